@@ -1,0 +1,81 @@
+import { StructureKind, VariableDeclarationKind, type SourceFileStructure } from 'ts-morph';
+import type { ApiModel } from '../../model/types.js';
+import type { ProviderConfig } from '../../providers.js';
+import { importOf } from './emit-resource.js';
+
+export type ClientSettings = Pick<ProviderConfig, 'clientName' | 'version' | 'envPrefix' | 'credential' | 'queryFormat' | 'errorMessagePaths'>;
+
+/** Emits `client.ts`: the transport configuration as data, and one property per resource. */
+export function emitClient(model: ApiModel, settings: ClientSettings): SourceFileStructure {
+  const config = {
+    clientName: settings.clientName,
+    version: settings.version,
+    envPrefix: settings.envPrefix,
+    credential: { option: settings.credential.option, env: settings.credential.env },
+    defaultBaseURL: model.defaultBaseURL,
+    securitySchemes: model.securitySchemes,
+    errorMessagePaths: settings.errorMessagePaths,
+    queryFormat: settings.queryFormat,
+  };
+  return {
+    kind: StructureKind.SourceFile,
+    statements: [
+      importOf('./core/client.js', ['BaseClient']),
+      importOf('./core/client.js', ['BaseClientOptions', 'ClientConfig'], true),
+      ...model.resources.map((r) => importOf(`./resources/${r.fileName}.js`, [r.className])),
+      {
+        kind: StructureKind.Interface,
+        name: 'ClientOptions',
+        isExported: true,
+        extends: ['BaseClientOptions'],
+        properties: [
+          {
+            name: settings.credential.option,
+            hasQuestionToken: true,
+            type: 'string | (() => string | Promise<string>) | null | undefined',
+            docs: [`${settings.credential.description}\n\nA string, or a function returning one (called per request and again once after a 401).\nDefaults to \`process.env['${settings.credential.env}']\`.`],
+          },
+        ],
+      },
+      {
+        kind: StructureKind.VariableStatement,
+        declarationKind: VariableDeclarationKind.Const,
+        declarations: [{ name: 'config', type: 'ClientConfig', initializer: JSON.stringify(config) }],
+      },
+      {
+        kind: StructureKind.Class,
+        name: settings.clientName,
+        isExported: true,
+        extends: 'BaseClient',
+        docs: [`Client for the ${model.title}${model.version ? ` (${model.version})` : ''}.\n\nThe base URL defaults to \`process.env['${settings.envPrefix}_BASE_URL']\`, then to \`${model.defaultBaseURL}\`.`],
+        properties: model.resources.map((r) => ({
+          name: r.propertyName,
+          isReadonly: true,
+          type: r.className,
+          initializer: `new ${r.className}(this)`,
+          ...(r.description ? { docs: [r.description] } : {}),
+        })),
+        ctors: [{ parameters: [{ name: 'options', type: 'ClientOptions', initializer: '{}' }], statements: ['super(config, options);'] }],
+      },
+    ],
+  };
+}
+
+/** Emits `index.ts`: the client as default and named export, resources, errors, pagination and every model. */
+export function emitIndex(model: ApiModel, clientName: string): SourceFileStructure {
+  return {
+    kind: StructureKind.SourceFile,
+    statements: [
+      importOf('./client.js', [clientName]),
+      { kind: StructureKind.ExportAssignment, isExportEquals: false, expression: clientName },
+      { kind: StructureKind.ExportDeclaration, moduleSpecifier: './client.js', namedExports: [clientName] },
+      { kind: StructureKind.ExportDeclaration, moduleSpecifier: './client.js', namedExports: ['ClientOptions'], isTypeOnly: true },
+      ...model.resources.map((r) => ({ kind: StructureKind.ExportDeclaration as const, moduleSpecifier: `./resources/${r.fileName}.js`, namedExports: [r.className] })),
+      { kind: StructureKind.ExportDeclaration, moduleSpecifier: './core/errors.js' },
+      { kind: StructureKind.ExportDeclaration, moduleSpecifier: './core/pagination.js', namedExports: ['Page', 'PagePromise'] },
+      { kind: StructureKind.ExportDeclaration, moduleSpecifier: './core/api-promise.js', namedExports: ['APIPromise'] },
+      { kind: StructureKind.ExportDeclaration, moduleSpecifier: './core/request-options.js', namedExports: ['RequestOptions'], isTypeOnly: true },
+      { kind: StructureKind.ExportDeclaration, moduleSpecifier: './models.js' },
+    ],
+  };
+}

@@ -1,0 +1,136 @@
+import { StructureKind, type ClassDeclarationStructure, type ImportDeclarationStructure, type MethodDeclarationStructure, type OptionalKind, type ParameterDeclarationStructure, type SourceFileStructure } from 'ts-morph';
+import type { OperationModel, ParamModel, ResourceModel } from '../../model/types.js';
+import { docComment } from '../types/emit-models.js';
+
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/** Emits one resource class: a thin method per operation that hands a request description to the runtime. */
+export function emitResource(resource: ResourceModel): SourceFileStructure {
+  const modelTypes = new Set<string>();
+  let usesPath = false;
+  let paginated = false;
+  let plain = false;
+  const methods = resource.operations.map((operation) => {
+    for (const name of [operation.paramsTypeName, operation.responseTypeName, operation.itemTypeName, operation.body?.flattened ? undefined : operation.body?.typeExpression]) {
+      if (name && IDENTIFIER.test(name)) modelTypes.add(name);
+    }
+    usesPath ||= operation.pathParams.length > 0;
+    if (operation.pagination) paginated = true;
+    else plain = true;
+    return emitMethod(operation);
+  });
+  const imports: ImportDeclarationStructure[] = [
+    importOf('../core/resource.js', ['APIResource']),
+    ...(plain ? [importOf('../core/api-promise.js', ['APIPromise'], true)] : []),
+    ...(paginated ? [importOf('../core/pagination.js', ['PagePromise'], true)] : []),
+    importOf('../core/request-options.js', ['RequestOptions'], true),
+    ...(usesPath ? [importOf('../core/internal/path.js', ['path'])] : []),
+    ...(modelTypes.size ? [importOf('../models.js', [...modelTypes].sort(), true)] : []),
+  ];
+  const cls: ClassDeclarationStructure = {
+    kind: StructureKind.Class,
+    name: resource.className,
+    isExported: true,
+    extends: 'APIResource',
+    ...(resource.description ? { docs: [resource.description] } : {}),
+    methods,
+  };
+  return { kind: StructureKind.SourceFile, statements: [...imports, cls] };
+}
+
+export function importOf(module: string, names: string[], typeOnly = false): ImportDeclarationStructure {
+  return { kind: StructureKind.ImportDeclaration, moduleSpecifier: module, namedImports: names, isTypeOnly: typeOnly };
+}
+
+function emitMethod(op: OperationModel): OptionalKind<MethodDeclarationStructure> {
+  const parameters: OptionalKind<ParameterDeclarationStructure>[] = op.pathParams.map((p) => ({ name: p.argName, type: 'string' }));
+  const wholeBody = op.body && !op.body.flattened ? op.body : undefined;
+  const paramsOptional = !op.paramsTypeName || !op.paramsRequired;
+  if (wholeBody) {
+    const type = wholeBody.typeExpression ?? 'unknown';
+    parameters.push(wholeBody.required ? { name: 'body', type } : paramsOptional ? { name: 'body', type, hasQuestionToken: true } : { name: 'body', type: `${type} | undefined` });
+  }
+  if (op.paramsTypeName) {
+    parameters.push(op.paramsRequired ? { name: 'params', type: op.paramsTypeName } : { name: 'params', type: `${op.paramsTypeName} | null | undefined`, initializer: '{}' });
+  }
+  parameters.push({ name: 'options', type: 'RequestOptions', hasQuestionToken: true });
+  const returnType = op.pagination
+    ? `PagePromise<${op.itemTypeName ?? 'unknown'}, ${op.responseTypeName ?? 'unknown'}>`
+    : `APIPromise<${resultType(op)}>`;
+  return {
+    name: op.methodName,
+    parameters,
+    returnType,
+    docs: [methodDocs(op)],
+    statements: (writer) => {
+      const spec = requestSpec(op);
+      if (op.paramsTypeName) writer.writeLine(`const p = params ?? {};`);
+      if (op.pagination) {
+        writer.write(`return this._client.requestPage<${op.itemTypeName ?? 'unknown'}, ${op.responseTypeName ?? 'unknown'}>(${spec}, ${JSON.stringify(op.pagination)}, options);`);
+      } else {
+        writer.write(`return this._client.request<${resultType(op)}>(${spec}, options);`);
+      }
+    },
+  };
+}
+
+function resultType(op: OperationModel): string {
+  switch (op.responseKind) {
+    case 'none':
+      return 'void';
+    case 'text':
+      return 'string';
+    case 'binary':
+      return 'Blob';
+    default:
+      return op.responseTypeName ?? 'unknown';
+  }
+}
+
+function access(param: ParamModel | string): string {
+  const name = typeof param === 'string' ? param : param.wireName;
+  return IDENTIFIER.test(name) ? `p.${name}` : `p[${JSON.stringify(name)}]`;
+}
+
+function objectOf(names: string[]): string {
+  return `{ ${names.map((n) => `${JSON.stringify(n)}: ${access(n)}`).join(', ')} }`;
+}
+
+function requestSpec(op: OperationModel): string {
+  const parts = [`method: '${op.method}'`, `path: ${pathExpression(op)}`];
+  const byLocation = (location: ParamModel['in']) => op.optionParams.filter((p) => p.in === location).map((p) => p.wireName);
+  const query = byLocation('query');
+  const headers = byLocation('header');
+  const cookies = byLocation('cookie');
+  if (query.length) parts.push(`query: ${objectOf(query)}`);
+  if (headers.length || cookies.length) {
+    const cookie = cookies.length ? [`Cookie: [${cookies.map((c) => `${access(c)} === undefined ? undefined : ${JSON.stringify(c + '=')} + encodeURIComponent(String(${access(c)}))`).join(', ')}].filter(Boolean).join('; ') || undefined`] : [];
+    parts.push(`headers: { ${[...headers.map((h) => `${JSON.stringify(h)}: ${access(h)}`), ...cookie].join(', ')} }`);
+  }
+  if (op.body) {
+    parts.push(`body: ${op.body.flattened ? objectOf(op.body.properties) : 'body'}`, `bodyType: '${op.body.type}'`);
+  }
+  if (op.security.length) parts.push(`security: ${JSON.stringify(op.security)}`);
+  return `{ ${parts.join(', ')} }`;
+}
+
+function pathExpression(op: OperationModel): string {
+  if (!op.pathParams.length) return JSON.stringify(op.path);
+  const escaped = op.path.replace(/[`\\$]/g, (c) => `\\${c}`);
+  const template = escaped.replace(/\{([^}]+)\}/g, (match, wire: string) => {
+    const param = op.pathParams.find((p) => p.wireName === wire);
+    return param ? `\${${param.argName}}` : match;
+  });
+  return `path\`${template}\``;
+}
+
+function methodDocs(op: OperationModel): string {
+  const lines: string[] = [];
+  if (op.summary) lines.push(op.summary);
+  if (op.description && op.description.trim() !== op.summary?.trim()) lines.push('', op.description.trim());
+  lines.push('', `\`${op.method.toUpperCase()} ${op.path}\` (operationId \`${op.operationId}\`)`);
+  if (op.deprecated) lines.push('', '@deprecated');
+  const sample = op.codeSamples.find((s) => /^(javascript|typescript|js|ts|node)/i.test(s.lang));
+  if (sample) lines.push('', '@example', '```ts', sample.source.trim(), '```');
+  return lines.join('\n').replaceAll('*/', '*\\/');
+}

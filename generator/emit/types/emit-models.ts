@@ -1,0 +1,58 @@
+import openapiTS, { astToString, NULL, STRING, tsIntersection, tsLiteral, tsUnion, type SchemaObject } from 'openapi-typescript';
+import ts from 'typescript';
+import type { ApiModel, EnumModel } from '../../model/types.js';
+
+export interface ModelsOptions {
+  /** Open enums accept values the spec does not list yet, so a new server value never breaks a client. */
+  enums: 'open' | 'closed';
+}
+
+/**
+ * Emits `models.ts`: the schema types from openapi-typescript, one exported alias per named type, and every enum
+ * as a union type plus a runtime array of its values.
+ */
+export async function emitModels(model: ApiModel, options: ModelsOptions): Promise<string> {
+  const nodes = await openapiTS(model.typesDocument as any, {
+    alphabetize: false,
+    defaultNonNullable: false,
+    exportType: false,
+    silent: true,
+    transform: (schema) => (options.enums === 'open' ? openEnum(schema) : undefined),
+  });
+  const components = nodes.filter((node) => ts.isInterfaceDeclaration(node) && node.name.text === 'components');
+  const parts = [astToString(components)];
+  const inlineEnums = new Map(model.enums.filter((e) => e.inline).map((e) => [e.typeName, e]));
+  for (const type of model.types) {
+    parts.push(`${docComment(type.description)}export type ${type.name} = components['schemas'][${JSON.stringify(type.schemaKey)}];`);
+  }
+  for (const enumModel of model.enums) {
+    if (inlineEnums.has(enumModel.typeName)) parts.push(`${docComment(enumModel.description)}export type ${enumModel.typeName} = ${unionText(enumModel, options)};`);
+    parts.push(`/** Every value of {@link ${enumModel.typeName}} the spec lists. */\nexport const ${enumModel.valuesName} = ${JSON.stringify(enumModel.values)} as const;`);
+  }
+  return parts.join('\n\n') + '\n';
+}
+
+function openEnum(schema: SchemaObject): ts.TypeNode | undefined {
+  const values = (schema as any).enum;
+  if (!Array.isArray(values) || values.length === 0) return undefined;
+  const strings = values.every((v) => typeof v === 'string' || v === null);
+  if (!strings) return undefined;
+  const type = (schema as any).type;
+  const nullable = (schema as any).nullable === true || (Array.isArray(type) && type.includes('null')) || values.includes(null);
+  const members = values.filter((v) => v !== null).map((v) => tsLiteral(v));
+  members.push(tsIntersection([STRING, ts.factory.createTypeLiteralNode([])]));
+  if (nullable) members.push(NULL);
+  return tsUnion(members);
+}
+
+function unionText(enumModel: EnumModel, options: ModelsOptions): string {
+  const literals = enumModel.values.map((v) => JSON.stringify(v));
+  const open = options.enums === 'open' && enumModel.values.every((v) => typeof v === 'string' || v === null);
+  return [...literals, ...(open ? ['(string & {})'] : [])].join(' | ') || 'never';
+}
+
+export function docComment(text: string | undefined): string {
+  if (!text?.trim()) return '';
+  const lines = text.trim().replaceAll('*/', '*\\/').split('\n');
+  return `/**\n${lines.map((l) => ` * ${l}`.trimEnd()).join('\n')}\n */\n`;
+}

@@ -1,0 +1,40 @@
+/** A problem located in an input document: always names the file and the JSON pointer. */
+export class SpecError extends Error {
+  constructor(
+    readonly file: string,
+    readonly pointer: string,
+    readonly problem: string,
+    readonly hint?: string,
+  ) {
+    super(`${file}${pointer ? ` at ${pointer}` : ''}: ${problem}${hint ? `\n  -> ${hint}` : ''}`);
+    this.name = 'SpecError';
+  }
+}
+
+/** A problem in a provider config or in CLI flags. */
+export class ConfigError extends Error {
+  constructor(
+    readonly file: string,
+    message: string,
+  ) {
+    super(`${file}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Several problems reported at once, so a user fixes them in one pass. */
+export class GenerationErrors extends Error {
+  constructor(readonly errors: readonly Error[]) {
+    super(errors.map((e) => e.message).join('\n'));
+    this.name = 'GenerationErrors';
+  }
+}
+
+/** Escapes one JSON pointer segment (RFC 6901). */
+export function pointerSegment(segment: string | number): string {
+  return String(segment).replaceAll('~', '~0').replaceAll('/', '~1');
+}
+
+export function pointer(...segments: (string | number)[]): string {
+  return '#' + segments.map((s) => '/' + pointerSegment(s)).join('');
+}

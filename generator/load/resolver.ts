@@ -1,0 +1,23 @@
+import path from 'node:path';
+import { BaseResolver, isAbsoluteUrl, type Source } from '@redocly/openapi-core';
+
+/**
+ * Resolves external `$ref`s only inside the document's own folder tree, never over the network: a spec must not
+ * make the generator read arbitrary files or reach the internet.
+ */
+export class SandboxedResolver extends BaseResolver {
+  constructor(private readonly root: string) {
+    super();
+  }
+
+  override async loadExternalRef(absoluteRef: string): Promise<Source> {
+    if (isAbsoluteUrl(absoluteRef)) {
+      throw new Error(`remote $ref ${absoluteRef} is not followed; vendor the file next to the spec and reference it by a relative path`);
+    }
+    const relative = path.relative(this.root, absoluteRef);
+    if (relative.startsWith('..') || path.isAbsolute(relative)) {
+      throw new Error(`$ref to ${absoluteRef} leaves the spec's folder (${this.root}); move the file inside it`);
+    }
+    return super.loadExternalRef(absoluteRef);
+  }
+}

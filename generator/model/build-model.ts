@@ -1,0 +1,157 @@
+import { SpecError } from '../errors.js';
+import type { BundledDocument } from '../load/types.js';
+import type { ProviderConfig } from '../providers.js';
+import { collectEnums } from './enums.js';
+import { NameScope, typeName } from './identifiers.js';
+import { buildOperation, type OperationContext } from './operation.js';
+import { inferPagination, successSchema, verifyPagination } from './pagination.js';
+import { listOperations, type RawOperation } from './raw-operations.js';
+import { arrayItems, deref, schemaAtPath, schemaRefName } from './refs.js';
+import { groupResources } from './resources.js';
+import { RUNTIME_EXPORTS } from './runtime-names.js';
+import type { ApiModel, PaginationModel, ResourceModel, SecuritySchemeModel, Warning } from './types.js';
+
+export type ModelOptions = Pick<ProviderConfig, 'clientName' | 'include' | 'pagination' | 'resources' | 'configFile'>;
+
+/** Builds the model of one (merged, patched) document: operations grouped into resources, names, types, enums. */
+export function buildModel(bundled: BundledDocument, options: ModelOptions): ApiModel {
+  const document = bundled.document;
+  const warnings: Warning[] = [];
+  const all = listOperations(document, bundled.file);
+  const operations = selectOperations(all, options);
+  const schemes = securitySchemes(document, warnings);
+
+  const types = new NameScope([...RUNTIME_EXPORTS, options.clientName, 'components', 'ClientOptions']);
+  const componentSchemas: Record<string, unknown> = document.components?.schemas ?? {};
+  const componentTypeNames = new Map<string, string>();
+  for (const key of Object.keys(componentSchemas).sort()) componentTypeNames.set(key, types.claim(typeName(key)));
+
+  const pagination = new Map<string, PaginationModel>();
+  for (const declaration of options.pagination) {
+    const raw = operations.find((op) => op.operationId === declaration.operation);
+    if (!raw) {
+      throw new SpecError(options.configFile, '', `pagination names operation "${declaration.operation}", which is not among the included operations`, 'check the operationId');
+    }
+    pagination.set(raw.operationId, verifyPagination(document, raw, declaration, options.configFile));
+  }
+
+  const isList = (raw: RawOperation) => pagination.has(raw.operationId) || arrayItems(document, successSchema(document, raw)) !== undefined || inferPagination(document, raw) !== undefined;
+  const tagDescriptions = new Map<string, string>(
+    (Array.isArray(document.tags) ? document.tags : []).filter((t: any) => typeof t?.description === 'string').map((t: any) => [t.name, t.description]),
+  );
+  const groups = groupResources(operations, tagDescriptions, options.resources, isList, types.snapshot());
+  for (const group of groups) types.claim(group.className);
+
+  const synthesized = new Map<string, unknown>();
+  const ctx: OperationContext = { document, schemes, componentTypeNames, types, synthesized, errorSchemas: [], warnings };
+  const resources: ResourceModel[] = groups.map((group) => ({
+    propertyName: group.propertyName,
+    className: group.className,
+    fileName: group.fileName,
+    singular: group.singular,
+    ...(group.description ? { description: group.description } : {}),
+    operations: group.operations.map(({ raw, methodName }) => {
+      const operation = buildOperation(raw, methodName, group.singular, ctx);
+      const paging = pagination.get(raw.operationId);
+      if (!paging) return operation;
+      return { ...operation, pagination: paging, itemTypeName: itemTypeName(raw, paging, operation.methodName, group.singular, ctx) };
+    }),
+  }));
+
+  const errorTypeName = ctx.errorSchemas.length ? types.claim('ErrorBody') : undefined;
+  if (errorTypeName) synthesized.set(errorTypeName, errorUnion(ctx.errorSchemas));
+
+  const named = new Map<string, { typeName: string; schema: unknown }>();
+  for (const [key, name] of componentTypeNames) named.set(key, { typeName: name, schema: componentSchemas[key] });
+  const synthesizedKeys = new Map<string, string>();
+  for (const [name, schema] of synthesized) {
+    let key = name;
+    while (key in componentSchemas) key = `${key}_`;
+    synthesizedKeys.set(name, key);
+    named.set(key, { typeName: name, schema });
+  }
+  const enums = collectEnums(named, types);
+
+  return {
+    title: String(document.info?.title ?? options.clientName),
+    version: String(document.info?.version ?? ''),
+    ...(typeof document.info?.description === 'string' ? { description: document.info.description } : {}),
+    defaultBaseURL: defaultServer(document),
+    securitySchemes: schemes,
+    resources,
+    types: [...named].map(([schemaKey, { typeName: name, schema }]) => ({
+      name,
+      schemaKey,
+      synthesized: synthesized.has(name) && synthesizedKeys.get(name) === schemaKey,
+      ...(typeof (schema as any)?.description === 'string' ? { description: (schema as any).description } : {}),
+    })),
+    enums,
+    ...(errorTypeName ? { errorTypeName } : {}),
+    typesDocument: {
+      openapi: document.openapi,
+      info: document.info ?? { title: options.clientName, version: '0' },
+      paths: {},
+      components: {
+        ...document.components,
+        schemas: { ...componentSchemas, ...Object.fromEntries([...synthesized].map(([name, schema]) => [synthesizedKeys.get(name)!, schema])) },
+      },
+    },
+    warnings,
+  };
+}
+
+function selectOperations(all: RawOperation[], options: ModelOptions): RawOperation[] {
+  if (options.include === 'all') return all;
+  const missing = options.include.filter((id) => !all.some((op) => op.operationId === id));
+  if (missing.length) {
+    throw new SpecError(options.configFile, '', `"include" names operations the spec does not have: ${missing.join(', ')}`, 'check the operationIds in the spec');
+  }
+  return all.filter((op) => options.include.includes(op.operationId));
+}
+
+function securitySchemes(document: any, warnings: Warning[]): Record<string, SecuritySchemeModel> {
+  const result: Record<string, SecuritySchemeModel> = {};
+  for (const [name, raw] of Object.entries<any>(document.components?.securitySchemes ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
+    const scheme = deref(document, raw);
+    const at = `#/components/securitySchemes/${name}`;
+    if (scheme?.type === 'http' && /^bearer$/i.test(scheme.scheme)) result[name] = { type: 'http', scheme: 'bearer' };
+    else if (scheme?.type === 'http' && /^basic$/i.test(scheme.scheme)) result[name] = { type: 'http', scheme: 'basic' };
+    else if (scheme?.type === 'apiKey' && ['header', 'query', 'cookie'].includes(scheme.in) && typeof scheme.name === 'string') {
+      result[name] = { type: 'apiKey', in: scheme.in, name: scheme.name };
+    } else if (scheme?.type === 'oauth2' || scheme?.type === 'openIdConnect') {
+      // Both end in an access token sent as a bearer token; obtaining it is the caller's job.
+      result[name] = { type: 'http', scheme: 'bearer' };
+    } else {
+      warnings.push({ pointer: at, message: `security scheme type "${scheme?.type}${scheme?.scheme ? ' ' + scheme.scheme : ''}" is not supported; operations using only it are sent without auth` });
+    }
+  }
+  return result;
+}
+
+function defaultServer(document: any): string {
+  const server = Array.isArray(document.servers) ? document.servers[0] : undefined;
+  if (!server || typeof server.url !== 'string') return '';
+  return server.url.replace(/\{([^}]+)\}/g, (match: string, name: string) => {
+    const value = server.variables?.[name]?.default;
+    return typeof value === 'string' ? value : match;
+  }).replace(/\/$/, '');
+}
+
+function itemTypeName(raw: RawOperation, paging: PaginationModel, methodName: string, singular: string, ctx: OperationContext): string {
+  const schema = successSchema(ctx.document, raw);
+  const itemsPath = 'items' in paging ? paging.items : undefined;
+  const items = arrayItems(ctx.document, itemsPath ? schemaAtPath(ctx.document, schema, itemsPath) : schema);
+  const refName = schemaRefName(items);
+  if (refName && ctx.componentTypeNames.has(refName)) return ctx.componentTypeNames.get(refName)!;
+  const name = ctx.types.claim(`${singular}${methodName.charAt(0).toUpperCase()}${methodName.slice(1)}Item`);
+  ctx.synthesized.set(name, items ?? {});
+  return name;
+}
+
+/** One schema for every documented error body; identical ones (common: the same inline error on every status) once. */
+function errorUnion(schemas: unknown[]): unknown {
+  const distinct = new Map<string, unknown>();
+  for (const schema of schemas) distinct.set(JSON.stringify(schema), schema);
+  const list = [...distinct.values()];
+  return list.length === 1 ? list[0] : { anyOf: list };
+}

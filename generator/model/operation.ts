@@ -1,0 +1,185 @@
+import type { OpenAPIDocument } from '../load/types.js';
+import { NameScope, pascalCase, safeIdentifier } from './identifiers.js';
+import type { RawOperation } from './raw-operations.js';
+import { deref, schemaRefName } from './refs.js';
+import type { BodyModel, BodyType, OperationModel, ParamModel, SecuritySchemeModel, Warning } from './types.js';
+
+/** What building one operation needs from the rest of the model. */
+export interface OperationContext {
+  document: OpenAPIDocument;
+  schemes: Record<string, SecuritySchemeModel>;
+  /** Type names of component schemas, by schema key. */
+  componentTypeNames: Map<string, string>;
+  types: NameScope;
+  /** Schemas the model adds for the types emitter, by their (unique) key = type name. */
+  synthesized: Map<string, unknown>;
+  errorSchemas: unknown[];
+  warnings: Warning[];
+}
+
+const MANAGED_HEADERS = new Set(['content-type', 'accept', 'content-length']);
+
+export function buildOperation(raw: RawOperation, methodName: string, singular: string, ctx: OperationContext): OperationModel {
+  const prefix = `${singular}${pascalCase(methodName)}`;
+  const security = operationSecurity(raw, ctx);
+  const sentByAuth = credentialParams(security, ctx.schemes);
+  const pathParams: ParamModel[] = [];
+  const optionParams: ParamModel[] = [];
+  const argNames = new NameScope(['params', 'options', 'body']);
+  for (const { param, pointer } of raw.parameters) {
+    const location = param.in;
+    if (!['path', 'query', 'header', 'cookie'].includes(location)) {
+      ctx.warnings.push({ pointer, message: `parameter "${param.name}" has unknown location "${location}" and is ignored` });
+      continue;
+    }
+    const key = `${location}:${location === 'header' ? param.name.toLowerCase() : param.name}`;
+    if (sentByAuth.has(key) || (location === 'header' && MANAGED_HEADERS.has(param.name.toLowerCase()))) continue;
+    const model: ParamModel = {
+      wireName: param.name,
+      argName: location === 'path' ? argNames.claim(safeIdentifier(param.name)) : param.name,
+      in: location,
+      required: location === 'path' || param.required === true,
+      ...(typeof param.description === 'string' ? { description: param.description } : {}),
+      ...exampleOf(param, ctx.document),
+      pointer,
+    };
+    (location === 'path' ? pathParams : optionParams).push(model);
+  }
+  pathParams.sort((a, b) => raw.path.indexOf(`{${a.wireName}}`) - raw.path.indexOf(`{${b.wireName}}`));
+  const body = buildBody(raw, ctx, optionParams, prefix);
+  const paramsTypeName = optionParams.length || body?.flattened ? ctx.types.claim(`${prefix}Params`) : undefined;
+  if (paramsTypeName) ctx.synthesized.set(paramsTypeName, paramsSchema(raw, optionParams, body, ctx.document));
+  const response = buildResponse(raw, prefix, ctx);
+  collectErrors(raw, ctx);
+  return {
+    operationId: raw.operationId,
+    pointer: raw.pointer,
+    method: raw.method,
+    path: raw.path,
+    source: raw.source,
+    ...(typeof raw.op.summary === 'string' ? { summary: raw.op.summary } : {}),
+    ...(typeof raw.op.description === 'string' ? { description: raw.op.description } : {}),
+    deprecated: raw.op.deprecated === true,
+    methodName,
+    pathParams,
+    optionParams,
+    ...(body ? { body } : {}),
+    ...(paramsTypeName ? { paramsTypeName } : {}),
+    paramsRequired: optionParams.some((p) => p.required) || (body?.flattened === true && body.required),
+    ...response,
+    security,
+    errorStatuses: Object.keys(raw.op.responses ?? {}).filter((s) => /^[45]/.test(s)).sort(),
+    codeSamples: (Array.isArray(raw.op['x-codeSamples']) ? raw.op['x-codeSamples'] : [])
+      .filter((s: any) => typeof s?.lang === 'string' && typeof s?.source === 'string')
+      .map((s: any) => ({ lang: s.lang, source: s.source })),
+  };
+}
+
+function operationSecurity(raw: RawOperation, ctx: OperationContext): string[][] {
+  const requirements = Array.isArray(raw.op.security) ? raw.op.security : [];
+  const alternatives: string[][] = [];
+  for (const requirement of requirements) {
+    const names = Object.keys(requirement ?? {}).sort();
+    const unknown = names.filter((n) => !ctx.schemes[n]);
+    if (unknown.length) {
+      ctx.warnings.push({ pointer: `${raw.pointer}/security`, message: `security scheme(s) ${unknown.join(', ')} not supported or not declared; ignored` });
+    }
+    alternatives.push(names.filter((n) => ctx.schemes[n]));
+  }
+  return alternatives.some((a) => a.length === 0) ? [] : alternatives;
+}
+
+/** `in:name` keys of parameters the security schemes of this operation already send. */
+function credentialParams(security: string[][], schemes: Record<string, SecuritySchemeModel>): Set<string> {
+  const keys = new Set<string>();
+  for (const name of security.flat()) {
+    const scheme = schemes[name];
+    if (!scheme) continue;
+    if (scheme.type === 'http') keys.add('header:authorization');
+    else keys.add(`${scheme.in}:${scheme.in === 'header' ? scheme.name.toLowerCase() : scheme.name}`);
+  }
+  return keys;
+}
+
+function bodyType(contentType: string): BodyType {
+  if (/json/i.test(contentType)) return 'json';
+  if (/multipart\//i.test(contentType)) return 'multipart';
+  if (/x-www-form-urlencoded/i.test(contentType)) return 'form';
+  if (/^text\//i.test(contentType)) return 'text';
+  return 'binary';
+}
+
+function pickContent(content: Record<string, any> | undefined): [string, any] | undefined {
+  const entries = Object.entries(content ?? {});
+  return entries.find(([type]) => /json/i.test(type)) ?? entries[0];
+}
+
+function buildBody(raw: RawOperation, ctx: OperationContext, params: ParamModel[], prefix: string): BodyModel | undefined {
+  const requestBody = deref(ctx.document, raw.op.requestBody);
+  const picked = pickContent(requestBody?.content);
+  if (!picked) return undefined;
+  const [contentType, media] = picked;
+  const type = bodyType(contentType);
+  const schema = deref(ctx.document, media?.schema);
+  const properties = schema && typeof schema.properties === 'object' ? Object.keys(schema.properties) : [];
+  const clash = properties.some((p) => params.some((q) => q.wireName === p));
+  const flattened = ['json', 'multipart', 'form'].includes(type) && properties.length > 0 && !clash && !schema.allOf && !schema.oneOf && !schema.anyOf;
+  const base = { type, contentType, required: requestBody?.required === true, flattened, properties: flattened ? properties : [] };
+  if (flattened) return base;
+  if (type === 'binary') return { ...base, typeExpression: 'Blob | ArrayBuffer | Uint8Array | string' };
+  if (type === 'text') return { ...base, typeExpression: 'string' };
+  const refName = schemaRefName(media?.schema);
+  if (refName && ctx.componentTypeNames.has(refName)) return { ...base, typeExpression: ctx.componentTypeNames.get(refName)! };
+  const name = ctx.types.claim(`${prefix}Body`);
+  ctx.synthesized.set(name, media?.schema ?? {});
+  return { ...base, typeExpression: name };
+}
+
+function paramsSchema(raw: RawOperation, params: ParamModel[], body: BodyModel | undefined, document: OpenAPIDocument): unknown {
+  const properties: Record<string, unknown> = {};
+  for (const param of params) {
+    const source = raw.parameters.find((p) => p.param.name === param.wireName && p.param.in === param.in)?.param;
+    const schema = source?.schema ?? pickContent(source?.content)?.[1]?.schema ?? {};
+    properties[param.wireName] = param.description && !schema.$ref ? { ...schema, description: param.description } : schema;
+  }
+  const object = { type: 'object', properties, required: params.filter((p) => p.required).map((p) => p.wireName) };
+  if (!body?.flattened) return object;
+  const bodySchema = pickContent(deref(document, raw.op.requestBody)?.content)?.[1]?.schema;
+  return { allOf: [object, bodySchema ?? { type: 'object' }] };
+}
+
+function buildResponse(raw: RawOperation, prefix: string, ctx: OperationContext) {
+  const responses = raw.op.responses ?? {};
+  const codes = Object.keys(responses).filter((c) => /^2/.test(c)).sort();
+  const code = codes.find((c) => pickContent(deref(ctx.document, responses[c])?.content)) ?? codes[0] ?? (responses.default ? 'default' : undefined);
+  const response = code ? deref(ctx.document, responses[code]) : undefined;
+  const picked = pickContent(response?.content);
+  if (!picked) return { responseKind: 'none' as const };
+  const [contentType, media] = picked;
+  const kind = /json/i.test(contentType) ? ('json' as const) : /^text\//i.test(contentType) ? ('text' as const) : ('binary' as const);
+  if (kind !== 'json') return { responseKind: kind };
+  const schema = media?.schema ?? {};
+  const refName = schemaRefName(schema);
+  if (refName && ctx.componentTypeNames.has(refName)) {
+    return { responseKind: kind, responseTypeName: ctx.componentTypeNames.get(refName)! };
+  }
+  const name = ctx.types.claim(`${prefix}Response`);
+  ctx.synthesized.set(name, schema);
+  return { responseKind: kind, responseTypeName: name };
+}
+
+function collectErrors(raw: RawOperation, ctx: OperationContext) {
+  for (const [status, response] of Object.entries<any>(raw.op.responses ?? {})) {
+    if (!/^[45]/.test(status)) continue;
+    const media = pickContent(deref(ctx.document, response)?.content);
+    if (media && /json/i.test(media[0]) && media[1]?.schema) ctx.errorSchemas.push(media[1].schema);
+  }
+}
+
+function exampleOf(param: any, document: OpenAPIDocument): { example?: unknown } {
+  const schema = deref(document, param.schema);
+  const nested = Array.isArray(schema?.oneOf) ? schema.oneOf.map((s: unknown) => deref(document, s)) : [];
+  const candidates = [param.example, schema?.example, schema?.examples?.[0], ...nested.map((s: any) => s?.example ?? s?.enum?.[0]), schema?.enum?.[0]];
+  const found = candidates.find((v) => v !== undefined && v !== null);
+  return found === undefined ? {} : { example: found };
+}

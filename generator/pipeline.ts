@@ -1,0 +1,102 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { SourceFileStructure } from 'ts-morph';
+import { emitPackageFiles } from './emit/package/emit-package.js';
+import { emitClient, emitIndex } from './emit/resources/emit-client.js';
+import { emitResource } from './emit/resources/emit-resource.js';
+import { printStructures } from './emit/resources/print.js';
+import { emitModels } from './emit/types/emit-models.js';
+import { GenerationErrors, SpecError } from './errors.js';
+import { formatFiles } from './format/format-files.js';
+import { provenanceLine, withProvenance } from './format/provenance.js';
+import { bundleSpec, type BundleOptions } from './load/bundle.js';
+import { mergeDocuments } from './load/merge.js';
+import { applyPatches } from './load/patch.js';
+import type { BundledDocument, LoadWarning } from './load/types.js';
+import { buildModel } from './model/build-model.js';
+import type { ApiModel } from './model/types.js';
+import type { ProviderConfig } from './providers.js';
+
+export interface PipelineOptions extends BundleOptions {
+  /** Repository root: provenance lines name spec files relative to it, so output is the same on any machine. */
+  rootDir: string;
+  templatesDir: string;
+  /** Warnings become errors. */
+  strict?: boolean;
+  onTiming?: (stage: string, ms: number) => void;
+}
+
+export interface GeneratedPackage {
+  provider: ProviderConfig;
+  model: ApiModel;
+  /** Package-relative path -> file text, formatted, each with its provenance line. */
+  files: Map<string, string>;
+  warnings: LoadWarning[];
+}
+
+/** Runs every stage for one provider, in memory: load -> merge -> patch -> model -> emit -> format. */
+export async function generatePackage(provider: ProviderConfig, options: PipelineOptions): Promise<GeneratedPackage> {
+  const time = timer(options.onTiming);
+  const specFiles = provider.sources.map((s) => path.resolve(provider.dir, s.file));
+  const loaded = await time('load', () => Promise.all(specFiles.map((file) => bundleSpec(file, options))));
+  const warnings: LoadWarning[] = loaded.flatMap((l) => l.warnings);
+  const merged = time.sync('merge', () => mergeDocuments(loaded.map((l) => l.bundled)));
+  const patched: BundledDocument = { ...merged, document: applyPatches(merged.document, provider.patches, provider.configFile) };
+  const model = time.sync('model', () => buildModel(patched, provider));
+  warnings.push(...model.warnings.map((w) => ({ file: patched.file, ...w })));
+  if (options.strict && warnings.length) {
+    throw new GenerationErrors(warnings.map((w) => new SpecError(w.file, w.pointer, w.message, 'fix the spec, or run without --strict')));
+  }
+  const provenance = provenanceLine(specFiles.map((f) => path.relative(options.rootDir, f).split(path.sep).join('/')));
+
+  const models = await time('types', () => emitModels(model, { enums: provider.enums }));
+  const structures = time.sync('resources', () => {
+    const files = new Map<string, SourceFileStructure>();
+    for (const resource of model.resources) files.set(`src/resources/${resource.fileName}.ts`, emitResource(resource));
+    files.set('src/client.ts', emitClient(model, provider));
+    files.set('src/index.ts', emitIndex(model, provider.clientName));
+    return printStructures(files);
+  });
+  const packageFiles = await time('package', () => emitPackageFiles(model, provider, path.join(options.templatesDir, 'package'), provenance));
+  const source = new Map<string, string>([['src/models.ts', models], ...structures, ...packageFiles]);
+  const formatted = await time('format', () => formatFiles(source));
+  const files = new Map<string, string>();
+  for (const [file, text] of formatted) files.set(file, withProvenance(file, text, provenance));
+  for (const [file, text] of await readRuntime(path.join(options.templatesDir, 'runtime'))) {
+    files.set(`src/core/${file}`, withProvenance(file, text, provenance));
+  }
+  return { provider, model, files: new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1))), warnings };
+}
+
+/** The runtime core, file by file, exactly as written in `templates/runtime/` (tests and docs excluded). */
+export async function readRuntime(runtimeDir: string): Promise<Map<string, string>> {
+  const result = new Map<string, string>();
+  for (const entry of await readdir(runtimeDir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.ts') || entry.name.endsWith('.test.ts')) continue;
+    const full = path.join(entry.parentPath ?? (entry as any).path, entry.name);
+    result.set(path.relative(runtimeDir, full).split(path.sep).join('/'), await readFile(full, 'utf8'));
+  }
+  return new Map([...result].sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+type Timer = (<T>(stage: string, run: () => Promise<T>) => Promise<T>) & { sync: <T>(stage: string, run: () => T) => T };
+
+function timer(report: PipelineOptions['onTiming']): Timer {
+  const fn = async <T>(stage: string, run: () => Promise<T>) => {
+    const start = performance.now();
+    try {
+      return await run();
+    } finally {
+      report?.(stage, performance.now() - start);
+    }
+  };
+  fn.sync = <T>(stage: string, run: () => T) => {
+    const start = performance.now();
+    try {
+      return run();
+    } finally {
+      report?.(stage, performance.now() - start);
+    }
+  };
+  return fn as Timer;
+}

@@ -1,0 +1,226 @@
+import { APIPromise } from './api-promise.js';
+import * as Errors from './errors.js';
+import { applyAuth, planAuth, resolveCredential, sensitiveNames, type CredentialSource } from './internal/auth.js';
+import type { SecurityScheme } from './internal/auth.js';
+import { encodeBody } from './internal/body.js';
+import { readEnv } from './internal/env.js';
+import { createLog, resolveLogLevel, type Log, type Logger, type LogLevel } from './internal/log.js';
+import { stringifyQuery, type ArrayFormat } from './internal/query.js';
+import { parseSuccessBody, readAPIError } from './internal/response.js';
+import { DEFAULT_MAX_RETRIES } from './internal/retry.js';
+import { transmit } from './internal/transport.js';
+import { Page, PagePromise, type PageRequest, type PaginationSpec } from './pagination.js';
+import type { RequestOptions, RequestSpec } from './request-options.js';
+
+export type { SecurityScheme, CredentialSource } from './internal/auth.js';
+export type { Logger, LogLevel } from './internal/log.js';
+export type { ArrayFormat } from './internal/query.js';
+export type { RequestOptions, RequestSpec, HttpMethod } from './request-options.js';
+
+export const DEFAULT_TIMEOUT_MS = 60_000;
+
+export interface BaseClientOptions {
+  /** Defaults to `<ENVPREFIX>_BASE_URL`, then the spec's server. */
+  baseURL?: string | null | undefined;
+  /** Milliseconds per attempt; default 60 000. */
+  timeout?: number | undefined;
+  /** Default 2. */
+  maxRetries?: number | undefined;
+  /** Defaults to the global fetch, looked up at request time. */
+  fetch?: typeof fetch | undefined;
+  defaultHeaders?: Record<string, string | null | undefined> | undefined;
+  defaultQuery?: Record<string, unknown> | undefined;
+  /** Defaults to `<ENVPREFIX>_LOG`, then 'warn'. */
+  logLevel?: LogLevel | undefined;
+  logger?: Logger | undefined;
+}
+
+/** Written by the generator into each package's client.ts: what differs between APIs, as data. */
+export interface ClientConfig {
+  clientName: string;
+  version: string;
+  envPrefix: string;
+  /** The client option holding the credential, and the env var it falls back to. */
+  credential: { option: string; env: string };
+  defaultBaseURL: string;
+  securitySchemes: Record<string, SecurityScheme>;
+  /** Paths into error bodies, tried before the common shapes. */
+  errorMessagePaths: string[][];
+  queryFormat: { arrays: ArrayFormat };
+  /** Default x-request-id, request-id. */
+  requestIdHeaders?: string[];
+  /** Default Idempotency-Key. */
+  idempotencyHeader?: string;
+}
+
+/** Per-call state shared between sending and decoding: what to scrub, where the response came from. */
+interface CallContext {
+  secrets: string[];
+  url: string;
+}
+
+export class BaseClient {
+  static SDKError = Errors.SDKError;
+  static APIError = Errors.APIError;
+  static BadRequestError = Errors.BadRequestError;
+  static AuthenticationError = Errors.AuthenticationError;
+  static PermissionDeniedError = Errors.PermissionDeniedError;
+  static NotFoundError = Errors.NotFoundError;
+  static ConflictError = Errors.ConflictError;
+  static UnprocessableEntityError = Errors.UnprocessableEntityError;
+  static RateLimitError = Errors.RateLimitError;
+  static InternalServerError = Errors.InternalServerError;
+  static APIConnectionError = Errors.APIConnectionError;
+  static APIConnectionTimeoutError = Errors.APIConnectionTimeoutError;
+  static APIUserAbortError = Errors.APIUserAbortError;
+  static InvalidResponseError = Errors.InvalidResponseError;
+  static PaginationError = Errors.PaginationError;
+  static MissingCredentialError = Errors.MissingCredentialError;
+
+  readonly baseURL: string;
+  readonly timeout: number;
+  readonly maxRetries: number;
+  readonly #config: ClientConfig;
+  /** Private so the credential never shows up when the client is logged or serialized. */
+  readonly #options: BaseClientOptions & Record<string, unknown>;
+  readonly #log: Log;
+  readonly #sensitive: ReturnType<typeof sensitiveNames>;
+
+  constructor(config: ClientConfig, options: BaseClientOptions & Record<string, unknown>) {
+    this.#config = config;
+    this.#options = { ...options };
+    const baseURL = options.baseURL ?? readEnv(`${config.envPrefix}_BASE_URL`) ?? config.defaultBaseURL;
+    this.baseURL = baseURL.replace(/\/+$/, '');
+    this.timeout = options.timeout ?? DEFAULT_TIMEOUT_MS;
+    this.maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
+    this.#log = createLog(resolveLogLevel(options.logLevel, config.envPrefix), options.logger ?? console, config.clientName);
+    this.#sensitive = sensitiveNames(config.securitySchemes);
+  }
+
+  request<T>(spec: RequestSpec, options?: RequestOptions): APIPromise<T> {
+    const call: CallContext = { secrets: [], url: '' };
+    const response = this.#send(spec, options, call, undefined);
+    return new APIPromise(response, (res) => parseSuccessBody(res, call.secrets) as Promise<T>);
+  }
+
+  requestPage<Item, Body = unknown>(
+    spec: RequestSpec,
+    pagination: PaginationSpec,
+    options?: RequestOptions,
+  ): PagePromise<Item, Body> {
+    const fetchPage = (request: PageRequest): PagePromise<Item, Body> => {
+      const call: CallContext = { secrets: [], url: '' };
+      const response = this.#send(request.spec, request.options, call, request.url);
+      return new PagePromise<Item, Body>(response, async (res) => {
+        const body = await parseSuccessBody(res, call.secrets);
+        const state = { body, response: res, request, url: res.url || call.url };
+        return new Page<Item, Body>(state, pagination, fetchPage) as never;
+      });
+    };
+    return fetchPage({ spec, options });
+  }
+
+  /** Resolves auth, sends with retries, refreshes a function credential once after a 401; throws on non-2xx. */
+  async #send(
+    spec: RequestSpec,
+    options: RequestOptions = {},
+    call: CallContext,
+    absoluteURL: string | undefined,
+  ): Promise<Response> {
+    const config = this.#config;
+    const url = absoluteURL === undefined ? this.#buildURL(spec, options) : this.#sameOrigin(absoluteURL);
+    const plan = planAuth(spec.security);
+    const source = (this.#options[config.credential.option] ?? readEnv(config.credential.env)) as CredentialSource;
+    const { body, contentType } = encodeBody(spec, config.queryFormat.arrays);
+    const method = spec.method.toUpperCase();
+    const idempotencyKey =
+      method === 'GET' || method === 'HEAD' ? undefined : (options.idempotencyKey ?? `sdkgen-${globalThis.crypto.randomUUID()}`);
+
+    const sendWith = async (): Promise<Response> => {
+      const credential = plan ? await resolveCredential(source) : undefined;
+      if (plan?.required && credential === undefined) throw this.#missingCredential();
+      const headers = new Headers({ accept: 'application/json' });
+      if (contentType) headers.set('content-type', contentType);
+      const target = new URL(url);
+      if (plan && credential !== undefined) {
+        call.secrets.push(...applyAuth(plan, config.securitySchemes, credential, headers, target));
+      }
+      mergeHeaders(headers, this.#options.defaultHeaders, withoutNullish(spec.headers), options.headers);
+      if (idempotencyKey !== undefined && !headers.has(config.idempotencyHeader ?? 'Idempotency-Key')) {
+        headers.set(config.idempotencyHeader ?? 'Idempotency-Key', idempotencyKey);
+      }
+      call.url = target.href;
+      return transmit({
+        fetch: this.#options.fetch ?? globalFetch,
+        method,
+        url: target.href,
+        headers,
+        body,
+        timeout: options.timeout ?? this.timeout,
+        maxRetries: options.maxRetries ?? this.maxRetries,
+        signal: options.signal,
+        log: this.#log,
+        secrets: call.secrets,
+        sensitive: this.#sensitive,
+      });
+    };
+
+    let response = await sendWith();
+    // Tokens expire: a credential function gets one chance to hand out a fresh one.
+    if (response.status === 401 && plan && typeof source === 'function') {
+      await response.body?.cancel().catch(() => undefined);
+      this.#log('info', 'got 401; calling the credential function again and retrying once', undefined, call.secrets);
+      response = await sendWith();
+    }
+    if (!response.ok) {
+      const requestIdHeaders = config.requestIdHeaders ?? ['x-request-id', 'request-id'];
+      throw await readAPIError(response, { errorMessagePaths: config.errorMessagePaths, requestIdHeaders }, call.secrets);
+    }
+    return response;
+  }
+
+  #buildURL(spec: RequestSpec, options: RequestOptions): string {
+    const query = { ...this.#options.defaultQuery, ...spec.query, ...options.query };
+    const search = stringifyQuery(query, this.#config.queryFormat.arrays);
+    return `${this.baseURL}${spec.path}${search ? `?${search}` : ''}`;
+  }
+
+  /** Absolute URLs come from servers (Link headers): never send the credential to another origin. */
+  #sameOrigin(url: string): string {
+    if (new URL(url).origin !== new URL(this.baseURL).origin) {
+      throw new Errors.PaginationError(`Refusing to send a request to another origin (${new URL(url).origin}).`);
+    }
+    return url;
+  }
+
+  #missingCredential(): Errors.MissingCredentialError {
+    const { clientName, credential } = this.#config;
+    return new Errors.MissingCredentialError(
+      `${clientName}: this operation needs a credential. Pass the \`${credential.option}\` option to ` +
+        `new ${clientName}({ ${credential.option}: ... }) or set the ${credential.env} environment variable.`,
+    );
+  }
+}
+
+/** Looked up per call so polyfills installed after the client is created still apply; never called unbound. */
+const globalFetch: typeof fetch = (input, init) => {
+  if (typeof globalThis.fetch !== 'function') {
+    throw new Errors.SDKError('No global fetch found; pass the `fetch` option to the client.');
+  }
+  return globalThis.fetch(input, init);
+};
+
+/** Later layers win; undefined values are skipped and a null value removes the header. */
+function mergeHeaders(headers: Headers, ...layers: (Record<string, unknown> | undefined)[]): void {
+  for (const layer of layers) {
+    for (const [name, value] of Object.entries(layer ?? {})) {
+      if (value === null) headers.delete(name);
+      else if (value !== undefined) headers.set(name, String(value));
+    }
+  }
+}
+
+/** Operation header params: absent (undefined or null) means "not sent", never "remove". */
+function withoutNullish(values: Record<string, unknown> | undefined): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(values ?? {}).filter(([, value]) => value !== undefined && value !== null));
+}

@@ -1,0 +1,82 @@
+import { SDKError } from '../errors.js';
+import { ALWAYS_SENSITIVE_HEADERS, secretForms } from './redact.js';
+
+/** The security schemes sdkgen supports, as declared in the spec's components.securitySchemes. */
+export type SecurityScheme =
+  | { type: 'http'; scheme: 'bearer' }
+  /** The credential is the username; the password is empty. */
+  | { type: 'http'; scheme: 'basic' }
+  | { type: 'apiKey'; in: 'header' | 'query' | 'cookie'; name: string };
+
+/** A fixed value, or a function called per request (for tokens that expire). */
+export type CredentialSource = string | (() => string | Promise<string>) | null | undefined;
+
+export interface AuthPlan {
+  schemes: string[];
+  /** False when the operation also allows anonymous access (an empty alternative). */
+  required: boolean;
+}
+
+/** undefined: send no credential. Otherwise the first non-empty alternative; one credential serves all schemes. */
+export function planAuth(security: string[][] | undefined): AuthPlan | undefined {
+  const first = security?.find((alternative) => alternative.length > 0);
+  if (!security || !first) return undefined;
+  return { schemes: first, required: !security.some((alternative) => alternative.length === 0) };
+}
+
+export async function resolveCredential(source: CredentialSource): Promise<string | undefined> {
+  const value = typeof source === 'function' ? await source() : source;
+  return typeof value === 'string' && value.length > 0 ? value : undefined;
+}
+
+/** Adds the credential to headers/URL per scheme; returns every form of it that must be scrubbed. */
+export function applyAuth(
+  plan: AuthPlan,
+  schemes: Readonly<Record<string, SecurityScheme>>,
+  credential: string,
+  headers: Headers,
+  url: URL,
+): string[] {
+  let basicToken: string | undefined;
+  for (const name of plan.schemes) {
+    const scheme = schemes[name];
+    if (!scheme) throw new SDKError(`Unknown security scheme "${name}" (not in ClientConfig.securitySchemes).`);
+    if (scheme.type === 'http' && scheme.scheme === 'bearer') {
+      headers.set('authorization', `Bearer ${credential}`);
+    } else if (scheme.type === 'http') {
+      basicToken = base64Utf8(`${credential}:`);
+      headers.set('authorization', `Basic ${basicToken}`);
+    } else if (scheme.in === 'header') {
+      headers.set(scheme.name, credential);
+    } else if (scheme.in === 'query') {
+      url.searchParams.set(scheme.name, credential);
+    } else {
+      const cookie = `${scheme.name}=${encodeURIComponent(credential)}`;
+      const existing = headers.get('cookie');
+      headers.set('cookie', existing ? `${existing}; ${cookie}` : cookie);
+    }
+  }
+  return secretForms(credential, basicToken);
+}
+
+/** Header and query parameter names whose values are masked in logs. */
+export function sensitiveNames(schemes: Readonly<Record<string, SecurityScheme>>): {
+  headers: Set<string>;
+  query: Set<string>;
+} {
+  const headers = new Set(ALWAYS_SENSITIVE_HEADERS);
+  const query = new Set<string>();
+  for (const scheme of Object.values(schemes)) {
+    if (scheme.type !== 'apiKey') continue;
+    if (scheme.in === 'header') headers.add(scheme.name.toLowerCase());
+    if (scheme.in === 'query') query.add(scheme.name);
+  }
+  return { headers, query };
+}
+
+/** btoa only takes Latin-1, so encode to UTF-8 bytes first. */
+function base64Utf8(text: string): string {
+  let binary = '';
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}

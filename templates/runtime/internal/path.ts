@@ -1,0 +1,26 @@
+import { SDKError } from '../errors.js';
+
+/**
+ * Tagged template for request paths: path`/widgets/${id}`. Every interpolated value is percent-encoded, so no
+ * value can add a segment (`a/b`), a query (`?x`) or a fragment (`#`). Values that URL resolution would treat
+ * as dot segments (`.`, `..`, also once decoded) or that are empty would silently address another resource,
+ * so they throw instead.
+ */
+export function path(strings: TemplateStringsArray, ...values: unknown[]): string {
+  let out = strings[0] ?? '';
+  values.forEach((value, index) => {
+    out += encodeSegmentValue(value, index) + (strings[index + 1] ?? '');
+  });
+  return out;
+}
+
+function encodeSegmentValue(value: unknown, index: number): string {
+  if (value === null || value === undefined) {
+    throw new SDKError(`Path parameter #${index + 1} is ${String(value)}; a value is required.`);
+  }
+  const text = String(value);
+  if (text === '' || text === '.' || text === '..') {
+    throw new SDKError(`Path parameter #${index + 1} must not be ${JSON.stringify(text)}.`);
+  }
+  return encodeURIComponent(text);
+}

@@ -1,0 +1,90 @@
+import { InvalidResponseError, makeAPIError, type APIError } from '../errors.js';
+import { scrubDeep, scrubHeaders, scrubText } from './redact.js';
+
+const BINARY = /^(application\/(octet-stream|pdf|zip)|image\/|audio\/|video\/)/i;
+const JSON_TYPE = /^application\/([\w.+-]+\+)?json\b/i;
+
+/** Decodes a 2xx body: undefined when empty, JSON by content-type, Blob for binary types, text otherwise. */
+export async function parseSuccessBody(response: Response, secrets: readonly string[]): Promise<unknown> {
+  if (response.status === 204 || response.status === 205 || response.body === null) return undefined;
+  const type = response.headers.get('content-type') ?? '';
+  if (BINARY.test(type)) return response.blob();
+  const text = await response.text();
+  if (text === '') return undefined;
+  if (!JSON_TYPE.test(type)) return text;
+  try {
+    return JSON.parse(text);
+  } catch (cause) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    throw new InvalidResponseError(
+      `${response.status} response body is not valid JSON (${scrubText(reason, secrets)}).`,
+      response.status,
+      scrubHeaders(response.headers, secrets),
+      scrubText(text.slice(0, 200), secrets),
+    );
+  }
+}
+
+export interface ErrorConfig {
+  errorMessagePaths: readonly (readonly string[])[];
+  requestIdHeaders: readonly string[];
+}
+
+/** Reads a non-2xx response into the matching APIError subclass, scrubbing secrets from everything it keeps. */
+export async function readAPIError(
+  response: Response,
+  config: ErrorConfig,
+  secrets: readonly string[],
+): Promise<APIError> {
+  const text = await response.text().catch(() => '');
+  const body = scrubDeep(decodeErrorBody(text), secrets);
+  const detail = errorMessage(body, config.errorMessagePaths) ?? statusText(response);
+  const message = scrubText(`${response.status} ${detail}`, secrets);
+  const headers = scrubHeaders(response.headers, secrets);
+  const requestID = config.requestIdHeaders.map((name) => headers.get(name)).find((value) => value) ?? undefined;
+  return makeAPIError(response.status, body, message, headers, requestID);
+}
+
+function decodeErrorBody(text: string): unknown {
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+const COMMON_PATHS = [['message'], ['error', 'message'], ['error'], ['detail'], ['title'], ['errors', '0', 'message']];
+
+/** The first non-empty string at a configured path, then at a common one; plain short text bodies as-is. */
+function errorMessage(body: unknown, paths: readonly (readonly string[])[]): string | undefined {
+  for (const path of [...paths, ...COMMON_PATHS]) {
+    const value = path.reduce<unknown>((node, key) => (isRecord(node) ? node[key] : undefined), body);
+    if (typeof value === 'string' && value.trim() !== '') return value.trim();
+  }
+  if (typeof body === 'string' && body.length <= 200 && !/^\s*</.test(body)) return body.trim() || undefined;
+  return undefined;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  408: 'Request Timeout',
+  409: 'Conflict',
+  422: 'Unprocessable Entity',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+};
+
+function statusText(response: Response): string {
+  return STATUS_TEXT[response.status] ?? (response.statusText || 'Error');
+}

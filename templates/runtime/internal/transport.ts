@@ -1,0 +1,89 @@
+import { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError } from '../errors.js';
+import type { Log } from './log.js';
+import { redactHeaders, redactURL, scrubText } from './redact.js';
+import { retryDelayMs, shouldRetryResponse, sleep } from './retry.js';
+
+export const RETRY_COUNT_HEADER = 'x-sdkgen-retry-count';
+
+export interface Transmission {
+  fetch: typeof fetch;
+  method: string;
+  url: string;
+  /** Reused across attempts: the idempotency key in it stays the same. */
+  headers: Headers;
+  body: BodyInit | undefined;
+  /** Per attempt, in ms. */
+  timeout: number;
+  maxRetries: number;
+  signal: AbortSignal | undefined;
+  log: Log;
+  secrets: readonly string[];
+  sensitive: { headers: ReadonlySet<string>; query: ReadonlySet<string> };
+}
+
+/**
+ * Sends with retries on connection errors, timeouts and retryable statuses. Returns the last response whatever
+ * its status (the caller turns non-2xx into errors); throws only when no response was received at all.
+ */
+export async function transmit(t: Transmission): Promise<Response> {
+  const shownURL = redactURL(t.url, t.sensitive.query, t.secrets);
+  for (let retry = 0; ; retry++) {
+    t.headers.set(RETRY_COUNT_HEADER, String(retry));
+    t.log('debug', `${t.method} ${shownURL}`, { headers: redactHeaders(t.headers, t.sensitive.headers, t.secrets), retry }, t.secrets);
+    const started = Date.now();
+    let response: Response;
+    try {
+      response = await attempt(t);
+    } catch (error) {
+      if (error instanceof APIUserAbortError || retry >= t.maxRetries) throw error;
+      const delay = retryDelayMs(retry, undefined);
+      t.log('info', `${t.method} ${shownURL} failed (${(error as Error).message}); retrying in ${Math.round(delay)} ms`, undefined, t.secrets);
+      await pause(delay, t.signal);
+      continue;
+    }
+    t.log('info', `${t.method} ${shownURL} -> ${response.status} (${Date.now() - started} ms)`, undefined, t.secrets);
+    if (response.ok || retry >= t.maxRetries || !shouldRetryResponse(response)) return response;
+    const delay = retryDelayMs(retry, response.headers);
+    await response.body?.cancel().catch(() => undefined);
+    t.log('info', `retrying ${t.method} ${shownURL} in ${Math.round(delay)} ms`, undefined, t.secrets);
+    await pause(delay, t.signal);
+  }
+}
+
+/** One fetch under its own timeout; the caller's signal aborts it too, but is told apart from the timeout. */
+async function attempt(t: Transmission): Promise<Response> {
+  if (t.signal?.aborted) throw new APIUserAbortError();
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, t.timeout);
+  const onUserAbort = () => controller.abort();
+  t.signal?.addEventListener('abort', onUserAbort, { once: true });
+  try {
+    return await t.fetch(t.url, { method: t.method, headers: t.headers, body: t.body, signal: controller.signal });
+  } catch (error) {
+    if (t.signal?.aborted) throw new APIUserAbortError();
+    if (timedOut) throw new APIConnectionTimeoutError(`Request timed out after ${t.timeout} ms.`);
+    throw new APIConnectionError('Connection error.', { cause: safeCause(error, t.secrets) });
+  } finally {
+    clearTimeout(timer);
+    t.signal?.removeEventListener('abort', onUserAbort);
+  }
+}
+
+async function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  try {
+    await sleep(ms, signal);
+  } catch {
+    throw new APIUserAbortError();
+  }
+}
+
+/** Keeps the low-level cause for debugging unless it mentions the credential (e.g. a URL with an API key). */
+function safeCause(error: unknown, secrets: readonly string[]): unknown {
+  if (!(error instanceof Error)) return error;
+  const text = `${error.message}\n${error.stack ?? ''}`;
+  return scrubText(text, secrets) === text ? error : new Error(scrubText(error.message, secrets));
+}

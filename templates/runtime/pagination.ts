@@ -1,0 +1,142 @@
+import { APIPromise } from './api-promise.js';
+import { PaginationError } from './errors.js';
+import { nextStep, previousStep, readItems, type PageState, type Step } from './internal/page-styles.js';
+import type { RequestOptions, RequestSpec } from './request-options.js';
+
+/** How an operation pages, declared by the generator. Field names are dot paths into the JSON body. */
+export type PaginationSpec =
+  | {
+      /** Relay-style: items plus a page-info object with flags and cursors (Whop). */
+      style: 'cursor';
+      items: string;
+      pageInfo: string;
+      /** The following fields are paths inside `pageInfo`. */
+      hasNextPage: string;
+      hasPreviousPage?: string;
+      endCursor: string;
+      startCursor?: string;
+      afterParam: string;
+      beforeParam?: string;
+    }
+  | {
+      /** Stripe-style: a `has_more` flag; the next cursor is an item's id. */
+      style: 'has_more';
+      items: string;
+      hasMore: string;
+      idField: string;
+      startingAfterParam: string;
+      endingBeforeParam?: string;
+    }
+  | {
+      /** `items` absent: the body is a bare array. Ends on a short or empty page. */
+      style: 'page_number';
+      items?: string;
+      pageParam: string;
+      sizeParam: string;
+      defaultSize: number;
+      firstPage: number;
+    }
+  | { style: 'offset'; items?: string; offsetParam: string; limitParam: string; defaultLimit: number; total?: string }
+  | { style: 'link_header'; items?: string };
+
+/** One page request: the operation plus the caller's options, with the style's cursor params applied. */
+export interface PageRequest {
+  spec: RequestSpec;
+  options: RequestOptions | undefined;
+  /** Absolute URL from a Link header; replaces path and query. */
+  url?: string;
+  /** Identifies the position (cursor, page, offset, URL) for the repeated-position guard. */
+  key?: string;
+}
+
+export type PageFetcher<Item, Body> = (request: PageRequest) => PagePromise<Item, Body>;
+
+/** An awaited page: the Page API plus the raw body's top-level fields (`page.page_info`, `page.has_more`). */
+export type PageResult<Item, Body> = Page<Item, Body> &
+  (Body extends readonly unknown[] ? unknown : Body extends object ? Omit<Body, keyof Page<Item, Body>> : unknown);
+
+export class Page<Item, Body = unknown> implements AsyncIterable<Item> {
+  readonly data: Item[];
+  /** The decoded response body, untouched. */
+  readonly body: Body;
+  readonly response: Response;
+  readonly #state: PageState;
+  readonly #pagination: PaginationSpec;
+  readonly #fetch: PageFetcher<Item, Body>;
+
+  constructor(state: PageState, pagination: PaginationSpec, fetchPage: PageFetcher<Item, Body>) {
+    this.#state = state;
+    this.#pagination = pagination;
+    this.#fetch = fetchPage;
+    this.data = readItems(pagination, state.body) as Item[];
+    this.body = state.body as Body;
+    this.response = state.response;
+    if (typeof state.body === 'object' && state.body !== null && !Array.isArray(state.body)) {
+      for (const [key, value] of Object.entries(state.body)) {
+        if (!(key in this)) Object.defineProperty(this, key, { value, enumerable: true });
+      }
+    }
+  }
+
+  /** True also when the server claims more but the claim is unusable: getNextPage() then explains why. */
+  hasNextPage(): boolean {
+    return nextStep(this.#pagination, this.#state) !== undefined;
+  }
+
+  getNextPage(): Promise<PageResult<Item, Body>> {
+    return this.#follow(nextStep(this.#pagination, this.#state), this.#seen());
+  }
+
+  hasPreviousPage(): boolean {
+    return previousStep(this.#pagination, this.#state) !== undefined;
+  }
+
+  getPreviousPage(): Promise<PageResult<Item, Body>> {
+    return this.#follow(previousStep(this.#pagination, this.#state), this.#seen());
+  }
+
+  /** This page, then each following one; a position seen before ends it with PaginationError. */
+  async *iterPages(): AsyncGenerator<PageResult<Item, Body>, void, undefined> {
+    let page = this as PageResult<Item, Body>;
+    const seen = this.#seen();
+    for (;;) {
+      yield page;
+      const step = nextStep(page.#pagination, page.#state);
+      if (step === undefined) return;
+      page = await page.#follow(step, seen);
+    }
+  }
+
+  async *[Symbol.asyncIterator](): AsyncIterator<Item> {
+    for await (const page of this.iterPages()) yield* page.data;
+  }
+
+  #seen(): Set<string> {
+    const { key } = this.#state.request;
+    return new Set(key === undefined ? [] : [key]);
+  }
+
+  async #follow(step: Step, seen: Set<string>): Promise<PageResult<Item, Body>> {
+    if (step === undefined) throw new PaginationError('There is no such page; check hasNextPage()/hasPreviousPage().');
+    if ('error' in step) throw new PaginationError(step.error);
+    const { key } = step.request;
+    if (key !== undefined) {
+      if (seen.has(key)) {
+        throw new PaginationError('The server returned a page position seen before; stopping to avoid an endless loop.');
+      }
+      seen.add(key);
+    }
+    return this.#fetch(step.request);
+  }
+}
+
+/** Awaitable to the first page, and async-iterable over every item of every page without awaiting first. */
+export class PagePromise<Item, Body = unknown>
+  extends APIPromise<PageResult<Item, Body>>
+  implements AsyncIterable<Item>
+{
+  async *[Symbol.asyncIterator](): AsyncIterator<Item> {
+    const first = await this;
+    yield* first;
+  }
+}

@@ -1,0 +1,30 @@
+/** Per-call overrides, the last argument of every generated method. */
+export interface RequestOptions {
+  /** Merged over the client's headers; a `null` value removes a header. */
+  headers?: Record<string, string | null | undefined>;
+  /** Merged over the operation's query parameters. */
+  query?: Record<string, unknown>;
+  /** Aborting it rejects with APIUserAbortError; an aborted request is never retried. */
+  signal?: AbortSignal;
+  /** Milliseconds per attempt (not in total). */
+  timeout?: number;
+  maxRetries?: number;
+  /** Sent in the idempotency header of non-GET/HEAD requests; generated once per call otherwise. */
+  idempotencyKey?: string;
+}
+
+export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete' | 'head' | 'options' | 'trace';
+
+/** What a generated method passes to BaseClient.request: one operation call, before defaults and auth. */
+export interface RequestSpec {
+  method: HttpMethod;
+  /** Already percent-encoded (see internal/path.ts); appended to the base URL. */
+  path: string;
+  query?: Record<string, unknown>;
+  /** `undefined` and `null` values are dropped. */
+  headers?: Record<string, unknown>;
+  body?: unknown;
+  bodyType?: 'json' | 'multipart' | 'form' | 'text' | 'binary';
+  /** OR of AND-lists of security scheme names; undefined, [] or an empty alternative: auth optional. */
+  security?: string[][];
+}
