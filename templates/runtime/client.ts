@@ -1,8 +1,15 @@
 import { APIPromise } from './api-promise.js';
 import * as Errors from './errors.js';
-import { applyAuth, planAuth, resolveCredential, sensitiveNames, type CredentialSource } from './internal/auth.js';
+import {
+  applyAuth,
+  planAuth,
+  resolveCredential,
+  sensitiveNames,
+  type CredentialSource,
+} from './internal/auth.js';
 import type { SecurityScheme } from './internal/auth.js';
 import { encodeBody } from './internal/body.js';
+import { globalFetch, mergeHeaders, randomId, withoutNullish } from './internal/headers.js';
 import { readEnv } from './internal/env.js';
 import { createLog, resolveLogLevel, type Log, type Logger, type LogLevel } from './internal/log.js';
 import { stringifyQuery, type ArrayFormat } from './internal/query.js';
@@ -86,14 +93,22 @@ export class BaseClient {
   readonly #log: Log;
   readonly #sensitive: ReturnType<typeof sensitiveNames>;
 
-  constructor(config: ClientConfig, options: BaseClientOptions & Record<string, unknown>) {
+  /**
+   * `options` is typed BaseClientOptions, not `& Record<string, unknown>`: a generated `interface ClientOptions`
+   * has no index signature and would not be assignable. The credential option is read by its configured name.
+   */
+  constructor(config: ClientConfig, options: BaseClientOptions) {
     this.#config = config;
     this.#options = { ...options };
     const baseURL = options.baseURL ?? readEnv(`${config.envPrefix}_BASE_URL`) ?? config.defaultBaseURL;
     this.baseURL = baseURL.replace(/\/+$/, '');
     this.timeout = options.timeout ?? DEFAULT_TIMEOUT_MS;
     this.maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
-    this.#log = createLog(resolveLogLevel(options.logLevel, config.envPrefix), options.logger ?? console, config.clientName);
+    this.#log = createLog(
+      resolveLogLevel(options.logLevel, config.envPrefix),
+      options.logger ?? console,
+      config.clientName,
+    );
     this.#sensitive = sensitiveNames(config.securitySchemes);
   }
 
@@ -130,11 +145,12 @@ export class BaseClient {
     const config = this.#config;
     const url = absoluteURL === undefined ? this.#buildURL(spec, options) : this.#sameOrigin(absoluteURL);
     const plan = planAuth(spec.security);
-    const source = (this.#options[config.credential.option] ?? readEnv(config.credential.env)) as CredentialSource;
+    const source = (this.#options[config.credential.option] ??
+      readEnv(config.credential.env)) as CredentialSource;
     const { body, contentType } = encodeBody(spec, config.queryFormat.arrays);
     const method = spec.method.toUpperCase();
     const idempotencyKey =
-      method === 'GET' || method === 'HEAD' ? undefined : (options.idempotencyKey ?? `sdkgen-${globalThis.crypto.randomUUID()}`);
+      method === 'GET' || method === 'HEAD' ? undefined : (options.idempotencyKey ?? `sdkgen-${randomId()}`);
 
     const sendWith = async (): Promise<Response> => {
       const credential = plan ? await resolveCredential(source) : undefined;
@@ -169,12 +185,21 @@ export class BaseClient {
     // Tokens expire: a credential function gets one chance to hand out a fresh one.
     if (response.status === 401 && plan && typeof source === 'function') {
       await response.body?.cancel().catch(() => undefined);
-      this.#log('info', 'got 401; calling the credential function again and retrying once', undefined, call.secrets);
+      this.#log(
+        'info',
+        'got 401; calling the credential function again and retrying once',
+        undefined,
+        call.secrets,
+      );
       response = await sendWith();
     }
     if (!response.ok) {
       const requestIdHeaders = config.requestIdHeaders ?? ['x-request-id', 'request-id'];
-      throw await readAPIError(response, { errorMessagePaths: config.errorMessagePaths, requestIdHeaders }, call.secrets);
+      throw await readAPIError(
+        response,
+        { errorMessagePaths: config.errorMessagePaths, requestIdHeaders },
+        call.secrets,
+      );
     }
     return response;
   }
@@ -188,7 +213,9 @@ export class BaseClient {
   /** Absolute URLs come from servers (Link headers): never send the credential to another origin. */
   #sameOrigin(url: string): string {
     if (new URL(url).origin !== new URL(this.baseURL).origin) {
-      throw new Errors.PaginationError(`Refusing to send a request to another origin (${new URL(url).origin}).`);
+      throw new Errors.PaginationError(
+        `Refusing to send a request to another origin (${new URL(url).origin}).`,
+      );
     }
     return url;
   }
@@ -200,27 +227,4 @@ export class BaseClient {
         `new ${clientName}({ ${credential.option}: ... }) or set the ${credential.env} environment variable.`,
     );
   }
-}
-
-/** Looked up per call so polyfills installed after the client is created still apply; never called unbound. */
-const globalFetch: typeof fetch = (input, init) => {
-  if (typeof globalThis.fetch !== 'function') {
-    throw new Errors.SDKError('No global fetch found; pass the `fetch` option to the client.');
-  }
-  return globalThis.fetch(input, init);
-};
-
-/** Later layers win; undefined values are skipped and a null value removes the header. */
-function mergeHeaders(headers: Headers, ...layers: (Record<string, unknown> | undefined)[]): void {
-  for (const layer of layers) {
-    for (const [name, value] of Object.entries(layer ?? {})) {
-      if (value === null) headers.delete(name);
-      else if (value !== undefined) headers.set(name, String(value));
-    }
-  }
-}
-
-/** Operation header params: absent (undefined or null) means "not sent", never "remove". */
-function withoutNullish(values: Record<string, unknown> | undefined): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(values ?? {}).filter(([, value]) => value !== undefined && value !== null));
 }

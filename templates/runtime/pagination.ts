@@ -36,7 +36,14 @@ export type PaginationSpec =
       defaultSize: number;
       firstPage: number;
     }
-  | { style: 'offset'; items?: string; offsetParam: string; limitParam: string; defaultLimit: number; total?: string }
+  | {
+      style: 'offset';
+      items?: string;
+      offsetParam: string;
+      limitParam: string;
+      defaultLimit: number;
+      total?: string;
+    }
   | { style: 'link_header'; items?: string };
 
 /** One page request: the operation plus the caller's options, with the style's cursor params applied. */
@@ -53,7 +60,11 @@ export type PageFetcher<Item, Body> = (request: PageRequest) => PagePromise<Item
 
 /** An awaited page: the Page API plus the raw body's top-level fields (`page.page_info`, `page.has_more`). */
 export type PageResult<Item, Body> = Page<Item, Body> &
-  (Body extends readonly unknown[] ? unknown : Body extends object ? Omit<Body, keyof Page<Item, Body>> : unknown);
+  (Body extends readonly unknown[]
+    ? unknown
+    : Body extends object
+      ? Omit<Body, keyof Page<Item, Body>>
+      : unknown);
 
 export class Page<Item, Body = unknown> implements AsyncIterable<Item> {
   readonly data: Item[];
@@ -117,12 +128,15 @@ export class Page<Item, Body = unknown> implements AsyncIterable<Item> {
   }
 
   async #follow(step: Step, seen: Set<string>): Promise<PageResult<Item, Body>> {
-    if (step === undefined) throw new PaginationError('There is no such page; check hasNextPage()/hasPreviousPage().');
+    if (step === undefined)
+      throw new PaginationError('There is no such page; check hasNextPage()/hasPreviousPage().');
     if ('error' in step) throw new PaginationError(step.error);
     const { key } = step.request;
     if (key !== undefined) {
       if (seen.has(key)) {
-        throw new PaginationError('The server returned a page position seen before; stopping to avoid an endless loop.');
+        throw new PaginationError(
+          'The server returned a page position seen before; stopping to avoid an endless loop.',
+        );
       }
       seen.add(key);
     }

@@ -34,13 +34,22 @@ const schemes: Record<string, Record<string, SecurityScheme>> = {
 };
 
 function rawClient(kind: keyof typeof schemes, extra: Record<string, unknown> = {}) {
-  return new RawClient({ securitySchemes: schemes[kind] }, { apiKey: SECRET, baseURL: server.url, maxRetries: 0, ...extra });
+  return new RawClient(
+    { securitySchemes: schemes[kind] },
+    { apiKey: SECRET, baseURL: server.url, maxRetries: 0, ...extra },
+  );
 }
 
 /** Everything an error exposes that could end up in a log or bug report. */
 function errorSurface(error: unknown): string {
   const e = error as Error & { cause?: unknown };
-  return [e.message, e.stack, JSON.stringify(e), JSON.stringify((e as { error?: unknown }).error), String(e.cause)].join('\n');
+  return [
+    e.message,
+    e.stack,
+    JSON.stringify(e),
+    JSON.stringify((e as { error?: unknown }).error),
+    String(e.cause),
+  ].join('\n');
 }
 
 describe('credential placement', () => {
@@ -52,7 +61,9 @@ describe('credential placement', () => {
   it('basic: base64(credential + ":"), UTF-8 safe', async () => {
     const client = rawClient('basic', { apiKey: 'üser' });
     await client.request({ method: 'get', path: '/echo', security: [['s']] });
-    expect(server.requests[0]?.headers.authorization).toBe(`Basic ${Buffer.from('üser:', 'utf8').toString('base64')}`);
+    expect(server.requests[0]?.headers.authorization).toBe(
+      `Basic ${Buffer.from('üser:', 'utf8').toString('base64')}`,
+    );
   });
 
   it('apiKey in header, query and cookie', async () => {
@@ -68,7 +79,11 @@ describe('credential placement', () => {
 
   it('sends no credential to an operation without security, and optional auth works without one', async () => {
     await rawClient('bearer').request({ method: 'get', path: '/echo' });
-    await rawClient('bearer', { apiKey: undefined }).request({ method: 'get', path: '/echo', security: [[], ['s']] });
+    await rawClient('bearer', { apiKey: undefined }).request({
+      method: 'get',
+      path: '/echo',
+      security: [[], ['s']],
+    });
     expect(server.requests.map((r) => r.headers.authorization)).toEqual([undefined, undefined]);
   });
 
@@ -92,7 +107,10 @@ describe('credential placement', () => {
 
   it('a missing credential fails lazily, naming the option and the env var, without sending', async () => {
     const client = new Acme({ baseURL: server.url });
-    const error = await client.widgets.retrieve('w_001').then(() => null, (e: unknown) => e);
+    const error = await client.widgets.retrieve('w_001').then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(MissingCredentialError);
     expect(error).toBeInstanceOf(Acme.SDKError);
     expect((error as Error).message).toContain('apiKey');
@@ -143,7 +161,10 @@ describe('no credential leaks', () => {
       const client = rawClient(kind, { logLevel: 'debug', logger });
       const error = await client
         .request({ method: 'get', path: path`/widgets/${'missing'}`, security: [['s']] })
-        .then(() => null, (e: unknown) => e);
+        .then(
+          () => null,
+          (e: unknown) => e,
+        );
       expect(error).toBeInstanceOf(NotFoundError);
       const surface = errorSurface(error);
       expect(surface).toContain('No widget missing for credentials');
@@ -181,14 +202,28 @@ describe('no credential leaks', () => {
   });
 
   it('scrubs the credential from a malformed-JSON success body and from connection errors', async () => {
-    server.fault({ status: 200, headers: { 'content-type': 'application/json' }, body: `{"token": "${SECRET}"` });
-    const invalid = await rawClient('query').request({ method: 'get', path: '/echo', security: [['s']] }).then(() => null, (e: unknown) => e);
+    server.fault({
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+      body: `{"token": "${SECRET}"`,
+    });
+    const invalid = await rawClient('query')
+      .request({ method: 'get', path: '/echo', security: [['s']] })
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
     expect(invalid).toBeInstanceOf(InvalidResponseError);
     expect((invalid as InvalidResponseError).bodySnippet).toContain('"token": "***"');
     expect(errorSurface(invalid)).not.toContain(SECRET);
 
     server.fault({ reset: true });
-    const reset = await rawClient('query').request({ method: 'get', path: '/echo', security: [['s']] }).then(() => null, (e: unknown) => e);
+    const reset = await rawClient('query')
+      .request({ method: 'get', path: '/echo', security: [['s']] })
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
     expect(reset).toBeInstanceOf(APIConnectionError);
     expect(errorSurface(reset)).not.toContain(SECRET);
     expect(errorSurface(reset)).not.toContain(encodeURIComponent(SECRET));

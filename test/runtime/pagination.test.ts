@@ -60,7 +60,12 @@ describe('cursor (page_info)', () => {
 
   it('keeps the caller params, headers and request options on every page', async () => {
     const pages = [];
-    for await (const page of (await client.widgets.list({ first: 100, 'X-Trace': 't-1' }, { headers: { 'x-extra': 'e' }, query: { tag: 'blue' } })).iterPages()) {
+    for await (const page of (
+      await client.widgets.list(
+        { first: 100, 'X-Trace': 't-1' },
+        { headers: { 'x-extra': 'e' }, query: { tag: 'blue' } },
+      )
+    ).iterPages()) {
       pages.push(page);
     }
     expect(pages).toHaveLength(4);
@@ -92,7 +97,12 @@ describe('has_more', () => {
   it('walks forward with starting_after = last id, ceil(n/limit) requests', async () => {
     const items = await collect(client.charges.list({ limit: 100 }));
     expect(items.map((item) => item.id)).toEqual(allIds());
-    expect(server.requests.map((r) => r.query.get('starting_after'))).toEqual([null, 'w_100', 'w_200', 'w_300']);
+    expect(server.requests.map((r) => r.query.get('starting_after'))).toEqual([
+      null,
+      'w_100',
+      'w_200',
+      'w_300',
+    ]);
   });
 
   it('walks backwards with ending_before = first id when the caller started with ending_before', async () => {
@@ -117,6 +127,27 @@ describe('has_more', () => {
     server.fault({ status: 200, body: { data: [], has_more: true } });
     await expect(collect(client.charges.list())).rejects.toBeInstanceOf(PaginationError);
     expect(server.requests).toHaveLength(1);
+  });
+});
+
+describe('has_more previous page', () => {
+  it('goes back with ending_before = first id, and forward again from a backwards walk', async () => {
+    const page = await client.charges.list({ limit: 10, starting_after: 'w_050' });
+    expect(page.hasPreviousPage()).toBe(true);
+    const previous = await page.getPreviousPage();
+    expect(previous.data.map((item) => item.id)).toEqual(allIds().slice(40, 50));
+    expect(server.requests.at(-1)?.query.get('ending_before')).toBe('w_051');
+    expect(server.requests.at(-1)?.query.has('starting_after')).toBe(false);
+    const forward = await previous.getPreviousPage();
+    expect(forward.data[0]?.id).toBe('w_051');
+    expect((await client.charges.list({ limit: 10 })).hasPreviousPage()).toBe(false);
+  });
+});
+
+describe('malformed list bodies', () => {
+  it('rejects with PaginationError when the items path holds no array', async () => {
+    server.fault({ status: 200, body: { data: 'nope', has_more: false } });
+    await expect(client.charges.list()).rejects.toThrow(/Expected an array of items at "data"/);
   });
 });
 
@@ -177,7 +208,11 @@ describe('link_header', () => {
   });
 
   it('ends with PaginationError on a repeated next URL', async () => {
-    const next = { status: 200, body: [{ id: 'a' }], headers: { link: `<${server.url}/logs?page=2>; rel="next"`, 'content-type': 'application/json' } };
+    const next = {
+      status: 200,
+      body: [{ id: 'a' }],
+      headers: { link: `<${server.url}/logs?page=2>; rel="next"`, 'content-type': 'application/json' },
+    };
     server.fault(next, next, next);
     await expect(collect(client.logs.list())).rejects.toThrow(/seen before/);
     expect(server.requests).toHaveLength(2);

@@ -21,11 +21,15 @@ afterAll(() => server.stop());
 beforeEach(() => server.reset());
 
 /** Gaps between consecutive recorded requests, in ms. */
-const gaps = () => server.requests.slice(1).map((request, index) => request.at - (server.requests[index]?.at ?? 0));
+const gaps = () =>
+  server.requests.slice(1).map((request, index) => request.at - (server.requests[index]?.at ?? 0));
 
 describe('retries', () => {
   it('retries 500 then 503 and succeeds on the third attempt, counting retries in a header', async () => {
-    server.fault({ status: 500, headers: { 'retry-after-ms': '10' } }, { status: 503, headers: { 'retry-after-ms': '10' } });
+    server.fault(
+      { status: 500, headers: { 'retry-after-ms': '10' } },
+      { status: 503, headers: { 'retry-after-ms': '10' } },
+    );
     const widget = await client.widgets.retrieve('w_001');
     expect(widget.id).toBe('w_001');
     expect(server.requests.map((r) => r.headers[RETRY_COUNT_HEADER])).toEqual(['0', '1', '2']);
@@ -41,11 +45,15 @@ describe('retries', () => {
   it('honours a per-request maxRetries', async () => {
     const failing = { status: 503, headers: { 'retry-after-ms': '5' } };
     server.fault(failing, failing, failing, failing, failing, failing);
-    await expect(client.widgets.retrieve('w_001', { maxRetries: 4 })).rejects.toThrow(/^503 Service Unavailable$/);
+    await expect(client.widgets.retrieve('w_001', { maxRetries: 4 })).rejects.toThrow(
+      /^503 Service Unavailable$/,
+    );
     expect(server.requests).toHaveLength(5);
     server.reset();
     server.fault(failing);
-    await expect(client.widgets.retrieve('w_001', { maxRetries: 0 })).rejects.toBeInstanceOf(InternalServerError);
+    await expect(client.widgets.retrieve('w_001', { maxRetries: 0 })).rejects.toBeInstanceOf(
+      InternalServerError,
+    );
     expect(server.requests).toHaveLength(1);
   });
 
@@ -112,7 +120,10 @@ describe('connection failures and timeouts', () => {
 
   it('throws APIConnectionError after repeated resets', async () => {
     server.fault({ reset: true }, { reset: true }, { reset: true });
-    const error = await client.widgets.retrieve('w_002', { maxRetries: 1 }).then(() => null, (e: unknown) => e);
+    const error = await client.widgets.retrieve('w_002', { maxRetries: 1 }).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(APIConnectionError);
     expect(error).not.toBeInstanceOf(APIConnectionTimeoutError);
     expect(server.requests).toHaveLength(2);
@@ -128,7 +139,9 @@ describe('connection failures and timeouts', () => {
 
   it('throws APIConnectionTimeoutError when every attempt is too slow', async () => {
     server.fault({ delayMs: 800 }, { delayMs: 800 });
-    await expect(client.widgets.retrieve('w_003', { maxRetries: 1, timeout: 100 })).rejects.toBeInstanceOf(APIConnectionTimeoutError);
+    await expect(client.widgets.retrieve('w_003', { maxRetries: 1, timeout: 100 })).rejects.toBeInstanceOf(
+      APIConnectionTimeoutError,
+    );
     expect(server.requests).toHaveLength(2);
   });
 
@@ -136,7 +149,9 @@ describe('connection failures and timeouts', () => {
     server.fault({ delayMs: 500 }, { delayMs: 500 });
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 50);
-    await expect(client.widgets.retrieve('w_004', { signal: controller.signal })).rejects.toBeInstanceOf(APIUserAbortError);
+    await expect(client.widgets.retrieve('w_004', { signal: controller.signal })).rejects.toBeInstanceOf(
+      APIUserAbortError,
+    );
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(server.requests).toHaveLength(1);
   });
@@ -146,7 +161,9 @@ describe('connection failures and timeouts', () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 100);
     const started = Date.now();
-    await expect(client.widgets.retrieve('w_004', { signal: controller.signal })).rejects.toBeInstanceOf(APIUserAbortError);
+    await expect(client.widgets.retrieve('w_004', { signal: controller.signal })).rejects.toBeInstanceOf(
+      APIUserAbortError,
+    );
     expect(Date.now() - started).toBeLessThan(1000);
     expect(server.requests).toHaveLength(1);
   });

@@ -79,7 +79,10 @@ export class Widgets extends APIResource {
     );
   }
   retrieve(id: string, options?: RequestOptions): APIPromise<Widget> {
-    return this._client.request<Widget>({ method: 'get', path: path`/widgets/${id}`, security: [['bearerAuth']] }, options);
+    return this._client.request<Widget>(
+      { method: 'get', path: path`/widgets/${id}`, security: [['bearerAuth']] },
+      options,
+    );
   }
   create(body: WidgetCreateParams, options?: RequestOptions): APIPromise<Widget> {
     return this._client.request<Widget>(
@@ -99,14 +102,24 @@ export class Charges extends APIResource {
   ): PagePromise<Widget, ChargeListResponse> {
     return this._client.requestPage<Widget, ChargeListResponse>(
       { method: 'get', path: '/charges', query: params, security },
-      { style: 'has_more', items: 'data', hasMore: 'has_more', idField: 'id', startingAfterParam: 'starting_after', endingBeforeParam: 'ending_before' },
+      {
+        style: 'has_more',
+        items: 'data',
+        hasMore: 'has_more',
+        idField: 'id',
+        startingAfterParam: 'starting_after',
+        endingBeforeParam: 'ending_before',
+      },
       options,
     );
   }
 }
 
 export class Disputes extends APIResource {
-  list(params: { page?: number; perPage?: number } = {}, options?: RequestOptions): PagePromise<Widget, Widget[]> {
+  list(
+    params: { page?: number; perPage?: number } = {},
+    options?: RequestOptions,
+  ): PagePromise<Widget, Widget[]> {
     return this._client.requestPage<Widget, Widget[]>(
       { method: 'get', path: '/disputes', query: params, security },
       { style: 'page_number', pageParam: 'page', sizeParam: 'perPage', defaultSize: 25, firstPage: 1 },
@@ -116,14 +129,27 @@ export class Disputes extends APIResource {
 }
 
 export class Events extends APIResource {
-  list(params: { offset?: number; limit?: number } = {}, options?: RequestOptions): PagePromise<Widget, { results: Widget[]; total: number }> {
+  list(
+    params: { offset?: number; limit?: number } = {},
+    options?: RequestOptions,
+  ): PagePromise<Widget, { results: Widget[]; total: number }> {
     return this._client.requestPage(
       { method: 'get', path: '/events', query: params, security },
-      { style: 'offset', items: 'results', offsetParam: 'offset', limitParam: 'limit', defaultLimit: 50, total: 'total' },
+      {
+        style: 'offset',
+        items: 'results',
+        offsetParam: 'offset',
+        limitParam: 'limit',
+        defaultLimit: 50,
+        total: 'total',
+      },
       options,
     );
   }
-  listUntotaled(params: { offset?: number; limit?: number } = {}, options?: RequestOptions): PagePromise<Widget, { results: Widget[] }> {
+  listUntotaled(
+    params: { offset?: number; limit?: number } = {},
+    options?: RequestOptions,
+  ): PagePromise<Widget, { results: Widget[] }> {
     return this._client.requestPage(
       { method: 'get', path: '/events-untotaled', query: params, security },
       { style: 'offset', items: 'results', offsetParam: 'offset', limitParam: 'limit', defaultLimit: 50 },
@@ -133,7 +159,10 @@ export class Events extends APIResource {
 }
 
 export class Logs extends APIResource {
-  list(params: { page?: number; per_page?: number; foreign?: boolean } = {}, options?: RequestOptions): PagePromise<Widget, Widget[]> {
+  list(
+    params: { page?: number; per_page?: number; foreign?: boolean } = {},
+    options?: RequestOptions,
+  ): PagePromise<Widget, Widget[]> {
     return this._client.requestPage<Widget, Widget[]>(
       { method: 'get', path: '/logs', query: params, security },
       { style: 'link_header' },
@@ -162,10 +191,20 @@ export class RawClient extends BaseClient {
 }
 
 /** Collects log lines from an injected logger. */
-export function captureLogger(): { lines: string[]; logger: Record<'debug' | 'info' | 'warn' | 'error', (...args: unknown[]) => void> } {
+export function captureLogger(): {
+  lines: string[];
+  logger: Record<'debug' | 'info' | 'warn' | 'error', (...args: unknown[]) => void>;
+} {
   const lines: string[] = [];
-  const record = (level: string) => (...args: unknown[]) => {
-    lines.push(`${level} ${args.map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' ')}`);
+  const record =
+    (level: string) =>
+    (...args: unknown[]) => {
+      lines.push(
+        `${level} ${args.map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' ')}`,
+      );
+    };
+  return {
+    lines,
+    logger: { debug: record('debug'), info: record('info'), warn: record('warn'), error: record('error') },
   };
-  return { lines, logger: { debug: record('debug'), info: record('info'), warn: record('warn'), error: record('error') } };
 }

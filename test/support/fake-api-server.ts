@@ -74,7 +74,11 @@ export async function startFakeAPIServer(): Promise<FakeAPIServer> {
     });
   });
 
-  async function respond(r: RecordedRequest, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  async function respond(
+    r: RecordedRequest,
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+  ): Promise<void> {
     const fault = faults.shift();
     if (fault && 'reset' in fault) return void req.socket.destroy();
     if (fault && 'delayMs' in fault) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
@@ -125,10 +129,20 @@ export async function startFakeAPIServer(): Promise<FakeAPIServer> {
       const item = items.find((candidate) => candidate.id === id);
       if (item) return send(res, 200, item);
       // Deliberately careless: echoes every credential the request carried.
-      const key = [r.headers.authorization, r.headers['x-api-key'], q.get('api_key'), r.headers.cookie].filter(Boolean);
-      return send(res, 404, { error: { message: `No widget ${id} for credentials ${key.join(' ')}`, type: 'not_found' } }, {
-        'x-request-id': 'req_404',
-      });
+      const key = [
+        r.headers.authorization,
+        r.headers['x-api-key'],
+        q.get('api_key'),
+        r.headers.cookie,
+      ].filter(Boolean);
+      return send(
+        res,
+        404,
+        { error: { message: `No widget ${id} for credentials ${key.join(' ')}`, type: 'not_found' } },
+        {
+          'x-request-id': 'req_404',
+        },
+      );
     }
     if (r.path === '/charges') {
       // Stripe-style: starting_after / ending_before + has_more.
@@ -143,7 +157,12 @@ export async function startFakeAPIServer(): Promise<FakeAPIServer> {
         start = Math.max(0, end - limit);
       }
       const hasMore = q.has('ending_before') ? start > 0 : end < items.length;
-      return send(res, 200, { object: 'list', data: items.slice(start, end), has_more: hasMore, url: '/charges' });
+      return send(res, 200, {
+        object: 'list',
+        data: items.slice(start, end),
+        has_more: hasMore,
+        url: '/charges',
+      });
     }
     if (r.path === '/disputes') {
       // Pismo-style: page/perPage, bare array, 1-based.
@@ -163,12 +182,18 @@ export async function startFakeAPIServer(): Promise<FakeAPIServer> {
       const last = Math.ceil(items.length / perPage);
       const link = (p: number, rel: string) => `<${origin}/logs?page=${p}&per_page=${perPage}>; rel="${rel}"`;
       const links = [link(1, 'first'), link(last, 'last')];
-      if (page < last) links.push(q.has('foreign') ? `<http://evil.invalid/logs?page=${page + 1}>; rel="next"` : link(page + 1, 'next'));
+      if (page < last)
+        links.push(
+          q.has('foreign')
+            ? `<http://evil.invalid/logs?page=${page + 1}>; rel="next"`
+            : link(page + 1, 'next'),
+        );
       if (page > 1) links.push(link(page - 1, 'prev'));
       return send(res, 200, items.slice((page - 1) * perPage, page * perPage), { link: links.join(', ') });
     }
     if (r.path === '/text') return send(res, 200, 'plain words', { 'content-type': 'text/plain' });
-    if (r.path === '/binary') return send(res, 200, '\x00\x01binary', { 'content-type': 'application/octet-stream' });
+    if (r.path === '/binary')
+      return send(res, 200, '\x00\x01binary', { 'content-type': 'application/octet-stream' });
     // Anything else echoes what arrived, for path/query/header assertions.
     return send(res, 200, { method: r.method, url: r.url, path: r.path, body: r.body });
   }
@@ -195,7 +220,12 @@ export async function startFakeAPIServer(): Promise<FakeAPIServer> {
   };
 }
 
-function send(res: http.ServerResponse, status: number, body?: unknown, headers: Record<string, string> = {}): void {
+function send(
+  res: http.ServerResponse,
+  status: number,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): void {
   if (res.destroyed) return;
   const text = body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body);
   const type = typeof body === 'string' ? 'text/plain' : 'application/json';

@@ -19,7 +19,8 @@ function collect(pairs: string[], key: string, value: unknown, arrays: ArrayForm
   if (Array.isArray(value)) {
     const present = value.filter((item) => item !== undefined && item !== null);
     if (arrays === 'comma') {
-      if (present.length > 0) pairs.push(`${key}=${present.map((item) => encodeValue(primitive(item))).join(',')}`);
+      if (present.length > 0)
+        pairs.push(`${key}=${present.map((item) => encodeValue(primitive(item))).join(',')}`);
       return;
     }
     present.forEach((item, index) => {

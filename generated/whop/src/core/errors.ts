@@ -16,7 +16,13 @@ export class APIError<TBody = unknown> extends SDKError {
   readonly error: TBody;
   readonly requestID: string | undefined;
 
-  constructor(status: number, error: TBody, message: string, headers: Headers, requestID: string | undefined) {
+  constructor(
+    status: number,
+    error: TBody,
+    message: string,
+    headers: Headers,
+    requestID: string | undefined,
+  ) {
     super(message);
     this.status = status;
     this.headers = headers;
@@ -25,14 +31,30 @@ export class APIError<TBody = unknown> extends SDKError {
   }
 }
 
-export class BadRequestError<T = unknown> extends APIError<T> { override name = 'BadRequestError'; }
-export class AuthenticationError<T = unknown> extends APIError<T> { override name = 'AuthenticationError'; }
-export class PermissionDeniedError<T = unknown> extends APIError<T> { override name = 'PermissionDeniedError'; }
-export class NotFoundError<T = unknown> extends APIError<T> { override name = 'NotFoundError'; }
-export class ConflictError<T = unknown> extends APIError<T> { override name = 'ConflictError'; }
-export class UnprocessableEntityError<T = unknown> extends APIError<T> { override name = 'UnprocessableEntityError'; }
-export class RateLimitError<T = unknown> extends APIError<T> { override name = 'RateLimitError'; }
-export class InternalServerError<T = unknown> extends APIError<T> { override name = 'InternalServerError'; }
+export class BadRequestError<T = unknown> extends APIError<T> {
+  override name = 'BadRequestError';
+}
+export class AuthenticationError<T = unknown> extends APIError<T> {
+  override name = 'AuthenticationError';
+}
+export class PermissionDeniedError<T = unknown> extends APIError<T> {
+  override name = 'PermissionDeniedError';
+}
+export class NotFoundError<T = unknown> extends APIError<T> {
+  override name = 'NotFoundError';
+}
+export class ConflictError<T = unknown> extends APIError<T> {
+  override name = 'ConflictError';
+}
+export class UnprocessableEntityError<T = unknown> extends APIError<T> {
+  override name = 'UnprocessableEntityError';
+}
+export class RateLimitError<T = unknown> extends APIError<T> {
+  override name = 'RateLimitError';
+}
+export class InternalServerError<T = unknown> extends APIError<T> {
+  override name = 'InternalServerError';
+}
 
 const byStatus: Record<number, typeof APIError> = {
   400: BadRequestError,

@@ -30,7 +30,12 @@ export async function transmit(t: Transmission): Promise<Response> {
   const shownURL = redactURL(t.url, t.sensitive.query, t.secrets);
   for (let retry = 0; ; retry++) {
     t.headers.set(RETRY_COUNT_HEADER, String(retry));
-    t.log('debug', `${t.method} ${shownURL}`, { headers: redactHeaders(t.headers, t.sensitive.headers, t.secrets), retry }, t.secrets);
+    t.log(
+      'debug',
+      `${t.method} ${shownURL}`,
+      { headers: redactHeaders(t.headers, t.sensitive.headers, t.secrets), retry },
+      t.secrets,
+    );
     const started = Date.now();
     let response: Response;
     try {
@@ -38,11 +43,21 @@ export async function transmit(t: Transmission): Promise<Response> {
     } catch (error) {
       if (error instanceof APIUserAbortError || retry >= t.maxRetries) throw error;
       const delay = retryDelayMs(retry, undefined);
-      t.log('info', `${t.method} ${shownURL} failed (${(error as Error).message}); retrying in ${Math.round(delay)} ms`, undefined, t.secrets);
+      t.log(
+        'info',
+        `${t.method} ${shownURL} failed (${(error as Error).message}); retrying in ${Math.round(delay)} ms`,
+        undefined,
+        t.secrets,
+      );
       await pause(delay, t.signal);
       continue;
     }
-    t.log('info', `${t.method} ${shownURL} -> ${response.status} (${Date.now() - started} ms)`, undefined, t.secrets);
+    t.log(
+      'info',
+      `${t.method} ${shownURL} -> ${response.status} (${Date.now() - started} ms)`,
+      undefined,
+      t.secrets,
+    );
     if (response.ok || retry >= t.maxRetries || !shouldRetryResponse(response)) return response;
     const delay = retryDelayMs(retry, response.headers);
     await response.body?.cancel().catch(() => undefined);
@@ -63,7 +78,12 @@ async function attempt(t: Transmission): Promise<Response> {
   const onUserAbort = () => controller.abort();
   t.signal?.addEventListener('abort', onUserAbort, { once: true });
   try {
-    return await t.fetch(t.url, { method: t.method, headers: t.headers, body: t.body, signal: controller.signal });
+    return await t.fetch(t.url, {
+      method: t.method,
+      headers: t.headers,
+      body: t.body,
+      signal: controller.signal,
+    });
   } catch (error) {
     if (t.signal?.aborted) throw new APIUserAbortError();
     if (timedOut) throw new APIConnectionTimeoutError(`Request timed out after ${t.timeout} ms.`);

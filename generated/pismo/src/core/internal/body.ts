@@ -19,7 +19,10 @@ export function encodeBody(spec: RequestSpec, arrays: ArrayFormat): EncodedBody 
     case 'json':
       return { body: JSON.stringify(body), contentType: 'application/json' };
     case 'form':
-      return { body: stringifyQuery(asRecord(body), arrays), contentType: 'application/x-www-form-urlencoded' };
+      return {
+        body: stringifyQuery(asRecord(body), arrays),
+        contentType: 'application/x-www-form-urlencoded',
+      };
     case 'text':
       return { body: String(body), contentType: 'text/plain; charset=utf-8' };
     case 'binary':
@@ -41,7 +44,9 @@ function toFormData(fields: Record<string, unknown>): FormData {
   const form = new FormData();
   const append = (key: string, value: unknown): void => {
     if (value === undefined || value === null) return;
-    if (value instanceof Blob) form.append(key, value, value instanceof File ? value.name : key);
+    // `File` is not a global on Node 18, so read the name structurally.
+    if (value instanceof Blob)
+      form.append(key, value, 'name' in value && typeof value.name === 'string' ? value.name : key);
     else if (Array.isArray(value)) value.forEach((item) => append(key, item));
     else if (value instanceof Date) form.append(key, value.toISOString());
     else if (typeof value === 'object') form.append(key, JSON.stringify(value));

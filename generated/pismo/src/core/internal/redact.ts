@@ -52,7 +52,11 @@ export function redactHeaders(
 }
 
 /** A URL for logging, with sensitive query parameters masked. */
-export function redactURL(url: string, sensitiveParams: ReadonlySet<string>, secrets: readonly string[]): string {
+export function redactURL(
+  url: string,
+  sensitiveParams: ReadonlySet<string>,
+  secrets: readonly string[],
+): string {
   try {
     const parsed = new URL(url);
     for (const name of [...parsed.searchParams.keys()]) {

@@ -42,7 +42,8 @@ export async function readAPIError(
   const detail = errorMessage(body, config.errorMessagePaths) ?? statusText(response);
   const message = scrubText(`${response.status} ${detail}`, secrets);
   const headers = scrubHeaders(response.headers, secrets);
-  const requestID = config.requestIdHeaders.map((name) => headers.get(name)).find((value) => value) ?? undefined;
+  const requestID =
+    config.requestIdHeaders.map((name) => headers.get(name)).find((value) => value) ?? undefined;
   return makeAPIError(response.status, body, message, headers, requestID);
 }
 
@@ -55,7 +56,14 @@ function decodeErrorBody(text: string): unknown {
   }
 }
 
-const COMMON_PATHS = [['message'], ['error', 'message'], ['error'], ['detail'], ['title'], ['errors', '0', 'message']];
+const COMMON_PATHS = [
+  ['message'],
+  ['error', 'message'],
+  ['error'],
+  ['detail'],
+  ['title'],
+  ['errors', '0', 'message'],
+];
 
 /** The first non-empty string at a configured path, then at a common one; plain short text bodies as-is. */
 function errorMessage(body: unknown, paths: readonly (readonly string[])[]): string | undefined {

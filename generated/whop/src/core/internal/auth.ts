@@ -41,7 +41,8 @@ export function applyAuth(
   let basicToken: string | undefined;
   for (const name of plan.schemes) {
     const scheme = schemes[name];
-    if (!scheme) throw new SDKError(`Unknown security scheme "${name}" (not in ClientConfig.securitySchemes).`);
+    if (!scheme)
+      throw new SDKError(`Unknown security scheme "${name}" (not in ClientConfig.securitySchemes).`);
     if (scheme.type === 'http' && scheme.scheme === 'bearer') {
       headers.set('authorization', `Bearer ${credential}`);
     } else if (scheme.type === 'http') {

@@ -19,7 +19,9 @@ type Style<S extends PaginationSpec['style']> = Extract<PaginationSpec, { style:
 export function readItems(spec: PaginationSpec, body: unknown): unknown[] {
   const items = spec.items === undefined ? body : at(body, spec.items);
   if (!Array.isArray(items)) {
-    throw new PaginationError(`Expected an array of items at ${spec.items ? `"${spec.items}"` : 'the top level'}.`);
+    throw new PaginationError(
+      `Expected an array of items at ${spec.items ? `"${spec.items}"` : 'the top level'}.`,
+    );
   }
   return items;
 }
@@ -37,7 +39,7 @@ export function nextStep(spec: PaginationSpec, state: PageState): Step {
       const items = readItems(spec, state.body);
       const size = Number(param(state.request, spec.sizeParam) ?? spec.defaultSize);
       if (items.length === 0 || items.length < size) return undefined;
-      return move(state.request, { [spec.pageParam]: pageOf(spec, state) + 1 }, 'page');
+      return move(state.request, { [spec.pageParam]: pageOf(spec, state) + 1 }, spec.pageParam);
     }
     case 'offset': {
       const items = readItems(spec, state.body);
@@ -46,10 +48,13 @@ export function nextStep(spec: PaginationSpec, state: PageState): Step {
       if (typeof total === 'number') {
         if (offset + items.length >= total) return undefined;
         if (items.length === 0) return emptyClaim();
-      } else if (items.length === 0 || items.length < Number(param(state.request, spec.limitParam) ?? spec.defaultLimit)) {
+      } else if (
+        items.length === 0 ||
+        items.length < Number(param(state.request, spec.limitParam) ?? spec.defaultLimit)
+      ) {
         return undefined;
       }
-      return move(state.request, { [spec.offsetParam]: offset + items.length }, 'offset');
+      return move(state.request, { [spec.offsetParam]: offset + items.length }, spec.offsetParam);
     }
     case 'link_header':
       return linkStep(spec, state, 'next');
@@ -68,12 +73,16 @@ export function previousStep(spec: PaginationSpec, state: PageState): Step {
       return hasMoreStep(spec, state, 'previous');
     case 'page_number': {
       const page = pageOf(spec, state);
-      return page > spec.firstPage ? move(state.request, { [spec.pageParam]: page - 1 }, 'page') : undefined;
+      return page > spec.firstPage
+        ? move(state.request, { [spec.pageParam]: page - 1 }, spec.pageParam)
+        : undefined;
     }
     case 'offset': {
       const offset = Number(param(state.request, spec.offsetParam) ?? 0);
       const limit = Number(param(state.request, spec.limitParam) ?? spec.defaultLimit);
-      return offset > 0 ? move(state.request, { [spec.offsetParam]: Math.max(0, offset - limit) }, 'offset') : undefined;
+      return offset > 0
+        ? move(state.request, { [spec.offsetParam]: Math.max(0, offset - limit) }, spec.offsetParam)
+        : undefined;
     }
     case 'link_header':
       return linkStep(spec, state, 'prev');
@@ -102,20 +111,23 @@ function cursorStep(
  * backwards (ending_before the first item), as the server's has_more then refers to older items.
  */
 function hasMoreStep(spec: Style<'has_more'>, state: PageState, direction: 'next' | 'previous'): Step {
-  const backwards = spec.endingBeforeParam !== undefined && param(state.request, spec.endingBeforeParam) !== undefined;
+  const backwards =
+    spec.endingBeforeParam !== undefined && param(state.request, spec.endingBeforeParam) !== undefined;
   const items = readItems(spec, state.body);
   if (direction === 'next' && at(state.body, spec.hasMore) !== true) return undefined;
   if (direction === 'previous') {
     const cameFrom = backwards ? spec.endingBeforeParam : spec.startingAfterParam;
-    if (!spec.endingBeforeParam || param(state.request, cameFrom ?? '') === undefined || items.length === 0) return undefined;
+    if (!spec.endingBeforeParam || param(state.request, cameFrom ?? '') === undefined || items.length === 0)
+      return undefined;
   }
   if (items.length === 0) return emptyClaim();
-  const towardsOlder = (direction === 'next') !== backwards;
-  const item = towardsOlder ? items[items.length - 1] : items[0];
+  const forward = (direction === 'next') !== backwards;
+  const item = forward ? items[items.length - 1] : items[0];
   const id = at(item, spec.idField);
-  if (typeof id !== 'string' && typeof id !== 'number') return { error: `Item has no "${spec.idField}" to page from.` };
-  const paramName = towardsOlder ? spec.startingAfterParam : (spec.endingBeforeParam ?? spec.startingAfterParam);
-  const opposite = towardsOlder ? spec.endingBeforeParam : spec.startingAfterParam;
+  if (typeof id !== 'string' && typeof id !== 'number')
+    return { error: `Item has no "${spec.idField}" to page from.` };
+  const paramName = forward ? spec.startingAfterParam : (spec.endingBeforeParam ?? spec.startingAfterParam);
+  const opposite = forward ? spec.endingBeforeParam : spec.startingAfterParam;
   const changes: Record<string, unknown> = { [paramName]: id };
   if (opposite) changes[opposite] = undefined;
   return move(state.request, changes, paramName);
@@ -129,13 +141,24 @@ function linkStep(spec: Style<'link_header'>, state: PageState, rel: 'next' | 'p
     return { error: `Refusing to follow a "${rel}" link to another origin (${target.origin}).` };
   }
   if (rel === 'next' && readItems(spec, state.body).length === 0) return emptyClaim();
-  return { request: { spec: state.request.spec, options: state.request.options, url: target.href, key: `url:${target.href}` } };
+  return {
+    request: {
+      spec: state.request.spec,
+      options: state.request.options,
+      url: target.href,
+      key: `url:${target.href}`,
+    },
+  };
 }
 
 export function parseLinks(header: string, base: string): Map<string, URL> {
   const links = new Map<string, URL>();
   for (const match of header.matchAll(/<([^>]*)>([^,<]*)/g)) {
-    const rels = /;\s*rel\s*=\s*"?([^";]+)"?/i.exec(match[2] ?? '')?.[1]?.toLowerCase().split(/\s+/) ?? [];
+    const rels =
+      /;\s*rel\s*=\s*"?([^";]+)"?/i
+        .exec(match[2] ?? '')?.[1]
+        ?.toLowerCase()
+        .split(/\s+/) ?? [];
     for (const rel of rels) {
       try {
         if (!links.has(rel)) links.set(rel, new URL(match[1] ?? '', base));
@@ -156,7 +179,13 @@ function pageOf(spec: Style<'page_number'>, state: PageState): number {
 }
 
 function at(value: unknown, path: string): unknown {
-  return path.split('.').reduce<unknown>((node, key) => (typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[key] : undefined), value);
+  return path
+    .split('.')
+    .reduce<unknown>(
+      (node, key) =>
+        typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[key] : undefined,
+      value,
+    );
 }
 
 /** The effective value of a query parameter: request options override the operation's params. */
@@ -180,5 +209,7 @@ function move(request: PageRequest, changes: Record<string, unknown>, keyParam: 
     for (const name of Object.keys(changes)) delete callerQuery[name];
     options = { ...options, query: callerQuery };
   }
-  return { request: { spec: { ...request.spec, query }, options, key: `${keyParam}=${String(changes[keyParam])}` } };
+  return {
+    request: { spec: { ...request.spec, query }, options, key: `${keyParam}=${String(changes[keyParam])}` },
+  };
 }

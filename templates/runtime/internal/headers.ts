@@ -1,0 +1,39 @@
+import { SDKError } from '../errors.js';
+
+/** Later layers win; undefined values are skipped and a null value removes the header. */
+export function mergeHeaders(headers: Headers, ...layers: (Record<string, unknown> | undefined)[]): void {
+  for (const layer of layers) {
+    for (const [name, value] of Object.entries(layer ?? {})) {
+      if (value === null) headers.delete(name);
+      else if (value !== undefined) headers.set(name, String(value));
+    }
+  }
+}
+
+/** Operation header params: absent (undefined or null) means "not sent", never "remove". */
+export function withoutNullish(values: Record<string, unknown> | undefined): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(values ?? {}).filter(([, value]) => value !== undefined && value !== null),
+  );
+}
+
+/** Looked up per call so polyfills installed after the client is created still apply; never called unbound. */
+export const globalFetch: typeof fetch = (input, init) => {
+  if (typeof globalThis.fetch !== 'function') {
+    throw new SDKError('No global fetch found; pass the `fetch` option to the client.');
+  }
+  return globalThis.fetch(input, init);
+};
+
+/**
+ * A v4 UUID for idempotency keys. Node 18 has no global `crypto` by default; uniqueness, not secrecy, is what
+ * matters here, so Math.random is an acceptable fallback.
+ */
+export function randomId(): string {
+  const crypto = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
+  if (typeof crypto?.randomUUID === 'function') return crypto.randomUUID();
+  return 'xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx'.replace(/[xy]/g, (c) => {
+    const r = Math.floor(Math.random() * 16);
+    return (c === 'x' ? r : (r & 0x3) | 0x8).toString(16);
+  });
+}
