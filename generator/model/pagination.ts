@@ -48,6 +48,8 @@ export function verifyPagination(
     case 'cursor':
       needParam(model.afterParam, 'afterParam');
       needParam(model.beforeParam, 'beforeParam');
+      needParam(model.firstParam, 'firstParam');
+      needParam(model.lastParam, 'lastParam');
       needField(schema, model.pageInfo, 'pageInfo');
       for (const [role, field] of [['hasNextPage', model.hasNextPage], ['endCursor', model.endCursor], ['hasPreviousPage', model.hasPreviousPage], ['startCursor', model.startCursor]] as const) {
         needField(schemaAtPath(document, schema, model.pageInfo), field, role);
@@ -107,6 +109,7 @@ export function inferPagination(document: OpenAPIDocument, raw: RawOperation): P
       ...(field('page_info.has_previous_page') ? { hasPreviousPage: 'has_previous_page' } : {}),
       ...(field('page_info.start_cursor') ? { startCursor: 'start_cursor' } : {}),
       ...(has('before') ? { beforeParam: 'before' } : {}),
+      ...(has('first') && has('last') ? { firstParam: 'first', lastParam: 'last' } : {}),
     };
   }
   if (itemsField && has('starting_after') && field('has_more')) {

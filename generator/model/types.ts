@@ -21,6 +21,8 @@ export type PaginationModel =
       startCursor?: string;
       afterParam: string;
       beforeParam?: string;
+      firstParam?: string;
+      lastParam?: string;
     }
   | {
       style: 'has_more';

@@ -56,7 +56,7 @@ export async function generateDocument(doc: CorpusDocument, options: { strict?: 
     path.dirname(doc.file),
     '--spec',
   );
-  return generatePackage(provider, { rootDir: ROOT, templatesDir: path.join(ROOT, 'templates'), strict: options.strict ?? false, maxBytes: 100 * 1024 * 1024 });
+  return generatePackage(provider, { rootDir: ROOT, templatesDir: process.env.SDKGEN_CORPUS_TEMPLATES ?? path.join(ROOT, 'templates'), strict: options.strict ?? false, maxBytes: 100 * 1024 * 1024 });
 }
 
 export interface CorpusResult {

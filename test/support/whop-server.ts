@@ -60,10 +60,20 @@ export async function startWhopServer(total: number, pageSize = 10): Promise<Who
       const found = cases.find((c) => c.id === decodeURIComponent(match[1]!));
       return found ? send(200, whopCaseDetail(found)) : send(404, { error: { type: 'not_found', message: 'Resource not found' } });
     }
-    const first = Number(url.searchParams.get('first') ?? pageSize);
+    // Relay semantics: `first` after a cursor, or `last` before one.
     const after = url.searchParams.get('after');
-    const start = after ? cases.findIndex((c) => c.id === after) + 1 : 0;
-    const data = cases.slice(start, start + first);
+    const before = url.searchParams.get('before');
+    const last = url.searchParams.get('last');
+    let start: number;
+    let end: number;
+    if (before !== null || last !== null) {
+      end = before !== null ? cases.findIndex((c) => c.id === before) : cases.length;
+      start = Math.max(0, end - Number(last ?? pageSize));
+    } else {
+      start = after ? cases.findIndex((c) => c.id === after) + 1 : 0;
+      end = start + Number(url.searchParams.get('first') ?? pageSize);
+    }
+    const data = cases.slice(start, end);
     send(200, {
       data,
       page_info: {

@@ -3,6 +3,7 @@ import { Decisionly } from './client.js';
 export default Decisionly;
 export { Decisionly } from './client.js';
 export type { ClientOptions } from './client.js';
+export type { CredentialContext } from './core/client.js';
 export { Cases } from './resources/cases.js';
 export * from './core/errors.js';
 export { Page, PagePromise } from './core/pagination.js';

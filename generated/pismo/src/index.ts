@@ -3,6 +3,7 @@ import { Pismo } from './client.js';
 export default Pismo;
 export { Pismo } from './client.js';
 export type { ClientOptions } from './client.js';
+export type { CredentialContext } from './core/client.js';
 export { Disputes } from './resources/disputes.js';
 export * from './core/errors.js';
 export { Page, PagePromise } from './core/pagination.js';

@@ -3,6 +3,7 @@ import { Whop } from './client.js';
 export default Whop;
 export { Whop } from './client.js';
 export type { ClientOptions } from './client.js';
+export type { CredentialContext } from './core/client.js';
 export { ResolutionCenterCases } from './resources/resolution-center-cases.js';
 export * from './core/errors.js';
 export { Page, PagePromise } from './core/pagination.js';

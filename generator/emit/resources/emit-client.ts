@@ -22,6 +22,7 @@ export function emitClient(model: ApiModel, settings: ClientSettings): SourceFil
     statements: [
       importOf('./core/client.js', ['BaseClient']),
       importOf('./core/client.js', ['BaseClientOptions', 'ClientConfig'], true),
+      importOf('./core/client.js', ['CredentialContext'], true),
       ...model.resources.map((r) => importOf(`./resources/${r.fileName}.js`, [r.className])),
       {
         kind: StructureKind.Interface,
@@ -32,8 +33,8 @@ export function emitClient(model: ApiModel, settings: ClientSettings): SourceFil
           {
             name: settings.credential.option,
             hasQuestionToken: true,
-            type: 'string | (() => string | Promise<string>) | null | undefined',
-            docs: [`${settings.credential.description}\n\nA string, or a function returning one (called per request and again once after a 401).\nDefaults to \`process.env['${settings.credential.env}']\`.`],
+            type: 'string | ((context: CredentialContext) => string | Promise<string>) | null | undefined',
+            docs: [`${settings.credential.description}\n\nA string, or a function returning one (or a promise of one). The function is called for each request, and once\nmore with \`{ refresh: true }\` after a 401, so an expired token can be replaced.\nDefaults to \`process.env['${settings.credential.env}']\`.`],
           },
         ],
       },
@@ -70,6 +71,7 @@ export function emitIndex(model: ApiModel, clientName: string): SourceFileStruct
       { kind: StructureKind.ExportAssignment, isExportEquals: false, expression: clientName },
       { kind: StructureKind.ExportDeclaration, moduleSpecifier: './client.js', namedExports: [clientName] },
       { kind: StructureKind.ExportDeclaration, moduleSpecifier: './client.js', namedExports: ['ClientOptions'], isTypeOnly: true },
+      { kind: StructureKind.ExportDeclaration, moduleSpecifier: './core/client.js', namedExports: ['CredentialContext'], isTypeOnly: true },
       ...model.resources.map((r) => ({ kind: StructureKind.ExportDeclaration as const, moduleSpecifier: `./resources/${r.fileName}.js`, namedExports: [r.className] })),
       { kind: StructureKind.ExportDeclaration, moduleSpecifier: './core/errors.js' },
       { kind: StructureKind.ExportDeclaration, moduleSpecifier: './core/pagination.js', namedExports: ['Page', 'PagePromise'] },

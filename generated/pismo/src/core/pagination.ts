@@ -18,6 +18,9 @@ export type PaginationSpec =
       startCursor?: string;
       afterParam: string;
       beforeParam?: string;
+      /** Page-size params (`first`/`last`): a size given for one direction is moved to the other when turning. */
+      firstParam?: string;
+      lastParam?: string;
     }
   | {
       /** Stripe-style: a `has_more` flag; the next cursor is an item's id. */

@@ -20,7 +20,7 @@ import { transmit } from './internal/transport.js';
 import { Page, PagePromise, type PageRequest, type PaginationSpec } from './pagination.js';
 import type { RequestOptions, RequestSpec } from './request-options.js';
 
-export type { SecurityScheme, CredentialSource } from './internal/auth.js';
+export type { SecurityScheme, CredentialSource, CredentialContext } from './internal/auth.js';
 export type { Logger, LogLevel } from './internal/log.js';
 export type { ArrayFormat } from './internal/query.js';
 export type { RequestOptions, RequestSpec, HttpMethod } from './request-options.js';
@@ -153,8 +153,8 @@ export class BaseClient {
     const idempotencyKey =
       method === 'GET' || method === 'HEAD' ? undefined : (options.idempotencyKey ?? `sdkgen-${randomId()}`);
 
-    const sendWith = async (): Promise<Response> => {
-      const credential = plan ? await resolveCredential(source) : undefined;
+    const sendWith = async (refresh: boolean): Promise<Response> => {
+      const credential = plan ? await resolveCredential(source, { refresh }) : undefined;
       if (plan?.required && credential === undefined) throw this.#missingCredential();
       const headers = new Headers({ accept: 'application/json' });
       if (contentType) headers.set('content-type', contentType);
@@ -182,7 +182,7 @@ export class BaseClient {
       });
     };
 
-    let response = await sendWith();
+    let response = await sendWith(false);
     // Tokens expire: a credential function gets one chance to hand out a fresh one.
     if (response.status === 401 && plan && typeof source === 'function') {
       await response.body?.cancel().catch(() => undefined);
@@ -192,7 +192,7 @@ export class BaseClient {
         undefined,
         call.secrets,
       );
-      response = await sendWith();
+      response = await sendWith(true);
     }
     if (!response.ok) {
       const requestIdHeaders = config.requestIdHeaders ?? ['x-request-id', 'request-id'];

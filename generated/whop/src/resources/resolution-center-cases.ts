@@ -69,6 +69,8 @@ export class ResolutionCenterCases extends APIResource {
         startCursor: 'start_cursor',
         afterParam: 'after',
         beforeParam: 'before',
+        firstParam: 'first',
+        lastParam: 'last',
       },
       options,
     );

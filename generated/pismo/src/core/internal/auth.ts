@@ -9,8 +9,14 @@ export type SecurityScheme =
   | { type: 'http'; scheme: 'basic' }
   | { type: 'apiKey'; in: 'header' | 'query' | 'cookie'; name: string };
 
+/** What a credential function is told: `refresh` is true on the one retry after a 401 (the last token expired). */
+export interface CredentialContext {
+  refresh: boolean;
+}
+
 /** A fixed value, or a function called per request (for tokens that expire). */
-export type CredentialSource = string | (() => string | Promise<string>) | null | undefined;
+export type CredentialSource =
+  string | ((context: CredentialContext) => string | Promise<string>) | null | undefined;
 
 export interface AuthPlan {
   schemes: string[];
@@ -25,8 +31,11 @@ export function planAuth(security: string[][] | undefined): AuthPlan | undefined
   return { schemes: first, required: !security.some((alternative) => alternative.length === 0) };
 }
 
-export async function resolveCredential(source: CredentialSource): Promise<string | undefined> {
-  const value = typeof source === 'function' ? await source() : source;
+export async function resolveCredential(
+  source: CredentialSource,
+  context: CredentialContext = { refresh: false },
+): Promise<string | undefined> {
+  const value = typeof source === 'function' ? await source(context) : source;
   return typeof value === 'string' && value.length > 0 ? value : undefined;
 }
 

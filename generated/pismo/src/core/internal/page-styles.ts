@@ -31,7 +31,7 @@ export function nextStep(spec: PaginationSpec, state: PageState): Step {
     case 'cursor': {
       const info = at(state.body, spec.pageInfo);
       if (at(info, spec.hasNextPage) !== true) return undefined;
-      return cursorStep(spec, state, at(info, spec.endCursor), spec.afterParam, spec.beforeParam);
+      return cursorStep(spec, state, at(info, spec.endCursor), 'forward');
     }
     case 'has_more':
       return hasMoreStep(spec, state, 'next');
@@ -67,7 +67,7 @@ export function previousStep(spec: PaginationSpec, state: PageState): Step {
       if (!spec.hasPreviousPage || !spec.startCursor || !spec.beforeParam) return undefined;
       const info = at(state.body, spec.pageInfo);
       if (at(info, spec.hasPreviousPage) !== true) return undefined;
-      return cursorStep(spec, state, at(info, spec.startCursor), spec.beforeParam, spec.afterParam);
+      return cursorStep(spec, state, at(info, spec.startCursor), 'backward');
     }
     case 'has_more':
       return hasMoreStep(spec, state, 'previous');
@@ -89,20 +89,37 @@ export function previousStep(spec: PaginationSpec, state: PageState): Step {
   }
 }
 
-/** Sets `param` to the cursor and drops the opposite-direction cursor param. */
+/**
+ * Sets the direction's cursor param and drops the other one. Relay servers read `first` with `after` and `last`
+ * with `before`, so a page size the caller gave for one direction moves to the other when the direction turns.
+ */
 function cursorStep(
   spec: Style<'cursor'>,
   state: PageState,
   cursor: unknown,
-  paramName: string,
-  opposite: string | undefined,
+  direction: 'forward' | 'backward',
 ): Step {
   if (readItems(spec, state.body).length === 0) return emptyClaim();
   if ((typeof cursor !== 'string' && typeof cursor !== 'number') || cursor === '') {
     return { error: 'The server claims another page but sent no cursor for it.' };
   }
+  const [paramName, opposite] =
+    direction === 'forward'
+      ? [spec.afterParam, spec.beforeParam]
+      : [spec.beforeParam ?? spec.afterParam, spec.afterParam];
   const changes: Record<string, unknown> = { [paramName]: cursor };
-  if (opposite) changes[opposite] = undefined;
+  if (opposite && opposite !== paramName) changes[opposite] = undefined;
+  const [sizeParam, otherSize] =
+    direction === 'forward' ? [spec.firstParam, spec.lastParam] : [spec.lastParam, spec.firstParam];
+  if (
+    sizeParam &&
+    otherSize &&
+    param(state.request, otherSize) !== undefined &&
+    param(state.request, sizeParam) === undefined
+  ) {
+    changes[sizeParam] = param(state.request, otherSize);
+    changes[otherSize] = undefined;
+  }
   return move(state.request, changes, paramName);
 }
 
