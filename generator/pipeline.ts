@@ -18,7 +18,7 @@ import type { ApiModel } from './model/types.js';
 import type { ProviderConfig } from './providers.js';
 
 export interface PipelineOptions extends BundleOptions {
-  /** Repository root: provenance lines name spec files relative to it, so output is the same on any machine. */
+  /** Repository root. */
   rootDir: string;
   templatesDir: string;
   /** Warnings become errors. */
@@ -47,7 +47,9 @@ export async function generatePackage(provider: ProviderConfig, options: Pipelin
   if (options.strict && warnings.length) {
     throw new GenerationErrors(warnings.map((w) => new SpecError(w.file, w.pointer, w.message, 'fix the spec, or run without --strict')));
   }
-  const provenance = provenanceLine(specFiles.map((f) => path.relative(options.rootDir, f).split(path.sep).join('/')));
+  // Named from the specs folder down (`specs/whop/x.yaml`), so the line is the same wherever the folder lives.
+  const specsRoot = path.dirname(path.dirname(provider.dir));
+  const provenance = provenanceLine(specFiles.map((f) => path.relative(specsRoot, f).split(path.sep).join('/')));
 
   const models = await time('types', () => emitModels(model, { enums: provider.enums }));
   const structures = time.sync('resources', () => {

@@ -26,10 +26,7 @@ export class BuildError extends Error {
   }
 }
 
-/**
- * Replaces `<packageDir>/dist` with a fresh build. Source files, lib files above all, are parsed once and shared by
- * the two builds: that halves the time of building a package.
- */
+/** Replaces `<packageDir>/dist` with a fresh build. */
 export async function buildPackage(packageDir: string, host: ts.CompilerHost = cachingHost()): Promise<void> {
   await rm(path.join(packageDir, 'dist'), { recursive: true, force: true });
   for (const build of BUILDS) {
@@ -84,17 +81,19 @@ function parseConfig(tsconfig: string, packageDir: string): ts.ParsedCommandLine
   return config;
 }
 
+/**
+ * A compiler host that parses (and so binds) each file once across programs: TypeScript's lib files are most of
+ * what every build reads. The key holds what the parse depends on, so a file read as ESM by one build and as
+ * CommonJS by the other is parsed twice.
+ */
 function cachingHost(): ts.CompilerHost {
   const host = ts.createCompilerHost({});
   const cache = new Map<string, ts.SourceFile | undefined>();
   const getSourceFile = host.getSourceFile.bind(host);
   host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
-    const version = typeof languageVersion === 'object' ? languageVersion.languageVersion : languageVersion;
-    // Module format is decided per program, so only files whose parse cannot depend on it are shared.
-    const key = `${version}:${fileName}`;
-    if (!fileName.endsWith('.d.ts') || !fileName.includes(`${path.sep}typescript${path.sep}lib${path.sep}`)) {
-      return getSourceFile(fileName, languageVersion, onError, shouldCreate);
-    }
+    const { languageVersion: version, impliedNodeFormat } =
+      typeof languageVersion === 'object' ? languageVersion : { languageVersion, impliedNodeFormat: undefined };
+    const key = `${version}:${impliedNodeFormat}:${fileName}`;
     if (!cache.has(key)) cache.set(key, getSourceFile(fileName, languageVersion, onError, shouldCreate));
     return cache.get(key);
   };

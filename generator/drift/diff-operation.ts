@@ -29,6 +29,7 @@ export function diffOperation(changes: ChangeSet, pair: OperationPair, contextFo
   for (const key of ['summary', 'description'] as const) {
     if (before.raw.op[key] !== after.raw.op[key]) add({ kind: 'description-changed', direction: 'none' }, `${key} changed`, { before: before.raw.op[key] ?? null, after: after.raw.op[key] ?? null });
   }
+  if (JSON.stringify(before.model.codeSamples) !== JSON.stringify(after.model.codeSamples)) add({ kind: 'example-changed', direction: 'none' }, 'code samples changed');
   if (before.model.deprecated !== after.model.deprecated) add({ kind: 'deprecated-changed', direction: 'none' }, after.model.deprecated ? 'operation deprecated' : 'operation no longer deprecated');
 
   diffSecurity(pair, add);

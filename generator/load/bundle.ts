@@ -69,7 +69,7 @@ export async function bundleSpec(
     ...result.problems,
     ...(await lintDocument({ document: result.bundle, config: config.styleguide, externalRefResolver })),
   ];
-  const { fatal, warnings } = splitProblems(problems, shown);
+  const { fatal, warnings } = splitProblems(problems.filter((p) => !isMappingByName(document, p)), shown);
   if (fatal.length) throw new GenerationErrors(dedupe(fatal));
   return { bundled: { file: shown, document, version }, warnings };
 }
@@ -85,6 +85,18 @@ function detectVersion(file: string, document: Record<string, unknown>): '3.0' |
   if (/^3\.0\.\d+$/.test(version)) return '3.0';
   if (/^3\.1\.\d+$/.test(version)) return '3.1';
   throw new SpecError(file, '#/openapi', `OpenAPI version ${version} is not supported`, 'sdkgen reads OpenAPI 3.0.x and 3.1.x');
+}
+
+/**
+ * A discriminator mapping may name a component schema instead of giving a `$ref` (OpenAPI 3.0.3 §4.7.25); the
+ * bundler reads such a name as a missing file. The model qualifies the name; here it is not a problem.
+ */
+function isMappingByName(document: Record<string, any>, problem: NormalizedProblem): boolean {
+  const at = problem.location[0]?.pointer ?? '';
+  if (!['bundler', 'no-unresolved-refs'].includes(problem.ruleId) || !/\/discriminator\/mapping\/[^/]+$/.test(at)) return false;
+  let node: any = document;
+  for (const segment of at.replace(/^#\//, '').split('/')) node = node?.[segment.replaceAll('~1', '/').replaceAll('~0', '~')];
+  return typeof node === 'string' && !/[/#]/.test(node) && Object.hasOwn(document.components?.schemas ?? {}, node);
 }
 
 function splitProblems(problems: NormalizedProblem[], fallbackFile: string) {

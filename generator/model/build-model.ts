@@ -5,6 +5,8 @@ import { collectEnums } from './enums.js';
 import { NameScope, typeName } from './identifiers.js';
 import { buildOperation, type OperationContext } from './operation.js';
 import { inferPagination, successSchema, verifyPagination } from './pagination.js';
+import { paginationFromExtensions } from './pagination-extensions.js';
+import { normalizeSchemaRefs } from './normalize.js';
 import { listOperations, type RawOperation } from './raw-operations.js';
 import { arrayItems, deref, schemaAtPath, schemaRefName } from './refs.js';
 import { groupResources } from './resources.js';
@@ -15,7 +17,7 @@ export type ModelOptions = Pick<ProviderConfig, 'clientName' | 'include' | 'pagi
 
 /** Builds the model of one (merged, patched) document: operations grouped into resources, names, types, enums. */
 export function buildModel(bundled: BundledDocument, options: ModelOptions): ApiModel {
-  const document = bundled.document;
+  const { document } = normalizeSchemaRefs(bundled.document);
   const warnings: Warning[] = [];
   const all = listOperations(document, bundled.file);
   const operations = selectOperations(all, options);
@@ -33,6 +35,11 @@ export function buildModel(bundled: BundledDocument, options: ModelOptions): Api
       throw new SpecError(options.configFile, '', `pagination names operation "${declaration.operation}", which is not among the included operations`, 'check the operationId');
     }
     pagination.set(raw.operationId, verifyPagination(document, raw, declaration, options.configFile));
+  }
+  // Pagination a spec declares through Speakeasy or Fern extensions, unless the provider config says otherwise.
+  for (const raw of operations) {
+    const declared = pagination.has(raw.operationId) ? undefined : paginationFromExtensions(raw);
+    if (declared) pagination.set(raw.operationId, verifyPagination(document, raw, declared, raw.source));
   }
 
   const isList = (raw: RawOperation) => pagination.has(raw.operationId) || arrayItems(document, successSchema(document, raw)) !== undefined || inferPagination(document, raw) !== undefined;
@@ -91,8 +98,9 @@ export function buildModel(bundled: BundledDocument, options: ModelOptions): Api
       openapi: document.openapi,
       info: document.info ?? { title: options.clientName, version: '0' },
       paths: {},
+      // Schemas only: every schema $ref points into components.schemas once normalized, and the other component
+      // sections would only give openapi-typescript more to type that no export uses.
       components: {
-        ...document.components,
         schemas: { ...componentSchemas, ...Object.fromEntries([...synthesized].map(([name, schema]) => [synthesizedKeys.get(name)!, schema])) },
       },
     },

@@ -25,7 +25,8 @@ export function buildOperation(raw: RawOperation, methodName: string, singular: 
   const sentByAuth = credentialParams(security, ctx.schemes);
   const pathParams: ParamModel[] = [];
   const optionParams: ParamModel[] = [];
-  const argNames = new NameScope(['params', 'options', 'body']);
+  // Names the method body uses: the params object, its alias, the body, options, and the path template tag.
+  const argNames = new NameScope(['params', 'options', 'body', 'p', 'path']);
   for (const { param, pointer } of raw.parameters) {
     const location = param.in;
     if (!['path', 'query', 'header', 'cookie'].includes(location)) {
@@ -65,7 +66,7 @@ export function buildOperation(raw: RawOperation, methodName: string, singular: 
     optionParams,
     ...(body ? { body } : {}),
     ...(paramsTypeName ? { paramsTypeName } : {}),
-    paramsRequired: optionParams.some((p) => p.required) || (body?.flattened === true && body.required),
+    paramsRequired: paramsRequired(raw, optionParams, body, ctx.document),
     ...response,
     security,
     errorStatuses: Object.keys(raw.op.responses ?? {}).filter((s) => /^[45]/.test(s)).sort(),
@@ -101,6 +102,10 @@ function credentialParams(security: string[][], schemes: Record<string, Security
   return keys;
 }
 
+/** Media types the runtime decodes as JSON and as a Blob (templates/runtime/internal/response.ts); text otherwise. */
+const JSON_MEDIA = /^application\/([\w.+-]+\+)?json\b/i;
+const BINARY_MEDIA = /^(application\/(octet-stream|pdf|zip)|image\/|audio\/|video\/)/i;
+
 function bodyType(contentType: string): BodyType {
   if (/json/i.test(contentType)) return 'json';
   if (/multipart\//i.test(contentType)) return 'multipart';
@@ -121,31 +126,73 @@ function buildBody(raw: RawOperation, ctx: OperationContext, params: ParamModel[
   const [contentType, media] = picked;
   const type = bodyType(contentType);
   const schema = deref(ctx.document, media?.schema);
-  const properties = schema && typeof schema.properties === 'object' ? Object.keys(schema.properties) : [];
+  const properties = writableProperties(schema);
   const clash = properties.some((p) => params.some((q) => q.wireName === p));
-  const flattened = ['json', 'multipart', 'form'].includes(type) && properties.length > 0 && !clash && !schema.allOf && !schema.oneOf && !schema.anyOf;
+  const flattened = ['json', 'multipart', 'form'].includes(type) && isPlainObject(schema) && properties.length > 0 && !clash;
   const base = { type, contentType, required: requestBody?.required === true, flattened, properties: flattened ? properties : [] };
   if (flattened) return base;
   if (type === 'binary') return { ...base, typeExpression: 'Blob | ArrayBuffer | Uint8Array | string' };
   if (type === 'text') return { ...base, typeExpression: 'string' };
   const refName = schemaRefName(media?.schema);
-  if (refName && ctx.componentTypeNames.has(refName)) return { ...base, typeExpression: ctx.componentTypeNames.get(refName)! };
+  if (refName && ctx.componentTypeNames.has(refName)) {
+    const name = ctx.componentTypeNames.get(refName)!;
+    return { ...base, typeExpression: name, modelTypeName: name };
+  }
   const name = ctx.types.claim(`${prefix}Body`);
   ctx.synthesized.set(name, media?.schema ?? {});
-  return { ...base, typeExpression: name };
+  return { ...base, typeExpression: name, modelTypeName: name };
 }
 
+/**
+ * An object whose properties are all it can hold: its properties can be spread into the params object and picked
+ * back out by name. Composition, extra properties or a non-object type would be lost on the way.
+ */
+function isPlainObject(schema: any): boolean {
+  if (!schema || typeof schema !== 'object' || typeof schema.properties !== 'object' || schema.properties === null) return false;
+  if (schema.allOf || schema.oneOf || schema.anyOf || schema.not || schema.patternProperties) return false;
+  if (schema.additionalProperties !== undefined && schema.additionalProperties !== false) return false;
+  const types = Array.isArray(schema.type) ? schema.type : [schema.type ?? 'object'];
+  return types.every((t: unknown) => t === 'object');
+}
+
+/** Properties a client sends: `readOnly` ones are the server's to set (OpenAPI 3.1 §4.8.24, JSON Schema 9.4). */
+function writableProperties(schema: any): string[] {
+  if (!schema || typeof schema.properties !== 'object' || schema.properties === null) return [];
+  return Object.keys(schema.properties).filter((key) => schema.properties[key]?.readOnly !== true);
+}
+
+/**
+ * The params object: query, header and cookie parameters by wire name, plus the body's writable properties when
+ * the body is flattened. Built as one object (not an intersection) so an empty side never becomes `Record<string,
+ * never>`, which would forbid every property of the other side.
+ */
 function paramsSchema(raw: RawOperation, params: ParamModel[], body: BodyModel | undefined, document: OpenAPIDocument): unknown {
   const properties: Record<string, unknown> = {};
+  const required: string[] = [];
   for (const param of params) {
     const source = raw.parameters.find((p) => p.param.name === param.wireName && p.param.in === param.in)?.param;
     const schema = source?.schema ?? pickContent(source?.content)?.[1]?.schema ?? {};
     properties[param.wireName] = param.description && !schema.$ref ? { ...schema, description: param.description } : schema;
+    if (param.required) required.push(param.wireName);
   }
-  const object = { type: 'object', properties, required: params.filter((p) => p.required).map((p) => p.wireName) };
-  if (!body?.flattened) return object;
-  const bodySchema = pickContent(deref(document, raw.op.requestBody)?.content)?.[1]?.schema;
-  return { allOf: [object, bodySchema ?? { type: 'object' }] };
+  if (body?.flattened) {
+    const bodySchema = deref(document, pickContent(deref(document, raw.op.requestBody)?.content)?.[1]?.schema);
+    const bodyRequired = new Set(Array.isArray(bodySchema?.required) ? bodySchema.required : []);
+    for (const key of body.properties) {
+      properties[key] = bodySchema.properties[key];
+      if (bodyRequired.has(key)) required.push(key);
+    }
+  }
+  return { type: 'object', properties, ...(required.length ? { required } : {}), additionalProperties: false };
+}
+
+/** True when the params object must be given: a required parameter, or a flattened body with required fields. */
+function paramsRequired(raw: RawOperation, params: ParamModel[], body: BodyModel | undefined, document: OpenAPIDocument): boolean {
+  if (params.some((p) => p.required)) return true;
+  if (!body?.flattened) return false;
+  const bodySchema = deref(document, pickContent(deref(document, raw.op.requestBody)?.content)?.[1]?.schema);
+  const required: unknown[] = Array.isArray(bodySchema?.required) ? bodySchema.required : [];
+  return required.some((key) => body.properties.includes(key as string));
 }
 
 function buildResponse(raw: RawOperation, prefix: string, ctx: OperationContext) {
@@ -156,7 +203,8 @@ function buildResponse(raw: RawOperation, prefix: string, ctx: OperationContext)
   const picked = pickContent(response?.content);
   if (!picked) return { responseKind: 'none' as const };
   const [contentType, media] = picked;
-  const kind = /json/i.test(contentType) ? ('json' as const) : /^text\//i.test(contentType) ? ('text' as const) : ('binary' as const);
+  const kind = responseKind(contentType);
+  if (kind === 'unknown') return { responseKind: 'json' as const };
   if (kind !== 'json') return { responseKind: kind };
   const schema = media?.schema ?? {};
   const refName = schemaRefName(schema);
@@ -166,6 +214,17 @@ function buildResponse(raw: RawOperation, prefix: string, ctx: OperationContext)
   const name = ctx.types.claim(`${prefix}Response`);
   ctx.synthesized.set(name, schema);
   return { responseKind: kind, responseTypeName: name };
+}
+
+/**
+ * What the runtime hands back for a media type: it decides by the response's actual Content-Type, so a wildcard
+ * (`*\/*`, `application/*`) can be anything and is typed `unknown`.
+ */
+function responseKind(contentType: string): 'json' | 'text' | 'binary' | 'unknown' {
+  if (JSON_MEDIA.test(contentType)) return 'json';
+  if (BINARY_MEDIA.test(contentType)) return 'binary';
+  if (contentType.includes('*')) return 'unknown';
+  return 'text';
 }
 
 function collectErrors(raw: RawOperation, ctx: OperationContext) {

@@ -75,6 +75,10 @@ export function verifyPagination(
       model.defaultLimit ??= numberDefault(queryParam(raw, model.limitParam), document)!;
       if (model.defaultLimit === undefined) problems.push(`declare "defaultLimit": ${model.limitParam} has no default in the spec`);
       break;
+    case 'next_cursor':
+      needParam(model.cursorParam, 'cursorParam');
+      needField(schema, model.nextCursor, 'nextCursor');
+      break;
     case 'link_header':
       break;
     default:

@@ -34,6 +34,7 @@ export type PaginationModel =
     }
   | { style: 'page_number'; items?: string; pageParam: string; sizeParam: string; defaultSize: number; firstPage: number }
   | { style: 'offset'; items?: string; offsetParam: string; limitParam: string; defaultLimit: number; total?: string }
+  | { style: 'next_cursor'; items?: string; nextCursor: string; cursorParam: string }
   | { style: 'link_header'; items?: string };
 
 export type ParamLocation = 'path' | 'query' | 'header' | 'cookie';
@@ -64,6 +65,8 @@ export interface BodyModel {
   properties: string[];
   /** TypeScript type of a body passed whole (not flattened): a model type name or a built-in type. */
   typeExpression?: string;
+  /** Set when `typeExpression` is a type exported by models.ts (and so must be imported). */
+  modelTypeName?: string;
 }
 
 export interface OperationModel {

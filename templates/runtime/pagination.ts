@@ -47,6 +47,13 @@ export type PaginationSpec =
       defaultLimit: number;
       total?: string;
     }
+  | {
+      /** The body names the next cursor itself (`next_cursor`, `meta.next`); the last page has none. */
+      style: 'next_cursor';
+      items?: string;
+      nextCursor: string;
+      cursorParam: string;
+    }
   | { style: 'link_header'; items?: string };
 
 /** One page request: the operation plus the caller's options, with the style's cursor params applied. */

@@ -11,7 +11,7 @@ export function emitResource(resource: ResourceModel): SourceFileStructure {
   let paginated = false;
   let plain = false;
   const methods = resource.operations.map((operation) => {
-    for (const name of [operation.paramsTypeName, operation.responseTypeName, operation.itemTypeName, operation.body?.flattened ? undefined : operation.body?.typeExpression]) {
+    for (const name of [operation.paramsTypeName, operation.responseTypeName, operation.itemTypeName, operation.body?.modelTypeName]) {
       if (name && IDENTIFIER.test(name)) modelTypes.add(name);
     }
     usesPath ||= operation.pathParams.length > 0;

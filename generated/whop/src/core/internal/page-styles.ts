@@ -56,6 +56,12 @@ export function nextStep(spec: PaginationSpec, state: PageState): Step {
       }
       return move(state.request, { [spec.offsetParam]: offset + items.length }, spec.offsetParam);
     }
+    case 'next_cursor': {
+      const cursor = at(state.body, spec.nextCursor);
+      if (cursor === undefined || cursor === null || cursor === '') return undefined;
+      if (readItems(spec, state.body).length === 0) return emptyClaim();
+      return move(state.request, { [spec.cursorParam]: cursor }, spec.cursorParam);
+    }
     case 'link_header':
       return linkStep(spec, state, 'next');
   }
@@ -84,6 +90,8 @@ export function previousStep(spec: PaginationSpec, state: PageState): Step {
         ? move(state.request, { [spec.offsetParam]: Math.max(0, offset - limit) }, spec.offsetParam)
         : undefined;
     }
+    case 'next_cursor':
+      return undefined;
     case 'link_header':
       return linkStep(spec, state, 'prev');
   }

@@ -1,0 +1,115 @@
+import type { OpenAPIDocument } from '../load/types.js';
+import { pascalCase } from './identifiers.js';
+
+const COMPONENT_SCHEMA_REF = /^#\/components\/schemas\/[^/]+$/;
+/** Pointer segments that say nothing about what a schema is, left out of the name a hoisted schema gets. */
+const NOISE = new Set(['paths', 'components', 'schemas', 'content', 'schema', 'properties', 'items', 'allOf', 'oneOf', 'anyOf', 'additionalProperties']);
+
+/**
+ * Makes every schema `$ref` point at `#/components/schemas/<name>`, the only form openapi-typescript can type
+ * once operations are gone from the document it sees. A schema reached by any other pointer (inside
+ * `#/paths/...`, into a response or parameter component, into another schema's properties or `$defs`) moves into
+ * `components.schemas` under a new name, and a `$ref` to it takes its place, so both sides keep one definition.
+ * Works on a copy; returns the new document and the names it added (for the model's accounting).
+ */
+export function normalizeSchemaRefs(input: OpenAPIDocument): { document: OpenAPIDocument; hoisted: Map<string, string> } {
+  const document = structuredClone(input);
+  qualifyMappings(document, document.components?.schemas ?? {});
+  const refs = new Set<string>();
+  collectSchemaRefs(document, [], false, refs);
+  const targets = [...refs].filter((ref) => ref.startsWith('#') && !COMPONENT_SCHEMA_REF.test(ref));
+  const hoisted = new Map<string, string>();
+  if (!targets.length) return { document, hoisted };
+  document.components ??= {};
+  document.components.schemas ??= {};
+  const schemas: Record<string, unknown> = document.components.schemas;
+  // Deepest first: moving `.../schema/properties/x` never changes where `.../schema` is.
+  const ordered = targets.map((ref) => ({ ref, segments: parse(ref) })).sort((a, b) => b.segments.length - a.segments.length || (a.ref < b.ref ? -1 : 1));
+  for (const { ref, segments } of ordered) {
+    const parent = lookupSegments(document, segments.slice(0, -1));
+    const key = segments.at(-1)!;
+    const target = parent?.[key];
+    if (!target || typeof target !== 'object') continue;
+    // Route segments (`/pets/{id}`) name the schema; media types (`application/json`) and structure words do not.
+    let name = pascalCase(segments.filter((s) => s.startsWith('/') || (!NOISE.has(s) && !s.includes('/'))).join(' ')) || 'Schema';
+    while (name in schemas) name = `${name}_`;
+    schemas[name] = target;
+    parent[key] = { $ref: `#/components/schemas/${name}` };
+    hoisted.set(ref, name);
+  }
+  rewriteRefs(document, hoisted);
+  return { document, hoisted };
+}
+
+/** Every `$ref` that appears where a schema is expected: under `components.schemas` or any `schema` keyword. */
+function collectSchemaRefs(node: unknown, path: string[], inSchema: boolean, into: Set<string>): void {
+  if (Array.isArray(node)) {
+    node.forEach((child) => collectSchemaRefs(child, path, inSchema, into));
+    return;
+  }
+  if (!node || typeof node !== 'object') return;
+  const record = node as Record<string, unknown>;
+  if (inSchema && typeof record.$ref === 'string') into.add(record.$ref);
+  const mapping = inSchema ? record.discriminator && (record.discriminator as any).mapping : undefined;
+  if (mapping && typeof mapping === 'object') for (const target of Object.values(mapping)) if (typeof target === 'string') into.add(target);
+  for (const [key, child] of Object.entries(record)) {
+    const entersSchema = inSchema || key === 'schema' || (key === 'schemas' && path.length === 1 && path[0] === 'components');
+    collectSchemaRefs(child, [...path, key], entersSchema, into);
+  }
+}
+
+function rewriteRefs(node: unknown, renamed: Map<string, string>): void {
+  if (Array.isArray(node)) {
+    node.forEach((child) => rewriteRefs(child, renamed));
+    return;
+  }
+  if (!node || typeof node !== 'object') return;
+  const record = node as Record<string, any>;
+  if (typeof record.$ref === 'string' && renamed.has(record.$ref)) record.$ref = `#/components/schemas/${renamed.get(record.$ref)}`;
+  const mapping = record.discriminator?.mapping;
+  if (mapping && typeof mapping === 'object') {
+    for (const [value, target] of Object.entries<unknown>(mapping)) {
+      if (typeof target === 'string' && renamed.has(target)) mapping[value] = `#/components/schemas/${renamed.get(target)}`;
+    }
+  }
+  for (const child of Object.values(record)) rewriteRefs(child, renamed);
+}
+
+function parse(ref: string): string[] {
+  return ref
+    .replace(/^#\/?/, '')
+    .split('/')
+    .map((s) => decodeURIComponent(s.replaceAll('~1', '/').replaceAll('~0', '~')));
+}
+
+function lookupSegments(document: OpenAPIDocument, segments: string[]): any {
+  let node: any = document;
+  for (const segment of segments) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = node[segment];
+  }
+  return node;
+}
+
+/**
+ * A discriminator mapping may name a component schema instead of giving a `$ref` (OpenAPI 3.0.3 §4.7.25): the
+ * name becomes the full pointer, so one form reaches the types emitter.
+ */
+function qualifyMappings(node: unknown, schemas: Record<string, unknown>): void {
+  if (Array.isArray(node)) {
+    node.forEach((child) => qualifyMappings(child, schemas));
+    return;
+  }
+  if (!node || typeof node !== 'object') return;
+  const record = node as Record<string, any>;
+  const mapping = record.discriminator?.mapping;
+  if (mapping && typeof mapping === 'object' && !Array.isArray(mapping)) {
+    for (const [value, target] of Object.entries<unknown>(mapping)) {
+      if (typeof target === 'string' && !target.includes('/') && !target.includes('#') && Object.hasOwn(schemas, target)) {
+        mapping[value] = `#/components/schemas/${target.replaceAll('~', '~0')}`;
+      }
+    }
+  }
+  for (const child of Object.values(record)) qualifyMappings(child, schemas);
+}
+
