@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { SourceFileStructure } from 'ts-morph';
 import { emitPackageFiles } from './emit/package/emit-package.js';
 import { emitClient, emitIndex } from './emit/resources/emit-client.js';
+import { emitErrors } from './emit/resources/emit-errors.js';
 import { emitResource } from './emit/resources/emit-resource.js';
 import { printStructures } from './emit/resources/print.js';
 import { emitModels } from './emit/types/emit-models.js';
@@ -56,6 +57,7 @@ export async function generatePackage(provider: ProviderConfig, options: Pipelin
     const files = new Map<string, SourceFileStructure>();
     for (const resource of model.resources) files.set(`src/resources/${resource.fileName}.ts`, emitResource(resource));
     files.set('src/client.ts', emitClient(model, provider));
+    files.set('src/errors.ts', emitErrors(model.errorTypeName));
     files.set('src/index.ts', emitIndex(model, provider.clientName));
     return printStructures(files);
   });

@@ -78,7 +78,7 @@ async function main(argv: string[]): Promise<number> {
   const summaries = await Promise.all(dirs.map((dir) => packDryRun(dir, npmOptions)));
   process.stdout.write(`${formatSummaries(summaries)}\n`);
   if (values['dry-run']) {
-    process.stdout.write(`\ndry run: ${summaries.length} packages would be published; nothing was\n`);
+    process.stdout.write(`\ndry run: nothing was published (${summaries.length} package${summaries.length === 1 ? '' : 's'} would be)\n`);
     return 0;
   }
   for (const [i, dir] of dirs.entries()) {

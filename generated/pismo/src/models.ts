@@ -317,33 +317,8 @@ export interface components {
     };
     DisputeListResponse: components['schemas']['FullDisputeResponse'][];
   };
-  responses: {
-    /** @description Bad Request */
-    '400BadRequest': {
-      headers: {
-        [name: string]: unknown;
-      };
-      content?: never;
-    };
-    /** @description Unauthorized. Invalid or missing access token. */
-    '401Unauthorized': {
-      headers: {
-        [name: string]: unknown;
-      };
-      content?: never;
-    };
-    /** @description Internal server error */
-    '500InternalServerError': {
-      headers: {
-        [name: string]: unknown;
-      };
-      content?: never;
-    };
-  };
-  parameters: {
-    /** @description Account token - an access token encoded with a Pismo account ID. Tokens can expire quickly, which can result in a 401 Unauthorized message. */
-    AuthHeader: string;
-  };
+  responses: never;
+  parameters: never;
   requestBodies: never;
   headers: never;
   pathItems: never;

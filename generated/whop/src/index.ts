@@ -5,7 +5,7 @@ export { Whop } from './client.js';
 export type { ClientOptions } from './client.js';
 export type { CredentialContext } from './core/client.js';
 export { ResolutionCenterCases } from './resources/resolution-center-cases.js';
-export * from './core/errors.js';
+export * from './errors.js';
 export { Page, PagePromise } from './core/pagination.js';
 export { APIPromise } from './core/api-promise.js';
 export type { RequestOptions } from './core/request-options.js';

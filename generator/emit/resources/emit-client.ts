@@ -73,7 +73,7 @@ export function emitIndex(model: ApiModel, clientName: string): SourceFileStruct
       { kind: StructureKind.ExportDeclaration, moduleSpecifier: './client.js', namedExports: ['ClientOptions'], isTypeOnly: true },
       { kind: StructureKind.ExportDeclaration, moduleSpecifier: './core/client.js', namedExports: ['CredentialContext'], isTypeOnly: true },
       ...model.resources.map((r) => ({ kind: StructureKind.ExportDeclaration as const, moduleSpecifier: `./resources/${r.fileName}.js`, namedExports: [r.className] })),
-      { kind: StructureKind.ExportDeclaration, moduleSpecifier: './core/errors.js' },
+      { kind: StructureKind.ExportDeclaration, moduleSpecifier: './errors.js' },
       { kind: StructureKind.ExportDeclaration, moduleSpecifier: './core/pagination.js', namedExports: ['Page', 'PagePromise'] },
       { kind: StructureKind.ExportDeclaration, moduleSpecifier: './core/api-promise.js', namedExports: ['APIPromise'] },
       { kind: StructureKind.ExportDeclaration, moduleSpecifier: './core/request-options.js', namedExports: ['RequestOptions'], isTypeOnly: true },
