@@ -30,11 +30,11 @@ export async function diffDocuments(provider: ProviderConfig, before: ProviderDo
     if (!b) {
       const moved = listOperations(after.bundled.document, after.bundled.file).find((op) => op.method === a!.method && op.path === a!.path);
       const hint = moved ? `; upstream now calls it "${moved.operationId}": update "include" in sdkgen.json` : '';
-      add('operation-removed', `${a!.method.toUpperCase()} ${a!.path}`, `operation ${id} removed${hint}`, { operation: id, types: ownTypes(oldOps.get(id)?.model) });
+      add('operation-removed', `${a!.method.toUpperCase()} ${a!.path}`, `operation ${id} removed${hint}`, { operation: id, types: ownTypes(oldOps.get(id)?.model, before.model) });
       continue;
     }
     if (!a) {
-      add('operation-added', `${b.method.toUpperCase()} ${b.path}`, `operation ${id} added`, { operation: id, types: ownTypes(newOps.get(id)?.model) });
+      add('operation-added', `${b.method.toUpperCase()} ${b.path}`, `operation ${id} added`, { operation: id, types: ownTypes(newOps.get(id)?.model, after.model) });
       continue;
     }
     const pair: OperationPair = { before: { raw: a, ...oldOps.get(id)! }, after: { raw: b, ...newOps.get(id)! } };
@@ -57,8 +57,9 @@ export async function diffDocuments(provider: ProviderConfig, before: ProviderDo
 }
 
 /** The types the model synthesizes for one operation: they come and go with it. */
-function ownTypes(op: OperationModel | undefined): string[] {
-  return [op?.paramsTypeName, op?.responseTypeName, op?.itemTypeName, op?.body?.typeExpression].filter((t): t is string => Boolean(t) && /Params$|Response$|Item$|Body$/.test(t!));
+function ownTypes(op: OperationModel | undefined, model: ApiModel): string[] {
+  const names = [op?.paramsTypeName, op?.responseTypeName, op?.itemTypeName, op?.body?.typeExpression];
+  return names.filter((name): name is string => model.types.some((t) => t.synthesized && t.name === name));
 }
 
 function operationsOf(model: ApiModel): Map<string, { model: OperationModel; method: string }> {

@@ -24,7 +24,9 @@ async function workspace() {
 
 async function snapshotTree(dir: string): Promise<Record<string, string>> {
   const files: Record<string, string> = {};
-  for (const name of (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile())) {
+  for (const name of (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) =>
+    e.isFile(),
+  )) {
     const full = path.join(name.parentPath, name.name);
     files[path.relative(dir, full)] = await readFile(full, 'utf8');
   }
@@ -36,7 +38,9 @@ afterEach(() => vi.restoreAllMocks());
 describe('sdkgen generate', () => {
   it('regenerates into an output folder, byte for byte what generated/ holds', async () => {
     const { specs, out } = await workspace();
-    const { code, stdout } = await capture(() => main(['generate', 'whop', '--specs-dir', specs, '--out-dir', out]));
+    const { code, stdout } = await capture(() =>
+      main(['generate', 'whop', '--specs-dir', specs, '--out-dir', out]),
+    );
     expect(code).toBe(0);
     expect(stdout).toMatch(/whop: \d+ files, 1 resources, 2 operations/);
     expect(await snapshotTree(path.join(out, 'whop'))).toEqual(await snapshotTree('generated/whop'));
@@ -46,11 +50,19 @@ describe('sdkgen generate', () => {
     const { specs, out } = await workspace();
     const file = path.join(specs, 'whop/retrieve-resolution-center-case.yaml');
     const text = await readFile(file, 'utf8');
-    await writeFile(file, text.replace("$ref: '#/components/schemas/ResolutionCenterCase'", "$ref: '#/components/schemas/NoSuchCase'"));
+    await writeFile(
+      file,
+      text.replace(
+        "$ref: '#/components/schemas/ResolutionCenterCase'",
+        "$ref: '#/components/schemas/NoSuchCase'",
+      ),
+    );
     const before = await snapshotTree(out);
     const { code, stderr } = await capture(() => main(['generate', '--specs-dir', specs, '--out-dir', out]));
     expect(code).toBe(1);
-    expect(stderr).toContain('retrieve-resolution-center-case.yaml at #/paths/~1resolution_center_cases~1{id}/get/responses/200/content/application~1json/schema');
+    expect(stderr).toContain(
+      'retrieve-resolution-center-case.yaml at #/paths/~1resolution_center_cases~1{id}/get/responses/200/content/application~1json/schema',
+    );
     expect(stderr).toMatch(/Can't resolve \$ref/);
     expect(stderr).not.toMatch(/\n\s+at /);
     expect(await snapshotTree(out)).toEqual(before);
@@ -64,12 +76,16 @@ describe('sdkgen generate', () => {
     await writeFile(configFile, JSON.stringify(config));
     const { code, stderr } = await capture(() => main(['generate', '--specs-dir', specs, '--out-dir', out]));
     expect(code).toBe(1);
-    expect(stderr).toMatch(/sdkgen\.json at #\/paths\/~1resolution_center_cases\/get: pagination of listResolutionCenterCase: afterParam "cursor" is not a query parameter/);
+    expect(stderr).toMatch(
+      /sdkgen\.json at #\/paths\/~1resolution_center_cases\/get: pagination of listResolutionCenterCase: afterParam "cursor" is not a query parameter/,
+    );
   }, 60_000);
 
   it('names a provider that does not exist', async () => {
     const { specs, out } = await workspace();
-    const { code, stderr } = await capture(() => main(['generate', 'nope', '--specs-dir', specs, '--out-dir', out]));
+    const { code, stderr } = await capture(() =>
+      main(['generate', 'nope', '--specs-dir', specs, '--out-dir', out]),
+    );
     expect(code).toBe(1);
     expect(stderr).toMatch(/no provider named nope \(known: whop\)/);
   });
@@ -77,10 +93,13 @@ describe('sdkgen generate', () => {
 
 describe('sdkgen suggest', () => {
   it('infers the cursor declaration Whop needs, for a person to confirm', async () => {
-    const { code, stdout } = await capture(() => main(['suggest', 'specs/whop/list-resolution-center-cases.yaml']));
+    const { code, stdout } = await capture(() =>
+      main(['suggest', 'specs/whop/list-resolution-center-cases.yaml']),
+    );
     expect(code).toBe(0);
     const [first] = JSON.parse(stdout);
-    const { operation, ...declared } = JSON.parse(await readFile('specs/whop/sdkgen.json', 'utf8')).pagination[0];
+    const { operation, ...declared } = JSON.parse(await readFile('specs/whop/sdkgen.json', 'utf8'))
+      .pagination[0];
     expect(first).toEqual({ operation, ...declared });
   });
 });

@@ -25,7 +25,10 @@ paths:
 describe('bundleSpec', () => {
   it('resolves external refs next to the document into one document', async () => {
     const file = await specFile(ok);
-    await writeFile(path.join(path.dirname(file), 'thing.yaml'), 'type: object\nproperties: { id: { type: string } }\n');
+    await writeFile(
+      path.join(path.dirname(file), 'thing.yaml'),
+      'type: object\nproperties: { id: { type: string } }\n',
+    );
     const { bundled } = await bundleSpec(file);
     expect(bundled.version).toBe('3.1');
     expect(JSON.stringify(bundled.document)).not.toContain('thing.yaml');
@@ -33,7 +36,9 @@ describe('bundleSpec', () => {
 
   it('names the file and pointer of a dangling $ref', async () => {
     const file = await specFile(ok.replace("$ref: './thing.yaml'", "$ref: '#/components/schemas/Missing'"));
-    await expect(bundleSpec(file)).rejects.toThrow(/openapi\.yaml at #\/paths\/~1things~1\{id\}\/get\/responses\/200\/content\/application~1json\/schema: Can't resolve \$ref/);
+    await expect(bundleSpec(file)).rejects.toThrow(
+      /openapi\.yaml at #\/paths\/~1things~1\{id\}\/get\/responses\/200\/content\/application~1json\/schema: Can't resolve \$ref/,
+    );
   });
 
   it('refuses Swagger 2.0 with a clear message', async () => {

@@ -3,14 +3,24 @@ import { GenerationErrors } from '../../../generator/errors.js';
 import { mergeDocuments, SOURCE_EXTENSION } from '../../../generator/load/merge.js';
 import type { BundledDocument } from '../../../generator/load/types.js';
 
-const doc = (file: string, document: Record<string, any>): BundledDocument => ({ file, version: '3.1', document: { openapi: '3.1.0', info: { title: 't', version: '1' }, ...document } });
+const doc = (file: string, document: Record<string, any>): BundledDocument => ({
+  file,
+  version: '3.1',
+  document: { openapi: '3.1.0', info: { title: 't', version: '1' }, ...document },
+});
 const schemaA = { type: 'object', properties: { id: { type: 'string' } } };
 
 describe('mergeDocuments', () => {
   it('unions paths and keeps identical components once', () => {
     const merged = mergeDocuments([
-      doc('a.yaml', { paths: { '/a': { get: { operationId: 'a' } } }, components: { schemas: { A: schemaA } } }),
-      doc('b.yaml', { paths: { '/b': { get: { operationId: 'b' } } }, components: { schemas: { A: schemaA, B: { type: 'string' } } } }),
+      doc('a.yaml', {
+        paths: { '/a': { get: { operationId: 'a' } } },
+        components: { schemas: { A: schemaA } },
+      }),
+      doc('b.yaml', {
+        paths: { '/b': { get: { operationId: 'b' } } },
+        components: { schemas: { A: schemaA, B: { type: 'string' } } },
+      }),
     ]);
     expect(Object.keys(merged.document.paths)).toEqual(['/a', '/b']);
     expect(Object.keys(merged.document.components.schemas)).toEqual(['A', 'B']);

@@ -6,10 +6,30 @@ describe('applyPatches', () => {
   const document = { paths: { '/a/{id}': { get: { summary: 'old', tags: ['x'] } } } };
 
   it.each([
-    ['replace', { op: 'replace', path: '/paths/~1a~1{id}/get/summary', value: 'new' }, (d: any) => d.paths['/a/{id}'].get.summary, 'new'],
-    ['add', { op: 'add', path: '/paths/~1a~1{id}/get/deprecated', value: true }, (d: any) => d.paths['/a/{id}'].get.deprecated, true],
-    ['append', { op: 'add', path: '/paths/~1a~1{id}/get/tags/-', value: 'y' }, (d: any) => d.paths['/a/{id}'].get.tags, ['x', 'y']],
-    ['remove', { op: 'remove', path: '/paths/~1a~1{id}/get/summary' }, (d: any) => d.paths['/a/{id}'].get.summary, undefined],
+    [
+      'replace',
+      { op: 'replace', path: '/paths/~1a~1{id}/get/summary', value: 'new' },
+      (d: any) => d.paths['/a/{id}'].get.summary,
+      'new',
+    ],
+    [
+      'add',
+      { op: 'add', path: '/paths/~1a~1{id}/get/deprecated', value: true },
+      (d: any) => d.paths['/a/{id}'].get.deprecated,
+      true,
+    ],
+    [
+      'append',
+      { op: 'add', path: '/paths/~1a~1{id}/get/tags/-', value: 'y' },
+      (d: any) => d.paths['/a/{id}'].get.tags,
+      ['x', 'y'],
+    ],
+    [
+      'remove',
+      { op: 'remove', path: '/paths/~1a~1{id}/get/summary' },
+      (d: any) => d.paths['/a/{id}'].get.summary,
+      undefined,
+    ],
   ] as const)('%s', (_name, patch, read, want) => {
     const result = applyPatches(document, [patch as any], 'sdkgen.json');
     expect(read(result)).toEqual(want);
@@ -17,7 +37,11 @@ describe('applyPatches', () => {
   });
 
   it('rejects a patch whose target does not exist, naming the config', () => {
-    expect(() => applyPatches(document, [{ op: 'replace', path: '/paths/~1b/get', value: 1 }], 'specs/x/sdkgen.json')).toThrow(ConfigError);
-    expect(() => applyPatches(document, [{ op: 'replace', path: '/paths/~1b/get', value: 1 }], 'specs/x/sdkgen.json')).toThrow(/specs\/x\/sdkgen\.json: patches\[0\]/);
+    expect(() =>
+      applyPatches(document, [{ op: 'replace', path: '/paths/~1b/get', value: 1 }], 'specs/x/sdkgen.json'),
+    ).toThrow(ConfigError);
+    expect(() =>
+      applyPatches(document, [{ op: 'replace', path: '/paths/~1b/get', value: 1 }], 'specs/x/sdkgen.json'),
+    ).toThrow(/specs\/x\/sdkgen\.json: patches\[0\]/);
   });
 });

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { emitModels } from '../../../generator/emit/types/emit-models.js';
+import { apiModel } from '../../support/model-builders.js';
+
+const model = apiModel({
+  types: [
+    { name: 'Color', schemaKey: 'color', synthesized: false },
+    { name: 'Pet', schemaKey: 'Pet', synthesized: false },
+  ],
+  enums: [
+    {
+      typeName: 'Color',
+      valuesName: 'ColorValues',
+      values: ['red', 'green'],
+      inline: false,
+      pointer: '#/components/schemas/color',
+    },
+    {
+      typeName: 'PetSize',
+      valuesName: 'PetSizeValues',
+      values: ['s', 'l'],
+      inline: true,
+      pointer: '#/components/schemas/Pet/properties/size',
+    },
+  ],
+  typesDocument: {
+    openapi: '3.0.3',
+    info: { title: 't', version: '1' },
+    paths: {},
+    components: {
+      schemas: {
+        color: { type: 'string', enum: ['red', 'green'] },
+        Pet: {
+          type: 'object',
+          required: ['name'],
+          properties: {
+            name: { type: 'string', nullable: true },
+            size: { type: 'string', enum: ['s', 'l'] },
+          },
+        },
+      },
+    },
+  },
+});
+
+describe('emitModels', () => {
+  it('aliases every named type to its component and keeps 3.0 nullable', async () => {
+    const text = await emitModels(model, { enums: 'open' });
+    expect(text).toContain(`export type Color = components['schemas']["color"];`);
+    expect(text).toMatch(/name: string \| null;/);
+  });
+
+  it('types open enums as known literals plus any string, with a runtime array of values', async () => {
+    const text = await emitModels(model, { enums: 'open' });
+    expect(text).toContain('color: "red" | "green" | (string & {});');
+    expect(text).toContain('export const ColorValues = ["red","green"] as const;');
+    expect(text).toContain(`export type PetSize = "s" | "l" | (string & {});`);
+  });
+
+  it('types closed enums as the exact union when the provider asks for it', async () => {
+    const text = await emitModels(model, { enums: 'closed' });
+    expect(text).toContain('color: "red" | "green";');
+    expect(text).toContain(`export type PetSize = "s" | "l";`);
+  });
+});

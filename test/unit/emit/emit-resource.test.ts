@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { emitResource } from '../../../generator/emit/resources/emit-resource.js';
+import { printStructures } from '../../../generator/emit/resources/print.js';
+import { operation, param, resource } from '../../support/model-builders.js';
+
+const print = (r: ReturnType<typeof resource>) =>
+  printStructures(new Map([['r.ts', emitResource(r)]])).get('r.ts')!;
+
+describe('emitResource', () => {
+  it('passes path params positionally through the encoding `path` tag', () => {
+    const text = print(
+      resource({
+        operations: [
+          operation({
+            methodName: 'retrieve',
+            path: '/widgets/{widget-id}',
+            pathParams: [param({ wireName: 'widget-id', argName: 'widgetId', in: 'path', required: true })],
+          }),
+        ],
+      }),
+    );
+    expect(text).toContain('retrieve(widgetId: string, options?: RequestOptions): APIPromise<Widget>');
+    expect(text).toContain('path: path`/widgets/${widgetId}`');
+    expect(text).toContain('import { path } from "../core/internal/path.js";');
+  });
+
+  it('sends query and header params by their wire names, untouched', () => {
+    const text = print(
+      resource({
+        operations: [
+          operation({
+            paramsTypeName: 'WidgetListParams',
+            optionParams: [
+              param({ wireName: 'page[size]', in: 'query' }),
+              param({ wireName: 'X-Trace', in: 'header' }),
+            ],
+          }),
+        ],
+      }),
+    );
+    expect(text).toContain('params: WidgetListParams | null | undefined = {}');
+    expect(text).toContain('query: { "page[size]": p["page[size]"] }');
+    expect(text).toContain('headers: { "X-Trace": p["X-Trace"] }');
+  });
+
+  it('makes params required when a parameter is required', () => {
+    const text = print(
+      resource({
+        operations: [
+          operation({
+            paramsTypeName: 'P',
+            paramsRequired: true,
+            optionParams: [param({ wireName: 'q', in: 'query', required: true })],
+          }),
+        ],
+      }),
+    );
+    expect(text).toContain('list(params: P, options?: RequestOptions)');
+  });
+
+  it('flattens an object body into params and names the body type otherwise', () => {
+    const flat = print(
+      resource({
+        operations: [
+          operation({
+            method: 'post',
+            methodName: 'create',
+            paramsTypeName: 'WidgetCreateParams',
+            paramsRequired: true,
+            body: {
+              type: 'json',
+              contentType: 'application/json',
+              required: true,
+              flattened: true,
+              properties: ['name'],
+            },
+          }),
+        ],
+      }),
+    );
+    expect(flat).toContain('body: { "name": p.name }, bodyType: \'json\'');
+    const whole = print(
+      resource({
+        operations: [
+          operation({
+            method: 'put',
+            methodName: 'upload',
+            responseKind: 'none',
+            body: {
+              type: 'binary',
+              contentType: 'application/octet-stream',
+              required: true,
+              flattened: false,
+              properties: [],
+              typeExpression: 'Blob | ArrayBuffer | Uint8Array | string',
+            },
+          }),
+        ],
+      }),
+    );
+    expect(whole).toContain(
+      'upload(body: Blob | ArrayBuffer | Uint8Array | string, options?: RequestOptions): APIPromise<void>',
+    );
+    expect(whole).toContain("bodyType: 'binary'");
+  });
+
+  it('returns a PagePromise carrying the declared pagination for list operations', () => {
+    const text = print(
+      resource({
+        operations: [
+          operation({
+            itemTypeName: 'Widget',
+            responseTypeName: 'WidgetList',
+            pagination: {
+              style: 'page_number',
+              pageParam: 'page',
+              sizeParam: 'per_page',
+              defaultSize: 30,
+              firstPage: 1,
+            },
+          }),
+        ],
+      }),
+    );
+    expect(text).toContain('PagePromise<Widget, WidgetList>');
+    expect(text).toContain(
+      '{"style":"page_number","pageParam":"page","sizeParam":"per_page","defaultSize":30,"firstPage":1}',
+    );
+    expect(text).not.toContain('APIPromise');
+  });
+
+  it('sends the security alternatives the operation declares', () => {
+    const text = print(resource({ operations: [operation({ security: [['bearerAuth'], ['apiKey']] })] }));
+    expect(text).toContain('security: [["bearerAuth"],["apiKey"]]');
+  });
+});
