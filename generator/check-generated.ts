@@ -1,5 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { displayPath } from './load/bundle.js';
 import { generatePackage, type PipelineOptions } from './pipeline.js';
 import type { ProviderConfig } from './providers.js';
 
@@ -23,12 +24,18 @@ export async function checkGenerated(providers: readonly ProviderConfig[], outRo
       if (want === have) continue;
       const kind = have === undefined ? 'added' : want === undefined ? 'removed' : 'changed';
       changes.push({ provider: provider.id, file, kind });
-      lines.push(`${kind.padEnd(8)} generated/${provider.id}/${file}`);
+      // `added`: the generator makes it and it is missing on disk; `removed`: on disk, no longer generated.
+      lines.push(`${kind.padEnd(8)} ${displayPath(path.join(dir, file)).split(path.sep).join('/')}`);
       if (kind === 'changed') lines.push(...shortDiff(have!, want!));
     }
   }
   const clean = changes.length === 0;
-  lines.push(clean ? `generated/ matches the specs (${providers.length} providers)` : `${changes.length} file(s) differ: run \`npm run generate\` and commit the result`);
+  const counts = (['added', 'removed', 'changed'] as const).map((kind) => `${changes.filter((c) => c.kind === kind).length} ${kind}`).join(', ');
+  lines.push(
+    clean
+      ? `generated/ matches the specs (${providers.length} providers)`
+      : `${changes.length} file(s) differ from what the specs generate (${counts}): run \`npm run generate\` and commit the result`,
+  );
   return { clean, text: lines.join('\n') + '\n', changes };
 }
 
@@ -45,14 +52,29 @@ async function readTree(dir: string): Promise<Map<string, string>> {
   return files;
 }
 
-/** The first differing lines, enough to see what changed without a diff tool. */
-function shortDiff(before: string, after: string, context = 3): string[] {
+/**
+ * The changed region of a file: the lines between the common start and the common end, removed then added, capped
+ * so a large change stays readable. Enough to see what changed without a diff tool.
+ */
+export function shortDiff(before: string, after: string, limit = 6): string[] {
   const a = before.split('\n');
   const b = after.split('\n');
   let start = 0;
   while (start < a.length && start < b.length && a[start] === b[start]) start++;
-  const out: string[] = [`  @@ line ${start + 1}`];
-  for (const line of a.slice(start, start + context)) out.push(`  - ${line}`);
-  for (const line of b.slice(start, start + context)) out.push(`  + ${line}`);
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
+    endA--;
+    endB--;
+  }
+  const removed = a.slice(start, endA);
+  const added = b.slice(start, endB);
+  const out = [`  @@ line ${start + 1}: ${removed.length} line(s) on disk, ${added.length} line(s) generated`];
+  const show = (lines: string[], sign: string) => {
+    for (const line of lines.slice(0, limit)) out.push(`  ${sign} ${line}`);
+    if (lines.length > limit) out.push(`  ${sign} ... ${lines.length - limit} more`);
+  };
+  show(removed, '-');
+  show(added, '+');
   return out;
 }

@@ -2,13 +2,15 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../errors.js';
-import { DEFAULT_MAX_BYTES } from '../load/bundle.js';
+import { DEFAULT_MAX_BYTES, displayPath } from '../load/bundle.js';
+import { listOperations } from '../model/raw-operations.js';
 import { loadProviders, type ProviderConfig } from '../providers.js';
 import { CLASS_ORDER, impliedBump, nextVersion } from './classify.js';
 import { diffDocuments } from './diff-document.js';
-import { extractDocument } from './extract-document.js';
-import { DEFAULT_FETCH_OPTIONS, readSource, type FetchOptions } from './fetch-source.js';
-import { loadUpstream, loadVendored, type SourceText } from './load-document.js';
+import { DEFAULT_FETCH_OPTIONS, type FetchOptions } from './fetch-source.js';
+import { loadUpstream, loadVendored, type ProviderDocument, type SourceText } from './load-document.js';
+import { resolveSources, type ResolvedSource } from './resolve-sources.js';
+import { splitDocument } from './split-document.js';
 import { fails, humanReport, jsonReport, type FailOn, type ProviderResult, type UpstreamReport } from './report.js';
 import { applyUpdate } from './update.js';
 
@@ -20,8 +22,9 @@ const USAGE = `Usage: sdkgen check --upstream [provider...] [options]
   --json                      machine-readable report on stdout
   --fail-on any|non-breaking|breaking
                               which drift exits 1 (default any)
-  --source <url|file>         check against this document for one run (repeat once per vendored document, or
-                              name one: --source <vendored-file>=<url|file>); unnamed documents keep their vendored text
+  --source <url|file>         check against this document for one run: it stands for the vendored document(s)
+                              whose operations it defines (or name one: --source <vendored-file>=<url|file>);
+                              vendored documents no --source stands for keep their own text
   --update                    vendor the upstream text, regenerate, bump the version in sdkgen.json
   --timeout <ms>              per fetch attempt (default ${DEFAULT_FETCH_OPTIONS.timeoutMs})
   --retries <n>               further attempts on network errors, timeouts, 429 and 5xx (default ${DEFAULT_FETCH_OPTIONS.retries})
@@ -136,32 +139,6 @@ function pipelineOptions(rootDir: string, options: Options) {
   return { rootDir, templatesDir: path.join(rootDir, 'templates'), strict: options.strict, maxBytes: options.maxBytes };
 }
 
-/** Where each vendored document is checked against: its upstream URL, a --source, or (neither) its own text. */
-interface SourcePlan {
-  /** Vendored files the fetched document stands for: one, or all of them for a whole-API --source. */
-  files: string[];
-  ref: string | null;
-}
-
-function planSources(provider: ProviderConfig, overrides: readonly string[]): SourcePlan[] {
-  const files = provider.sources.map((s) => s.file);
-  if (!overrides.length) return provider.sources.map((s) => ({ files: [s.file], ref: s.upstream ?? null }));
-  const named = new Map<string, string>();
-  const plain: string[] = [];
-  for (const override of overrides) {
-    const eq = override.indexOf('=');
-    const file = eq > 0 ? override.slice(0, eq) : '';
-    if (files.includes(file)) named.set(file, override.slice(eq + 1));
-    else plain.push(override);
-  }
-  if (plain.length && named.size) throw new ConfigError('--source', 'name every document (<vendored-file>=<url|file>) or none');
-  if (plain.length === 1 && files.length > 1) return [{ files, ref: plain[0]! }];
-  if (plain.length && plain.length !== files.length) {
-    throw new ConfigError('--source', `${provider.id} vendors ${files.length} documents (${files.join(', ')}): give one --source for the whole API, one per document in that order, or name them as <file>=<url|file>`);
-  }
-  return files.map((file, i) => ({ files: [file], ref: plain[i] ?? named.get(file) ?? null }));
-}
-
 async function checkProvider(provider: ProviderConfig, options: Options): Promise<{ result: ProviderResult; texts?: Map<string, string> }> {
   const result: ProviderResult = {
     provider: provider.id,
@@ -178,28 +155,17 @@ async function checkProvider(provider: ProviderConfig, options: Options): Promis
     error: null,
   };
   try {
-    const plans = planSources(provider, options.sources);
-    if (plans.every((p) => p.ref === null)) return { result: { ...result, status: 'no-upstream' } };
-    if (options.update && plans.some((p) => p.files.length > 1)) {
-      throw new ConfigError('--update', `${provider.id} vendors ${plans[0]!.files.length} documents; to update, give one --source per document (or <file>=<url|file>)`);
-    }
-    const texts: SourceText[] = [];
-    for (const plan of plans) {
-      const vendoredFile = path.resolve(provider.dir, plan.files[0]!);
-      if (plan.ref === null) {
-        texts.push({ file: plan.files[0]!, text: await readFile(vendoredFile, 'utf8'), source: path.relative(process.cwd(), vendoredFile) });
-        continue;
-      }
-      const fetched = await readSource(plan.ref, options.fetch);
-      const extracted = extractDocument(fetched.text, plan.ref);
-      texts.push({ file: plan.files[0]!, text: extracted.text, source: plan.ref });
-      result.sources.push({ file: plan.files.join(', '), upstream: plan.ref, embedded: extracted.embedded });
-      const vendored = plans.length === 1 && plan.files.length > 1 ? undefined : await readFile(vendoredFile, 'utf8').catch(() => undefined);
-      if (extracted.text !== vendored) result.textChanged = true;
-    }
+    if (!options.sources.length && provider.sources.every((s) => !s.upstream)) return { result: { ...result, status: 'no-upstream' } };
+    const resolved = await resolveSources(provider, options.sources, options.fetch);
     const before = await loadVendored(provider, { maxBytes: options.maxBytes });
+    const texts: SourceText[] = resolved.map((r) => ({ file: r.files[0]!, text: r.extracted.text, source: r.ref ?? displayPath(path.resolve(provider.dir, r.files[0]!)) }));
     const after = await loadUpstream(provider, texts, { maxBytes: options.maxBytes });
     const diff = await diffDocuments(provider, before, after);
+    const updates = vendorTexts(resolved, before);
+    for (const r of resolved.filter((r) => r.ref !== null)) result.sources.push({ file: r.files.join(', '), upstream: r.ref!, embedded: r.extracted.embedded });
+    for (const [file, text] of updates) {
+      if (text !== (await readFile(path.resolve(provider.dir, file), 'utf8').catch(() => undefined))) result.textChanged = true;
+    }
     result.changes = diff.changes;
     result.surface = diff.surface;
     result.notIncluded = after.notIncluded;
@@ -207,9 +173,28 @@ async function checkProvider(provider: ProviderConfig, options: Options): Promis
     result.bump = impliedBump(diff.changes.map((c) => c.class));
     result.nextVersion = nextVersion(provider.version, result.bump);
     result.status = diff.changes.length ? 'drift' : 'clean';
-    const fetchedTexts = new Map(texts.filter((t, i) => plans[i]!.ref !== null).map((t) => [t.file, t.text]));
-    return { result, texts: fetchedTexts };
+    return { result, texts: updates };
   } catch (error) {
     return { result: { ...result, status: 'error', error: (error as Error).message } };
   }
+}
+
+/**
+ * The text `--update` vendors into each file: the upstream text itself, or for one document standing for several
+ * vendored files, its split by the operations each file vendors.
+ */
+function vendorTexts(resolved: readonly ResolvedSource[], before: ProviderDocument): Map<string, string> {
+  const texts = new Map<string, string>();
+  for (const source of resolved.filter((r) => r.ref !== null)) {
+    if (source.files.length > 1) {
+      const parts = source.files.map((file) => ({ file, operations: new Set([...before.operations.values(), ...listOperations(before.bundled.document, '')].filter((op) => op.source.endsWith(file)).map((op) => op.operationId)) }));
+      for (const [file, text] of splitDocument(source.extracted.document, parts)) texts.set(file, text);
+      continue;
+    }
+    const file = source.files[0]!;
+    // JSON is YAML, so a .yaml file takes either; a .json file needs JSON.
+    const asJson = /\.json$/i.test(file) && source.extracted.format !== 'json';
+    texts.set(file, asJson ? `${JSON.stringify(source.extracted.document, null, 2)}\n` : source.extracted.text);
+  }
+  return texts;
 }

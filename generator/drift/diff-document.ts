@@ -38,6 +38,8 @@ export async function diffDocuments(provider: ProviderConfig, before: ProviderDo
       continue;
     }
     const pair: OperationPair = { before: { raw: a, ...oldOps.get(id)! }, after: { raw: b, ...newOps.get(id)! } };
+    // Without its pagination the model names a list differently; the broken pagination is the change to report.
+    if (after.paginationProblems.has(id)) pair.after.method = pair.before.method;
     const contexts = new Map<string, SchemaContext>();
     const contextFor = (direction: SchemaContext['direction']) => {
       if (!contexts.has(direction)) contexts.set(direction, schemaContext(provider, before, after, changes, direction, id));

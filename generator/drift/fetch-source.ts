@@ -70,6 +70,7 @@ async function attemptFetch(url: string, timeoutMs: number): Promise<Outcome> {
 function networkProblem(error: unknown): string {
   const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
   if (cause?.code) return `${cause.code}${cause.message ? ` (${cause.message})` : ''}`;
+  if (cause?.message) return cause.message;
   return error instanceof Error ? error.message : String(error);
 }
 

@@ -1,4 +1,4 @@
-import { SpecError } from '../errors.js';
+import { pointer, pointerSegment, SpecError } from '../errors.js';
 import type { BundledDocument } from '../load/types.js';
 import type { ProviderConfig } from '../providers.js';
 import { collectEnums } from './enums.js';
@@ -21,6 +21,7 @@ export function buildModel(bundled: BundledDocument, options: ModelOptions): Api
   const warnings: Warning[] = [];
   const all = listOperations(document, bundled.file);
   const operations = selectOperations(all, options);
+  warnings.push(...notGenerated(document, operations));
   const schemes = securitySchemes(document, warnings);
 
   const types = new NameScope([...RUNTIME_EXPORTS, options.clientName, 'components', 'ClientOptions']);
@@ -106,6 +107,20 @@ export function buildModel(bundled: BundledDocument, options: ModelOptions): Api
     },
     warnings,
   };
+}
+
+/** What a client does not call, said out loud: webhooks and callbacks are requests the API sends, not receives. */
+function notGenerated(document: any, operations: RawOperation[]): Warning[] {
+  const result: Warning[] = [];
+  for (const name of Object.keys(document.webhooks ?? {}).sort()) {
+    result.push({ pointer: pointer('webhooks', name), message: 'webhook not generated: the API sends it, a client does not call it (its component schemas are still typed)' });
+  }
+  for (const raw of operations) {
+    for (const name of Object.keys(raw.op.callbacks ?? {}).sort()) {
+      result.push({ pointer: `${raw.pointer}/callbacks/${pointerSegment(name)}`, message: 'callback not generated: the API sends it, a client does not call it' });
+    }
+  }
+  return result;
 }
 
 function selectOperations(all: RawOperation[], options: ModelOptions): RawOperation[] {

@@ -1,5 +1,6 @@
 import type { OpenAPIDocument } from '../load/types.js';
 import { pascalCase } from './identifiers.js';
+import { walkSchema } from './schema-walk.js';
 
 const COMPONENT_SCHEMA_REF = /^#\/components\/schemas\/[^/]+$/;
 /** Pointer segments that say nothing about what a schema is, left out of the name a hoisted schema gets. */
@@ -19,7 +20,6 @@ export function normalizeSchemaRefs(input: OpenAPIDocument): { document: OpenAPI
   collectSchemaRefs(document, [], false, refs);
   const targets = [...refs].filter((ref) => ref.startsWith('#') && !COMPONENT_SCHEMA_REF.test(ref));
   const hoisted = new Map<string, string>();
-  if (!targets.length) return { document, hoisted };
   document.components ??= {};
   document.components.schemas ??= {};
   const schemas: Record<string, unknown> = document.components.schemas;
@@ -38,7 +38,28 @@ export function normalizeSchemaRefs(input: OpenAPIDocument): { document: OpenAPI
     hoisted.set(ref, name);
   }
   rewriteRefs(document, hoisted);
+  dropDefinitions(document);
   return { document, hoisted };
+}
+
+/**
+ * `$defs` (and draft-04 `definitions`) only hold schemas for `$ref`s, which now point at their hoisted copies;
+ * openapi-typescript would otherwise type the keyword as a required property.
+ */
+function dropDefinitions(document: OpenAPIDocument): void {
+  const drop = (node: Record<string, any>) => {
+    delete node.$defs;
+    delete node.definitions;
+  };
+  for (const schema of Object.values<unknown>(document.components?.schemas ?? {})) walkSchema(schema, '', drop);
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    for (const [key, child] of Object.entries(node)) {
+      if (key === 'schema') walkSchema(child, '', drop);
+      else if (!(node === document.components && key === 'schemas')) visit(child);
+    }
+  };
+  visit(document);
 }
 
 /** Every `$ref` that appears where a schema is expected: under `components.schemas` or any `schema` keyword. */

@@ -52,6 +52,8 @@ function paginatorParams(pagination: PaginationModel): string[] {
       return [pagination.pageParam];
     case 'offset':
       return [pagination.offsetParam];
+    case 'next_cursor':
+      return [pagination.cursorParam];
     case 'link_header':
       return [];
   }

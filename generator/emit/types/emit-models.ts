@@ -17,7 +17,7 @@ export async function emitModels(model: ApiModel, options: ModelsOptions): Promi
     defaultNonNullable: false,
     exportType: false,
     silent: true,
-    transform: (schema) => (options.enums === 'open' ? openEnum(schema) : undefined),
+    transform: (schema) => binary(schema) ?? (options.enums === 'open' ? openEnum(schema) : undefined),
   });
   const components = nodes.filter((node) => ts.isInterfaceDeclaration(node) && node.name.text === 'components');
   const parts = [astToString(components)];
@@ -32,9 +32,17 @@ export async function emitModels(model: ApiModel, options: ModelsOptions): Promi
   return parts.join('\n\n') + '\n';
 }
 
+/** `format: binary` is file content: a Blob (a File is one) to send in a multipart body, not a string. */
+function binary(schema: SchemaObject): ts.TypeNode | undefined {
+  const { type, format } = schema as { type?: unknown; format?: unknown };
+  if (format !== 'binary' || !(type === undefined || type === 'string')) return undefined;
+  return ts.factory.createTypeReferenceNode('Blob');
+}
+
 function openEnum(schema: SchemaObject): ts.TypeNode | undefined {
   const values = (schema as any).enum;
-  if (!Array.isArray(values) || values.length === 0) return undefined;
+  // A one-value enum is a tag (a `const`, a discriminator value): opening it would stop unions from narrowing.
+  if (!Array.isArray(values) || values.length < 2) return undefined;
   const strings = values.every((v) => typeof v === 'string' || v === null);
   if (!strings) return undefined;
   const type = (schema as any).type;
@@ -47,7 +55,7 @@ function openEnum(schema: SchemaObject): ts.TypeNode | undefined {
 
 function unionText(enumModel: EnumModel, options: ModelsOptions): string {
   const literals = enumModel.values.map((v) => JSON.stringify(v));
-  const open = options.enums === 'open' && enumModel.values.every((v) => typeof v === 'string' || v === null);
+  const open = options.enums === 'open' && enumModel.values.length > 1 && enumModel.values.every((v) => typeof v === 'string' || v === null);
   return [...literals, ...(open ? ['(string & {})'] : [])].join(' | ') || 'never';
 }
 
