@@ -82,7 +82,7 @@ try {
         },
         rounds: Number(flags['github-runs']),
         warmup: 0,
-        budgetMs: 300_000,
+        budgetMs: 420_000,
         timeoutMs: 8 * 60_000,
       } satisfies GenerationCase,
       workDir,

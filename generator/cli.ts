@@ -21,6 +21,8 @@ Usage:
                                                 generate one package from any document
   sdkgen check --generated [provider...]        exit 1 if generated/ differs from what the specs produce
   sdkgen check --upstream [provider]            compare vendored specs with their upstream sources
+        [--json] [--fail-on breaking] [--source <url|file>] [--update] [--timeout <ms>] [--retries <n>]
+                                                (exit 0 no drift, 1 drift, 2 error; see docs/drift.md)
   sdkgen suggest <spec>                         print pagination declarations inferred from a document
 
 Options:

@@ -3,16 +3,14 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../errors.js';
 import { DEFAULT_MAX_BYTES, displayPath } from '../load/bundle.js';
-import { listOperations } from '../model/raw-operations.js';
 import { loadProviders, type ProviderConfig } from '../providers.js';
 import { CLASS_ORDER, impliedBump, nextVersion } from './classify.js';
 import { diffDocuments } from './diff-document.js';
 import { DEFAULT_FETCH_OPTIONS, type FetchOptions } from './fetch-source.js';
-import { loadUpstream, loadVendored, type ProviderDocument, type SourceText } from './load-document.js';
-import { resolveSources, type ResolvedSource } from './resolve-sources.js';
-import { splitDocument } from './split-document.js';
+import { loadUpstream, loadVendored, type SourceText } from './load-document.js';
+import { resolveSources } from './resolve-sources.js';
 import { fails, humanReport, jsonReport, type FailOn, type ProviderResult, type UpstreamReport } from './report.js';
-import { applyUpdate } from './update.js';
+import { applyUpdate, vendoredTexts } from './update.js';
 
 export interface CommandContext {
   rootDir: string;
@@ -158,10 +156,15 @@ async function checkProvider(provider: ProviderConfig, options: Options): Promis
     if (!options.sources.length && provider.sources.every((s) => !s.upstream)) return { result: { ...result, status: 'no-upstream' } };
     const resolved = await resolveSources(provider, options.sources, options.fetch);
     const before = await loadVendored(provider, { maxBytes: options.maxBytes });
-    const texts: SourceText[] = resolved.map((r) => ({ file: r.files[0]!, text: r.extracted.text, source: r.ref ?? displayPath(path.resolve(provider.dir, r.files[0]!)) }));
+    const texts: SourceText[] = resolved.map((r) => ({
+      // Bundling reads a file by its extension: YAML published for a vendored .json file is loaded as YAML.
+      file: r.extracted.format === 'yaml' ? r.files[0]!.replace(/\.json$/i, '.yaml') : r.files[0]!,
+      text: r.extracted.text,
+      source: r.ref ?? displayPath(path.resolve(provider.dir, r.files[0]!)),
+    }));
     const after = await loadUpstream(provider, texts, { maxBytes: options.maxBytes });
     const diff = await diffDocuments(provider, before, after);
-    const updates = vendorTexts(resolved, before);
+    const updates = vendoredTexts(provider, resolved, before);
     for (const r of resolved.filter((r) => r.ref !== null)) result.sources.push({ file: r.files.join(', '), upstream: r.ref!, embedded: r.extracted.embedded });
     for (const [file, text] of updates) {
       if (text !== (await readFile(path.resolve(provider.dir, file), 'utf8').catch(() => undefined))) result.textChanged = true;
@@ -177,24 +180,4 @@ async function checkProvider(provider: ProviderConfig, options: Options): Promis
   } catch (error) {
     return { result: { ...result, status: 'error', error: (error as Error).message } };
   }
-}
-
-/**
- * The text `--update` vendors into each file: the upstream text itself, or for one document standing for several
- * vendored files, its split by the operations each file vendors.
- */
-function vendorTexts(resolved: readonly ResolvedSource[], before: ProviderDocument): Map<string, string> {
-  const texts = new Map<string, string>();
-  for (const source of resolved.filter((r) => r.ref !== null)) {
-    if (source.files.length > 1) {
-      const parts = source.files.map((file) => ({ file, operations: new Set([...before.operations.values(), ...listOperations(before.bundled.document, '')].filter((op) => op.source.endsWith(file)).map((op) => op.operationId)) }));
-      for (const [file, text] of splitDocument(source.extracted.document, parts)) texts.set(file, text);
-      continue;
-    }
-    const file = source.files[0]!;
-    // JSON is YAML, so a .yaml file takes either; a .json file needs JSON.
-    const asJson = /\.json$/i.test(file) && source.extracted.format !== 'json';
-    texts.set(file, asJson ? `${JSON.stringify(source.extracted.document, null, 2)}\n` : source.extracted.text);
-  }
-  return texts;
 }

@@ -45,7 +45,7 @@ export async function fetchText(url: string, options: FetchOptions = DEFAULT_FET
     if (outcome.ok) return { source: url, finalUrl: outcome.finalUrl, text: outcome.text };
     lastProblem = outcome.problem;
     if (!outcome.retryable) break;
-    if (attempt === attempts) lastProblem += ` (${attempts} attempts)`;
+    if (attempt === attempts) lastProblem += ` (${attempts} attempt${attempts === 1 ? '' : 's'})`;
   }
   throw new UpstreamError(url, `cannot fetch: ${lastProblem}`, 'check the URL and the network; the check retries transient failures itself');
 }

@@ -3,7 +3,11 @@ import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { writeOutputs } from '../format/write-output.js';
 import { generatePackage, type PipelineOptions } from '../pipeline.js';
+import { listOperations } from '../model/raw-operations.js';
 import { loadProvider, type ProviderConfig } from '../providers.js';
+import type { ProviderDocument } from './load-document.js';
+import type { ResolvedSource } from './resolve-sources.js';
+import { splitDocument } from './split-document.js';
 
 export interface UpdateInput {
   provider: ProviderConfig;
@@ -64,4 +68,28 @@ async function writeAtomically(file: string, text: string): Promise<void> {
   const temporary = `${file}.sdkgen-${process.pid}`;
   await writeFile(temporary, text);
   await rename(temporary, file);
+}
+
+/**
+ * The text `--update` vendors into each file: the upstream text itself, or for one document standing for several
+ * vendored files, its split by the operations each file vendors.
+ */
+export function vendoredTexts(provider: ProviderConfig, resolved: readonly ResolvedSource[], before: ProviderDocument): Map<string, string> {
+  const texts = new Map<string, string>();
+  for (const source of resolved.filter((r) => r.ref !== null)) {
+    if (source.files.length > 1) {
+      const vendored = listOperations(before.bundled.document, '');
+      const parts = source.files.map((file) => ({
+        file,
+        operations: new Set(vendored.filter((op) => path.resolve(op.source) === path.resolve(provider.dir, file)).map((op) => op.operationId)),
+      }));
+      for (const [file, text] of splitDocument(source.extracted.document, parts)) texts.set(file, text);
+      continue;
+    }
+    const file = source.files[0]!;
+    // JSON is YAML, so a .yaml file takes either; a .json file needs JSON.
+    const asJson = /\.json$/i.test(file) && source.extracted.format !== 'json';
+    texts.set(file, asJson ? `${JSON.stringify(source.extracted.document, null, 2)}\n` : source.extracted.text);
+  }
+  return texts;
 }

@@ -1,7 +1,9 @@
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { bundle, createConfig, lintDocument, type NormalizedProblem } from '@redocly/openapi-core';
 import { GenerationErrors, SpecError } from '../errors.js';
+import { displayPath, guardText } from './guard.js';
+import { checkRefs } from './check-refs.js';
 import { SandboxedResolver } from './resolver.js';
 import type { BundledDocument, LoadWarning } from './types.js';
 
@@ -46,30 +48,43 @@ export async function bundleSpec(
     (s) => s.size,
     () => -1,
   );
-  if (size < 0) throw new SpecError(shown, '', 'file not found', 'check the path in the provider config or --spec');
+  if (size < 0) throw new SpecError(shown, '#', 'file not found', 'check the path in the provider config or --spec');
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (size > maxBytes) {
-    throw new SpecError(shown, '', `document is ${mb(size)} MB, over the ${mb(maxBytes)} MB limit`, 'split it, or raise the limit with --max-size');
+    throw new SpecError(shown, '#', `document is ${mb(size)} MB, over the ${mb(maxBytes)} MB limit`, 'split it, or raise the limit with --max-size');
   }
+  // The root is parsed and checked here first, so what the bundler would refuse with a bare message (not an
+  // object, wrong version, a $ref cycle) is reported with its pointer and a way out.
+  const root = guardText(await readFile(absolute, 'utf8'), shown, /\.json$/i.test(absolute));
+  if (typeof root !== 'object' || root === null || Array.isArray(root)) {
+    throw new SpecError(shown, '#', `not an OpenAPI document (the top level is ${root === null ? 'null' : Array.isArray(root) ? 'an array' : typeof root}, not an object)`, 'give a YAML or JSON file with `openapi: 3.1.0`, `info` and `paths` at the top level');
+  }
+  detectVersion(shown, root as Record<string, unknown>);
+  const rootRefs = checkRefs(root as Record<string, unknown>, shown);
+  if (rootRefs.length) throw new GenerationErrors(rootRefs);
   const config = await createConfig({ rules: LINT_RULES });
   const externalRefResolver = new SandboxedResolver(path.dirname(absolute));
   let result;
   try {
     result = await bundle({ ref: absolute, config, dereference: false, externalRefResolver });
   } catch (error) {
-    throw new SpecError(shown, '', `cannot parse: ${firstLine((error as Error).message)}`, 'fix the YAML/JSON syntax');
+    if (error instanceof SpecError) throw error;
+    const cause = (error as { originalError?: unknown }).originalError;
+    if (cause instanceof SpecError) throw cause;
+    const message = firstLine((error as Error).message);
+    if (/circular pointer/i.test(message)) {
+      throw new SpecError(shown, '#', '$ref cycle through external files with nothing in between', 'make one schema in the cycle define a type (properties, items...) instead of only referring on');
+    }
+    throw new SpecError(shown, '#', `cannot bundle: ${message}`, 'check the $refs of the document and the files they name');
   }
-  const parsed = result.bundle.parsed as unknown;
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new SpecError(shown, '', 'not an OpenAPI document (the top level must be an object)', 'check the file is YAML or JSON');
-  }
-  const document = parsed as Record<string, unknown>;
+  const document = result.bundle.parsed as Record<string, unknown>;
   const version = detectVersion(shown, document);
   const problems = [
     ...result.problems,
     ...(await lintDocument({ document: result.bundle, config: config.styleguide, externalRefResolver })),
   ];
   const { fatal, warnings } = splitProblems(problems.filter((p) => !isMappingByName(document, p)), shown);
+  fatal.push(...checkRefs(document, shown));
   if (fatal.length) throw new GenerationErrors(dedupe(fatal));
   return { bundled: { file: shown, document, version }, warnings };
 }
@@ -79,12 +94,15 @@ function detectVersion(file: string, document: Record<string, unknown>): '3.0' |
     throw new SpecError(file, '#/swagger', `Swagger ${document.swagger} is not supported`, 'convert it to OpenAPI 3.x (for example with swagger2openapi) first');
   }
   const version = document.openapi;
+  if (version !== undefined && typeof version !== 'string') {
+    throw new SpecError(file, '#/openapi', `"openapi" must be a string, got ${JSON.stringify(version)}`, 'quote the version: `openapi: "3.1.0"`');
+  }
   if (typeof version !== 'string') {
     throw new SpecError(file, '#/openapi', 'missing "openapi" version field', 'add `openapi: 3.1.0` (or 3.0.x) at the top level');
   }
   if (/^3\.0\.\d+$/.test(version)) return '3.0';
   if (/^3\.1\.\d+$/.test(version)) return '3.1';
-  throw new SpecError(file, '#/openapi', `OpenAPI version ${version} is not supported`, 'sdkgen reads OpenAPI 3.0.x and 3.1.x');
+  throw new SpecError(file, '#/openapi', `OpenAPI version ${version} is not supported`, 'sdkgen reads OpenAPI 3.0.x and 3.1.x: convert the document to one of them');
 }
 
 /**
@@ -106,8 +124,8 @@ function splitProblems(problems: NormalizedProblem[], fallbackFile: string) {
     const location = problem.location[0];
     const file = location ? displayPath(location.source.absoluteRef) : fallbackFile;
     const pointer = location?.pointer ?? '';
-    if (problem.severity === 'error' && FATAL_RULES.has(problem.ruleId)) {
-      fatal.push(new SpecError(file, pointer, problem.message, hintFor(problem.ruleId)));
+    if (problem.severity === 'error' && (FATAL_RULES.has(problem.ruleId) || isStructural(problem, pointer))) {
+      fatal.push(new SpecError(file, pointer, problem.message, /must be present/.test(problem.message) ? 'add the missing field' : hintFor(problem.ruleId)));
     } else {
       warnings.push({ file, pointer, message: `${problem.message} (${problem.ruleId})` });
     }
@@ -115,17 +133,41 @@ function splitProblems(problems: NormalizedProblem[], fallbackFile: string) {
   return { fatal, warnings };
 }
 
-function hintFor(ruleId: string): string | undefined {
+/** Keys whose value the model reads to build operations and types: a wrong type there cannot be generated from. */
+const STRUCTURAL_KEYS = new Set(['paths', 'components', 'schemas', 'parameters', 'requestBody', 'responses', 'content', 'schema', 'properties', 'items', 'allOf', 'oneOf', 'anyOf', 'additionalProperties', 'type', '$ref', 'name', 'in', 'discriminator', 'mapping']);
+const STRUCTURAL_ENTRY = /^#\/paths\/[^/]+(\/(get|put|post|delete|options|head|patch|trace))?$|\/(parameters\/\d+|responses\/[^/]+|properties\/[^/]+|schemas\/[^/]+)$/;
+
+/**
+ * A `struct` problem is fatal when it breaks what generation reads: a wrong type on a structural key or entry, or
+ * a parameter without `name` or `in`. Wrong types on annotations (`examples`, `exclusiveMinimum` as a 3.0 boolean
+ * in a 3.1 document) are common in real documents and stay warnings.
+ */
+function isStructural(problem: NormalizedProblem, at: string): boolean {
+  if (problem.ruleId !== 'struct') return false;
+  // The linter looks names up on plain objects: a schema or property called `constructor` finds Object.prototype's.
+  if ((at.split('/').at(-1) ?? '') in Object.prototype) return false;
+  if (/^`type` can be one of/.test(problem.message)) return true;
+  if (/^Expected type/.test(problem.message)) return STRUCTURAL_KEYS.has(at.split('/').at(-1) ?? '') || STRUCTURAL_ENTRY.test(at);
+  return /^The field `(in|name|openapi)` must be present/.test(problem.message);
+}
+
+function hintFor(ruleId: string): string {
   switch (ruleId) {
+    case 'struct':
+      return 'give the value the type the OpenAPI specification requires there';
     case 'no-unresolved-refs':
     case 'bundler':
       return 'point the $ref at an existing component or file';
     case 'operation-operationId-unique':
       return 'give every operation a unique operationId';
     case 'path-parameters-defined':
-      return 'declare every {param} of the path template in `parameters` with `in: path`';
+      return 'declare every {param} of the path template in `parameters` with `in: path`, and no path parameter the template lacks';
+    case 'operation-parameters-unique':
+      return 'remove the duplicate: a parameter is identified by its name and location';
+    case 'path-declaration-must-exist':
+      return 'put a parameter name between the braces of the path template';
     default:
-      return undefined;
+      return 'correct the document at that location';
   }
 }
 
@@ -134,10 +176,7 @@ function dedupe(errors: SpecError[]): SpecError[] {
   return errors.filter((e) => !seen.has(e.message) && seen.add(e.message));
 }
 
-export function displayPath(absolute: string): string {
-  const relative = path.relative(process.cwd(), absolute);
-  return relative && !relative.startsWith('..') ? relative : absolute;
-}
+export { displayPath };
 
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 const firstLine = (text: string) => text.split('\n')[0] ?? text;

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { BaseResolver, isAbsoluteUrl, type Source } from '@redocly/openapi-core';
+import { BaseResolver, isAbsoluteUrl, type Document, type Source } from '@redocly/openapi-core';
+import { displayPath, guardText } from './guard.js';
 
 /**
  * Resolves external `$ref`s only inside the document's own folder tree, never over the network: a spec must not
@@ -19,5 +20,11 @@ export class SandboxedResolver extends BaseResolver {
       throw new Error(`$ref to ${absoluteRef} leaves the spec's folder (${this.root}); move the file inside it`);
     }
     return super.loadExternalRef(absoluteRef);
+  }
+
+  /** Every file, the root included, is parsed strictly first: see guard.ts. */
+  override parseDocument(source: Source, isRoot = false): Document {
+    guardText(source.body, displayPath(source.absoluteRef), /\.json$/i.test(source.absoluteRef));
+    return super.parseDocument(source, isRoot);
   }
 }

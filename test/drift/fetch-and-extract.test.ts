@@ -140,8 +140,11 @@ describe('fetching upstream sources', () => {
   it('refuses bad arguments with exit 2', async () => {
     expect((await runUpstream(['whop', '--fail-on', 'sometimes', '--specs-dir', workspace.specsDir])).code).toBe(2);
     expect((await runUpstream(['--source', 'x.yaml', '--specs-dir', workspace.specsDir])).stderr).toContain('name exactly one provider');
-    const three = await runUpstream(['whop', '--source', 'a.yaml', '--source', 'b.yaml', '--source', 'c.yaml', '--specs-dir', workspace.specsDir]);
-    expect(three.code).toBe(2);
-    expect(three.stdout).toContain('whop vendors 2 documents');
+    const unrelated = server.serve('/acme/unrelated.yaml', { body: toYaml(acmeDocument()) });
+    const wrong = await runUpstream(['whop', '--source', unrelated, '--specs-dir', workspace.specsDir]);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stdout).toContain(`${unrelated} defines none of the operations of list-resolution-center-cases.yaml, retrieve-resolution-center-case.yaml`);
+    const missing = await runUpstream(['whop', '--source', 'no-such-file.yaml', '--specs-dir', workspace.specsDir]);
+    expect(missing.stdout).toContain('no-such-file.yaml: cannot read: file not found');
   });
 });

@@ -1,5 +1,6 @@
 // The issue's done-when scenario: a loopback upstream publishes the Whop docs pages with a handful of mixed
 // changes; the check reports each with its class and the bump, --json is stable, and --update regenerates cleanly.
+import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -64,6 +65,16 @@ describe('mixed changes to the Whop spec', () => {
     expect(await workspace.fingerprint()).toBe(before);
   });
 
+  it('runs the same through bin/sdkgen.js (exit code and report)', { timeout: 60_000 }, async () => {
+    const args = ['check', '--upstream', 'whop', ...sources(), '--specs-dir', workspace.specsDir];
+    const child = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
+      execFile(process.execPath, [path.join(ROOT, 'bin/sdkgen.js'), ...args], { cwd: ROOT }, (error, stdout) => resolve({ code: error ? (error.code as number) : 0, stdout }));
+    });
+    const inProcess = await runUpstream(args.slice(2));
+    expect(child.code).toBe(1);
+    expect(child.stdout).toBe(inProcess.stdout);
+  });
+
   it('--json is complete and byte-stable across runs', async () => {
     const args = ['whop', ...sources(), '--specs-dir', workspace.specsDir, '--json'];
     const first = await runUpstream(args);
@@ -98,6 +109,58 @@ describe('mixed changes to the Whop spec', () => {
     const strict = await runUpstream(args);
     expect(strict.code).toBe(1);
     expect(strict.stdout).toContain('bump     patch (0.1.0 -> 0.1.1)');
+  });
+});
+
+/** The two vendored Whop documents as one API document, the way the full upstream spec publishes them. */
+async function wholeWhop(specsDir?: string) {
+  const list = await readSpec('whop', LIST, specsDir);
+  const retrieve = await readSpec('whop', RETRIEVE, specsDir);
+  return { ...list, paths: { ...list.paths, ...retrieve.paths }, components: { schemas: { ...list.components.schemas, ...retrieve.components.schemas }, securitySchemes: list.components.securitySchemes } };
+}
+
+describe('one --source for a provider that vendors several documents', () => {
+  let workspace: Workspace;
+  beforeAll(async () => {
+    workspace = await makeWorkspace(['whop'], { withGenerated: true });
+  });
+  afterAll(() => workspace.remove());
+
+  it('a single docs page stands for the vendored document with its operations; the other keeps its text', async () => {
+    const retrieve = await readSpec('whop', RETRIEVE);
+    retrieve.components.schemas.ResolutionCenterCase.properties.note = { type: 'string' };
+    const url = server.serve('/whop/retrieve-only.md', { body: docsPage('Retrieve', toYaml(retrieve)) });
+    const report = JSON.parse((await runUpstream(['whop', '--source', url, '--specs-dir', workspace.specsDir, '--json'])).stdout).providers[0];
+    expect(report.sources).toEqual([{ file: RETRIEVE, upstream: url, embedded: true }]);
+    expect(report.changes.map((c: any) => [c.class, c.kind, c.location])).toEqual([['non-breaking', 'field-added', 'ResolutionCenterCase.note']]);
+    expect(report.nextVersion).toBe('0.1.1');
+  });
+
+  it('a whole-API document is checked, and --update splits it by the operations each file vendors', { timeout: 120_000 }, async () => {
+    const whole = await wholeWhop();
+    whole.paths['/resolution_center_cases'].get.parameters.push({ name: 'q', in: 'query', schema: { type: 'string' } });
+    whole.components.schemas.ResolutionCenterCase.properties.id.description = 'The id.';
+    const url = server.serve('/whop/openapi.documented.yml', { body: toYaml(whole) });
+    const args = ['whop', '--source', url, '--specs-dir', workspace.specsDir, '--out-dir', workspace.outDir];
+    const check = await runUpstream(args);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain(`source   ${LIST}, ${RETRIEVE} <- ${url}`);
+    expect(check.stdout).toMatch(/non-breaking +GET \/resolution_center_cases query "q": optional query parameter added/);
+    expect(check.stdout).toMatch(/docs-only +ResolutionCenterCase\.id: description changed/);
+
+    const update = await runUpstream([...args, '--update']);
+    expect(update.code).toBe(0);
+    const list = await readSpec('whop', LIST, workspace.specsDir);
+    const retrieve = await readSpec('whop', RETRIEVE, workspace.specsDir);
+    expect(Object.keys(list.paths)).toEqual(['/resolution_center_cases']);
+    expect(Object.keys(retrieve.paths)).toEqual(['/resolution_center_cases/{id}']);
+    expect(list.components.schemas.ResolutionCenterCase).toBeUndefined();
+    expect(retrieve.components.schemas.ResolutionCenterCase.properties.id.description).toBe('The id.');
+    const providers = await loadProviders(workspace.specsDir, ['whop']);
+    expect(providers[0]!.version).toBe('0.1.1');
+    const generated = await checkGenerated(providers, workspace.outDir, { rootDir: ROOT, templatesDir: path.join(ROOT, 'templates') });
+    expect(generated.changes).toEqual([]);
+    expect((await runUpstream(args)).code).toBe(0);
   });
 });
 

@@ -88,12 +88,12 @@ describe('each package', () => {
     for (const format of ['esm', 'cjs']) {
       expect(summary.files).toEqual(expect.arrayContaining([`dist/${format}/index.js`, `dist/${format}/index.d.ts`, `dist/${format}/package.json`]));
     }
-  });
+  }, 60_000);
 
   it.each(PROVIDERS)('%s: publint finds nothing to report, suggestions included', async (id) => {
     const { messages, pkg: manifest } = await publint({ pkgDir: pkg(id).dir, pack: 'npm', level: 'suggestion', strict: true });
     expect(messages.map((m) => formatMessage(m, manifest) ?? m.code)).toEqual([]);
-  });
+  }, 60_000);
 
   it.each(PROVIDERS)('%s: attw finds no problem in any module resolution', async (id) => {
     const result = await attw.get(id)!;

@@ -1,0 +1,52 @@
+import { SpecError } from '../errors.js';
+
+/**
+ * `$ref`s that lead only to other `$ref`s and back (`A: {$ref: B}`, `B: {$ref: A}`) define nothing: no type can
+ * be written for them, and a naive resolver loops. Recursion through a structure (a property, items) is fine and
+ * not reported. Each cycle is reported once, at its first member in document order. A `$ref` that is not a
+ * string is reported too: every tool downstream assumes one.
+ */
+export function checkRefs(document: Record<string, unknown>, file: string): SpecError[] {
+  const errors: SpecError[] = [];
+  const settled = new Set<string>();
+  const visit = (node: unknown, at: string): void => {
+    if (!node || typeof node !== 'object') return;
+    const ref = (node as { $ref?: unknown }).$ref;
+    if (ref !== undefined && typeof ref !== 'string' && (typeof ref !== 'object' || ref === null)) {
+      errors.push(new SpecError(file, `${at}/$ref`, `$ref must be a string, got ${JSON.stringify(ref)}`, 'write it as a URI reference such as "#/components/schemas/Pet"'));
+    } else if (typeof ref === 'string' && ref.startsWith('#')) {
+      const cycle = followChain(document, ref, settled);
+      if (cycle) errors.push(new SpecError(file, at, `$ref cycle with nothing in between: ${cycle.join(' -> ')}`, 'make one schema in the cycle define a type (properties, items...) instead of only referring on'));
+    }
+    for (const [key, child] of Object.entries(node)) visit(child, `${at}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`);
+  };
+  visit(document, '#');
+  return errors;
+}
+
+/** The chain of refs when following `ref` returns to a ref already on the chain; undefined when it ends. */
+function followChain(document: Record<string, unknown>, ref: string, settled: Set<string>): string[] | undefined {
+  const chain: string[] = [];
+  let current: string | undefined = ref;
+  while (current !== undefined && !settled.has(current)) {
+    if (chain.includes(current)) {
+      chain.forEach((r) => settled.add(r));
+      return [...chain.slice(chain.indexOf(current)), current];
+    }
+    chain.push(current);
+    const target = lookup(document, current) as { $ref?: unknown } | undefined;
+    current = target && typeof target === 'object' && typeof target.$ref === 'string' && target.$ref.startsWith('#') ? target.$ref : undefined;
+  }
+  chain.forEach((r) => settled.add(r));
+  return undefined;
+}
+
+function lookup(document: Record<string, unknown>, ref: string): unknown {
+  let node: any = document;
+  for (const raw of ref.replace(/^#\/?/, '').split('/')) {
+    if (raw === '' && node === document) continue;
+    if (node === null || typeof node !== 'object') return undefined;
+    node = node[decodeURIComponent(raw.replaceAll('~1', '/').replaceAll('~0', '~'))];
+  }
+  return node;
+}
