@@ -62,8 +62,8 @@ export async function buildPackages(packageDirs: readonly string[]): Promise<Bui
 }
 
 /** `generated/<provider>` for the named providers, or for every one, sorted. */
-export async function generatedPackageDirs(providers: readonly string[] = [], root = ROOT): Promise<string[]> {
-  const generated = path.join(root, 'generated');
+export async function generatedPackageDirs(providers: readonly string[] = []): Promise<string[]> {
+  const generated = path.join(ROOT, 'generated');
   const all = (await readdir(generated, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort();
   const unknown = providers.filter((p) => !all.includes(p));
   if (unknown.length) throw new Error(`no generated package named ${unknown.join(', ')} (known: ${all.join(', ')})`);

@@ -6,7 +6,7 @@ import { NameScope, typeName } from './identifiers.js';
 import { buildOperation, type OperationContext } from './operation.js';
 import { inferPagination, successSchema, verifyPagination } from './pagination.js';
 import { paginationFromExtensions } from './pagination-extensions.js';
-import { normalizeSchemaRefs } from './normalize.js';
+import { breakCompositionCycles, normalizeSchemaRefs } from './normalize.js';
 import { listOperations, type RawOperation } from './raw-operations.js';
 import { arrayItems, deref, schemaAtPath, schemaRefName } from './refs.js';
 import { groupResources } from './resources.js';
@@ -18,7 +18,7 @@ export type ModelOptions = Pick<ProviderConfig, 'clientName' | 'include' | 'pagi
 /** Builds the model of one (merged, patched) document: operations grouped into resources, names, types, enums. */
 export function buildModel(bundled: BundledDocument, options: ModelOptions): ApiModel {
   const { document } = normalizeSchemaRefs(bundled.document);
-  const warnings: Warning[] = [];
+  const warnings: Warning[] = breakCompositionCycles(document);
   const all = listOperations(document, bundled.file);
   const operations = selectOperations(all, options);
   warnings.push(...notGenerated(document, operations));

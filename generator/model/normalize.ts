@@ -134,3 +134,42 @@ function qualifyMappings(node: unknown, schemas: Record<string, unknown>): void 
   for (const child of Object.values(record)) qualifyMappings(child, schemas);
 }
 
+
+const COMPOSITION = ['allOf', 'oneOf', 'anyOf'];
+
+/**
+ * A component that reaches itself through `$ref`, `allOf`, `oneOf`, `anyOf` or array items alone (`A: {allOf: [{$ref: A}]}`,
+ * `A: {oneOf: [{$ref: B}]}` with `B: {$ref: A}`) has no TypeScript type: an alias cannot be its own union or
+ * intersection member. Recursion through properties or additionalProperties is fine and untouched. Each
+ * such cycle is broken at the `$ref` that closes it, which is typed `unknown`, with a warning naming it.
+ */
+export function breakCompositionCycles(document: OpenAPIDocument): { pointer: string; message: string }[] {
+  const schemas: Record<string, any> = document.components?.schemas ?? {};
+  const warnings: { pointer: string; message: string }[] = [];
+  const state = new Map<string, 'active' | 'done'>();
+  const visitComponent = (name: string): void => {
+    state.set(name, 'active');
+    visitNode(schemas[name], `#/components/schemas/${name.replaceAll('~', '~0').replaceAll('/', '~1')}`);
+    state.set(name, 'done');
+  };
+  const visitNode = (node: any, at: string): void => {
+    if (!node || typeof node !== 'object') return;
+    const target = typeof node.$ref === 'string' ? /^#\/components\/schemas\/([^/]+)$/.exec(node.$ref)?.[1] : undefined;
+    if (target !== undefined) {
+      const name = decodeURIComponent(target).replaceAll('~1', '/').replaceAll('~0', '~');
+      if (state.get(name) === 'active') {
+        delete node.$ref;
+        warnings.push({ pointer: at, message: `$ref to ${name} closes a cycle through allOf/oneOf/anyOf/items only, which no type can express; typed as unknown here` });
+      } else if (!state.has(name) && Object.hasOwn(schemas, name)) visitComponent(name);
+    }
+    for (const keyword of COMPOSITION) {
+      if (Array.isArray(node[keyword])) node[keyword].forEach((part: unknown, i: number) => visitNode(part, `${at}/${keyword}/${i}`));
+    }
+    // Types are indexed accesses into one interface (`components['schemas']['A'][]`), which TypeScript resolves
+    // eagerly: an array of itself is as circular as a union of itself. Properties and maps are object types, deferred.
+    if (node.items && typeof node.items === 'object' && !Array.isArray(node.items)) visitNode(node.items, `${at}/items`);
+    if (Array.isArray(node.prefixItems)) node.prefixItems.forEach((part: unknown, i: number) => visitNode(part, `${at}/prefixItems/${i}`));
+  };
+  for (const name of Object.keys(schemas).sort()) if (!state.has(name)) visitComponent(name);
+  return warnings;
+}

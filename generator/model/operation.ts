@@ -81,11 +81,11 @@ function operationSecurity(raw: RawOperation, ctx: OperationContext): string[][]
   const alternatives: string[][] = [];
   for (const requirement of requirements) {
     const names = Object.keys(requirement ?? {}).sort();
-    const unknown = names.filter((n) => !ctx.schemes[n]);
+    const unknown = names.filter((n) => !Object.hasOwn(ctx.schemes, n));
     if (unknown.length) {
       ctx.warnings.push({ pointer: `${raw.pointer}/security`, message: `security scheme(s) ${unknown.join(', ')} not supported or not declared; ignored` });
     }
-    alternatives.push(names.filter((n) => ctx.schemes[n]));
+    alternatives.push(names.filter((n) => Object.hasOwn(ctx.schemes, n)));
   }
   return alternatives.some((a) => a.length === 0) ? [] : alternatives;
 }
@@ -94,7 +94,7 @@ function operationSecurity(raw: RawOperation, ctx: OperationContext): string[][]
 function credentialParams(security: string[][], schemes: Record<string, SecuritySchemeModel>): Set<string> {
   const keys = new Set<string>();
   for (const name of security.flat()) {
-    const scheme = schemes[name];
+    const scheme = Object.hasOwn(schemes, name) ? schemes[name] : undefined;
     if (!scheme) continue;
     if (scheme.type === 'http') keys.add('header:authorization');
     else keys.add(`${scheme.in}:${scheme.in === 'header' ? scheme.name.toLowerCase() : scheme.name}`);
@@ -167,23 +167,24 @@ function writableProperties(schema: any): string[] {
  * never>`, which would forbid every property of the other side.
  */
 function paramsSchema(raw: RawOperation, params: ParamModel[], body: BodyModel | undefined, document: OpenAPIDocument): unknown {
-  const properties: Record<string, unknown> = {};
+  // Entries, not assignments: a wire name like `__proto__` must become a key, not the object's prototype.
+  const properties: [string, unknown][] = [];
   const required: string[] = [];
   for (const param of params) {
     const source = raw.parameters.find((p) => p.param.name === param.wireName && p.param.in === param.in)?.param;
     const schema = source?.schema ?? pickContent(source?.content)?.[1]?.schema ?? {};
-    properties[param.wireName] = param.description && !schema.$ref ? { ...schema, description: param.description } : schema;
+    properties.push([param.wireName, param.description && !schema.$ref ? { ...schema, description: param.description } : schema]);
     if (param.required) required.push(param.wireName);
   }
   if (body?.flattened) {
     const bodySchema = deref(document, pickContent(deref(document, raw.op.requestBody)?.content)?.[1]?.schema);
     const bodyRequired = new Set(Array.isArray(bodySchema?.required) ? bodySchema.required : []);
     for (const key of body.properties) {
-      properties[key] = bodySchema.properties[key];
+      properties.push([key, bodySchema.properties[key]]);
       if (bodyRequired.has(key)) required.push(key);
     }
   }
-  return { type: 'object', properties, ...(required.length ? { required } : {}), additionalProperties: false };
+  return { type: 'object', properties: Object.fromEntries(properties), ...(required.length ? { required } : {}), additionalProperties: false };
 }
 
 /** True when the params object must be given: a required parameter, or a flattened body with required fields. */

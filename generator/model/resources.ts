@@ -40,7 +40,7 @@ export function groupResources(
   const groups: ResourceGroup[] = [];
   for (const key of [...byKey.keys()].sort()) {
     const ops = byKey.get(key)!;
-    const base = renames[key] ?? key;
+    const base = Object.hasOwn(renames, key) ? renames[key]! : key;
     const propertyName = properties.claim(safeIdentifier(camelCase(base) || 'default'));
     const className = classes.claim(safeIdentifier(pascalCase(base) || 'Default', 'pascal'));
     const stem = pascalCase(base) || 'Default';

@@ -14,7 +14,7 @@ import { openapiDocument } from './arbitraries.js';
  * `SDKGEN_PROPERTY_SEED` and `SDKGEN_PROPERTY_RUNS` explore further.
  */
 const RUNS = Number(process.env.SDKGEN_PROPERTY_RUNS ?? 12);
-const SEED = Number(process.env.SDKGEN_PROPERTY_SEED ?? 20_240_601);
+const SEED = Number(process.env.SDKGEN_PROPERTY_SEED ?? 1_000_003);
 const regressions: { seed: number; runs: number; note: string }[] = JSON.parse(await readFile(path.join(import.meta.dirname, 'regressions.json'), 'utf8'));
 
 async function checkBatch(seed: number, runs: number): Promise<void> {

@@ -7,22 +7,27 @@ export const HTTP_ERROR_CLASSES = [
   'UnprocessableEntityError', 'RateLimitError', 'InternalServerError',
 ];
 
+/** The runtime's other error classes, exported as they are. */
+export const OTHER_ERROR_CLASSES = [
+  'SDKError', 'APIConnectionError', 'APIConnectionTimeoutError', 'APIUserAbortError', 'InvalidResponseError', 'PaginationError', 'MissingCredentialError',
+];
+
 /**
  * Emits `errors.ts`: the runtime's error classes, re-exported so that `err instanceof NotFoundError` narrows
  * `err.error` to the error body the spec documents. Same classes at run time; only their types are narrowed.
  */
 export function emitErrors(errorTypeName: string | undefined): SourceFileStructure {
+  // Named exports only: the runtime's errors module also holds internal helpers that are not public API.
   if (!errorTypeName) {
-    return { kind: StructureKind.SourceFile, statements: [{ kind: StructureKind.ExportDeclaration, moduleSpecifier: './core/errors.js' }] };
+    return {
+      kind: StructureKind.SourceFile,
+      statements: [{ kind: StructureKind.ExportDeclaration, moduleSpecifier: './core/errors.js', namedExports: [...OTHER_ERROR_CLASSES, ...HTTP_ERROR_CLASSES] }],
+    };
   }
   const statements: StatementStructures[] = [
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: './core/errors.js', namespaceImport: 'Core' },
     importOf('./models.js', [errorTypeName], true),
-    {
-      kind: StructureKind.ExportDeclaration,
-      moduleSpecifier: './core/errors.js',
-      namedExports: ['SDKError', 'APIConnectionError', 'APIConnectionTimeoutError', 'APIUserAbortError', 'InvalidResponseError', 'PaginationError', 'MissingCredentialError'],
-    },
+    { kind: StructureKind.ExportDeclaration, moduleSpecifier: './core/errors.js', namedExports: OTHER_ERROR_CLASSES },
     {
       kind: StructureKind.TypeAlias,
       name: 'ErrorClass',

@@ -92,8 +92,9 @@ function access(param: ParamModel | string): string {
   return IDENTIFIER.test(name) ? `p.${name}` : `p[${JSON.stringify(name)}]`;
 }
 
+/** An object literal of wire names; `__proto__` is written as a computed key, which defines a property. */
 function objectOf(names: string[]): string {
-  return `{ ${names.map((n) => `${JSON.stringify(n)}: ${access(n)}`).join(', ')} }`;
+  return `{ ${names.map((n) => `${n === '__proto__' ? `[${JSON.stringify(n)}]` : JSON.stringify(n)}: ${access(n)}`).join(', ')} }`;
 }
 
 function requestSpec(op: OperationModel): string {
@@ -105,7 +106,7 @@ function requestSpec(op: OperationModel): string {
   if (query.length) parts.push(`query: ${objectOf(query)}`);
   if (headers.length || cookies.length) {
     const cookie = cookies.length ? [`Cookie: [${cookies.map((c) => `${access(c)} === undefined ? undefined : ${JSON.stringify(c + '=')} + encodeURIComponent(String(${access(c)}))`).join(', ')}].filter(Boolean).join('; ') || undefined`] : [];
-    parts.push(`headers: { ${[...headers.map((h) => `${JSON.stringify(h)}: ${access(h)}`), ...cookie].join(', ')} }`);
+    parts.push(`headers: { ${[...headers.map((h) => `${h === '__proto__' ? `[${JSON.stringify(h)}]` : JSON.stringify(h)}: ${access(h)}`), ...cookie].join(', ')} }`);
   }
   if (op.body) {
     parts.push(`body: ${op.body.flattened ? objectOf(op.body.properties) : 'body'}`, `bodyType: '${op.body.type}'`);

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { buildModel } from '../../../generator/model/build-model.js';
+import type { OperationModel } from '../../../generator/model/types.js';
+
+/** Builds the model of a one-operation document; `op` is the operation object at `POST /things/{path}`. */
+function operationOf(op: Record<string, unknown>, components: Record<string, unknown> = {}): OperationModel {
+  const model = buildModel(
+    {
+      file: 'spec.yaml',
+      version: '3.1',
+      document: { openapi: '3.1.0', info: { title: 't', version: '1' }, paths: { '/things/{path}': { post: { operationId: 'make', tags: ['things'], ...op } } }, components },
+    },
+    { clientName: 'Client', include: 'all', pagination: [], resources: {}, configFile: 'sdkgen.json' },
+  );
+  return model.resources[0]!.operations[0]!;
+}
+
+const pathParam = { name: 'path', in: 'path', required: true, schema: { type: 'string' } };
+const json = (schema: unknown) => ({ content: { 'application/json': { schema } } });
+
+describe('buildOperation', () => {
+  it('never names a path argument like the identifiers the method body uses', () => {
+    const op = operationOf({ parameters: [pathParam], responses: { '204': { description: 'none' } } });
+    expect(op.pathParams.map((p) => [p.wireName, p.argName])).toEqual([['path', 'path2']]);
+  });
+
+  it('flattens only writable properties, and requires params when the body has required fields', () => {
+    const body = { type: 'object', required: ['id', 'name'], properties: { id: { type: 'string', readOnly: true }, name: { type: 'string' } } };
+    const op = operationOf({ parameters: [pathParam], requestBody: json(body), responses: { '204': { description: 'none' } } });
+    expect(op.body).toMatchObject({ flattened: true, properties: ['name'], required: false });
+    expect(op.paramsRequired).toBe(true);
+  });
+
+  it('does not flatten a body with additional properties (they would be dropped)', () => {
+    const body = { type: 'object', properties: { a: { type: 'string' } }, additionalProperties: { type: 'string' } };
+    const op = operationOf({ parameters: [pathParam], requestBody: json(body), responses: { '204': { description: 'none' } } });
+    expect(op.body).toMatchObject({ flattened: false, modelTypeName: 'ThingMakeBody' });
+  });
+
+  it('types a text body as a built-in, which is never imported from models', () => {
+    const op = operationOf({ parameters: [pathParam], requestBody: { content: { 'text/plain': { schema: { type: 'string' } } } }, responses: { '204': { description: 'none' } } });
+    expect(op.body).toMatchObject({ typeExpression: 'string' });
+    expect(op.body?.modelTypeName).toBeUndefined();
+  });
+
+  it.each([
+    ['application/json', 'json'],
+    ['application/vnd.api+json', 'json'],
+    ['application/x-ndjson', 'text'],
+    ['text/csv', 'text'],
+    ['application/xml', 'text'],
+    ['application/octet-stream', 'binary'],
+    ['image/png', 'binary'],
+  ])('reads a %s response as the runtime decodes it: %s', (mediaType, kind) => {
+    const op = operationOf({ parameters: [pathParam], responses: { '200': { description: 'ok', content: { [mediaType]: { schema: { type: 'string' } } } } } });
+    expect(op.responseKind).toBe(kind);
+  });
+
+  it('types a wildcard response as unknown and an empty 204 as none', () => {
+    expect(operationOf({ parameters: [pathParam], responses: { default: { description: 'any', content: { '*/*': { schema: {} } } } } })).toMatchObject({ responseKind: 'json' });
+    expect(operationOf({ parameters: [pathParam], responses: { '204': { description: 'none' } } }).responseKind).toBe('none');
+  });
+
+  it('keeps a parameter named __proto__ as a property of the params type', () => {
+    const model = buildModel(
+      {
+        file: 'spec.yaml',
+        version: '3.1',
+        document: { openapi: '3.1.0', info: { title: 't', version: '1' }, paths: { '/x': { get: { parameters: [{ name: '__proto__', in: 'query', schema: { type: 'string' } }], responses: { '204': { description: 'none' } } } } } },
+      },
+      { clientName: 'Client', include: 'all', pagination: [], resources: {}, configFile: 'sdkgen.json' },
+    );
+    const params = model.typesDocument.components.schemas[model.resources[0]!.operations[0]!.paramsTypeName!];
+    expect(Object.keys(params.properties)).toEqual(['__proto__']);
+  });
+});
