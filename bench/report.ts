@@ -51,7 +51,11 @@ function generationTable(result: CaseResult): string {
     const vs = (pick: (x: NonNullable<typeof s>) => number) => (id === 'sdkgen' || !ours ? '' : ratio(pick(ours), pick(s)));
     return [label, produces, String(s.runs), seconds(s.wallMs), seconds(s.cpuMs), mib(s.maxRssBytes), vs((x) => x.wallMs), vs((x) => x.maxRssBytes)];
   });
-  return table(['Tool', 'Output', 'Runs', 'Wall (median)', 'CPU user+sys', 'Peak RSS', 'sdkgen ÷ tool, wall', 'sdkgen ÷ tool, RSS'], rows);
+  return (
+    table(['Tool', 'Output', 'Runs', 'Wall (median)', 'CPU user+sys', 'Peak RSS', 'sdkgen ÷ tool, wall', 'sdkgen ÷ tool, RSS'], rows) +
+    '\n\nWhole child processes, run round-robin; medians. A case starts no new round past its time budget ' +
+    '(providers 90 s after a warm-up round, GitHub 420 s, no warm-up), so Runs can be below the requested count.'
+  );
 }
 
 function typecheckTable(results: Partial<Record<ToolId, TypecheckResult>>): string {

@@ -3,7 +3,7 @@ import type { RawOperation } from './raw-operations.js';
 
 /** Members of the runtime's BaseClient and APIResource that a resource or method name must not shadow. */
 export const CLIENT_MEMBERS = [
-  'request', 'requestPage', 'baseURL', 'timeout', 'maxRetries', 'fetch', 'logger', 'logLevel', 'config', 'options',
+  'request', 'requestPage', '_sendOne', 'baseURL', 'timeout', 'maxRetries', 'fetch', 'logger', 'logLevel', 'config', 'options',
   'constructor', 'prototype', 'name', 'length', 'toString', 'valueOf', 'then', 'withOptions',
 ];
 

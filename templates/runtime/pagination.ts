@@ -1,4 +1,5 @@
 import { APIPromise } from './api-promise.js';
+import type { BaseClient } from './client.js';
 import { PaginationError } from './errors.js';
 import { nextStep, previousStep, readItems, type PageState, type Step } from './internal/page-styles.js';
 import type { RequestOptions, RequestSpec } from './request-options.js';
@@ -163,4 +164,25 @@ export class PagePromise<Item, Body = unknown>
     const first = await this;
     yield* first;
   }
+}
+
+/**
+ * Sends the first request of a paginated operation. A function, not a client method, so that the paging code is
+ * bundled only by apps that list.
+ */
+export function requestPage<Item, Body = unknown>(
+  client: BaseClient,
+  spec: RequestSpec,
+  pagination: PaginationSpec,
+  options?: RequestOptions,
+): PagePromise<Item, Body> {
+  const fetchPage = (request: PageRequest): PagePromise<Item, Body> => {
+    const sent = client._sendOne(request.spec, request.options, request.url);
+    return new PagePromise<Item, Body>(sent.response, async (res) => {
+      const body = await sent.decode(res);
+      const state = { body, response: res, request, url: res.url || sent.url() };
+      return new Page<Item, Body>(state, pagination, fetchPage) as never;
+    });
+  };
+  return fetchPage({ spec, options });
 }

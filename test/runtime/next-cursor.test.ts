@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { BaseClient, type ClientConfig } from '../../templates/runtime/client.js';
 import { PaginationError } from '../../templates/runtime/errors.js';
+import { requestPage } from '../../templates/runtime/pagination.js';
 
 /** The `next_cursor` style (what Speakeasy and Fern extensions declare): the body names the next cursor. */
 const TOTAL = 310;
@@ -47,7 +48,7 @@ it('walks every item and stops when the next cursor is null: ceil(n / page) requ
   const client = new BaseClient(config, { baseURL: url });
   requests.length = 0;
   const ids: number[] = [];
-  for await (const item of client.requestPage<{ id: number }>({ method: 'get', path: '/things' }, spec))
+  for await (const item of requestPage<{ id: number }>(client, { method: 'get', path: '/things' }, spec))
     ids.push(item.id);
   expect(ids).toEqual(Array.from({ length: TOTAL }, (_, i) => i));
   expect(requests).toHaveLength(Math.ceil(TOTAL / 25));
@@ -57,7 +58,11 @@ it('ends with PaginationError when the server repeats a cursor', async () => {
   const client = new BaseClient(config, { baseURL: url });
   requests.length = 0;
   const walk = async () => {
-    for await (const _ of client.requestPage({ method: 'get', path: '/things', query: { stuck: '1' } }, spec))
+    for await (const _ of requestPage(
+      client,
+      { method: 'get', path: '/things', query: { stuck: '1' } },
+      spec,
+    ))
       void _;
   };
   await expect(walk()).rejects.toBeInstanceOf(PaginationError);

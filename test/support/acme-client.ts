@@ -3,7 +3,7 @@
 import type { APIPromise } from '../../templates/runtime/api-promise.js';
 import { BaseClient, type BaseClientOptions, type ClientConfig } from '../../templates/runtime/client.js';
 import { path } from '../../templates/runtime/internal/path.js';
-import type { PagePromise } from '../../templates/runtime/pagination.js';
+import { requestPage, type PagePromise } from '../../templates/runtime/pagination.js';
 import type { RequestOptions } from '../../templates/runtime/request-options.js';
 import { APIResource } from '../../templates/runtime/resource.js';
 
@@ -62,7 +62,8 @@ export class Widgets extends APIResource {
     options?: RequestOptions,
   ): PagePromise<Widget, WidgetListResponse> {
     const { 'X-Trace': xTrace, ...query } = params ?? {};
-    return this._client.requestPage<Widget, WidgetListResponse>(
+    return requestPage<Widget, WidgetListResponse>(
+      this._client,
       { method: 'get', path: '/widgets', query, headers: { 'X-Trace': xTrace }, security: [['bearerAuth']] },
       {
         style: 'cursor',
@@ -100,7 +101,8 @@ export class Charges extends APIResource {
     params: { limit?: number; starting_after?: string; ending_before?: string } = {},
     options?: RequestOptions,
   ): PagePromise<Widget, ChargeListResponse> {
-    return this._client.requestPage<Widget, ChargeListResponse>(
+    return requestPage<Widget, ChargeListResponse>(
+      this._client,
       { method: 'get', path: '/charges', query: params, security },
       {
         style: 'has_more',
@@ -120,7 +122,8 @@ export class Disputes extends APIResource {
     params: { page?: number; perPage?: number } = {},
     options?: RequestOptions,
   ): PagePromise<Widget, Widget[]> {
-    return this._client.requestPage<Widget, Widget[]>(
+    return requestPage<Widget, Widget[]>(
+      this._client,
       { method: 'get', path: '/disputes', query: params, security },
       { style: 'page_number', pageParam: 'page', sizeParam: 'perPage', defaultSize: 25, firstPage: 1 },
       options,
@@ -133,7 +136,8 @@ export class Events extends APIResource {
     params: { offset?: number; limit?: number } = {},
     options?: RequestOptions,
   ): PagePromise<Widget, { results: Widget[]; total: number }> {
-    return this._client.requestPage(
+    return requestPage(
+      this._client,
       { method: 'get', path: '/events', query: params, security },
       {
         style: 'offset',
@@ -150,7 +154,8 @@ export class Events extends APIResource {
     params: { offset?: number; limit?: number } = {},
     options?: RequestOptions,
   ): PagePromise<Widget, { results: Widget[] }> {
-    return this._client.requestPage(
+    return requestPage(
+      this._client,
       { method: 'get', path: '/events-untotaled', query: params, security },
       { style: 'offset', items: 'results', offsetParam: 'offset', limitParam: 'limit', defaultLimit: 50 },
       options,
@@ -163,7 +168,8 @@ export class Logs extends APIResource {
     params: { page?: number; per_page?: number; foreign?: boolean } = {},
     options?: RequestOptions,
   ): PagePromise<Widget, Widget[]> {
-    return this._client.requestPage<Widget, Widget[]>(
+    return requestPage<Widget, Widget[]>(
+      this._client,
       { method: 'get', path: '/logs', query: params, security },
       { style: 'link_header' },
       options,

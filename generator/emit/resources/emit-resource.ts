@@ -22,7 +22,7 @@ export function emitResource(resource: ResourceModel): SourceFileStructure {
   const imports: ImportDeclarationStructure[] = [
     importOf('../core/resource.js', ['APIResource']),
     ...(plain ? [importOf('../core/api-promise.js', ['APIPromise'], true)] : []),
-    ...(paginated ? [importOf('../core/pagination.js', ['PagePromise'], true)] : []),
+    ...(paginated ? [importOf('../core/pagination.js', ['requestPage']), importOf('../core/pagination.js', ['PagePromise'], true)] : []),
     importOf('../core/request-options.js', ['RequestOptions'], true),
     ...(usesPath ? [importOf('../core/internal/path.js', ['path'])] : []),
     ...(modelTypes.size ? [importOf('../models.js', [...modelTypes].sort(), true)] : []),
@@ -66,7 +66,7 @@ function emitMethod(op: OperationModel): OptionalKind<MethodDeclarationStructure
       const spec = requestSpec(op);
       if (op.paramsTypeName) writer.writeLine(`const p = params ?? {};`);
       if (op.pagination) {
-        writer.write(`return this._client.requestPage<${op.itemTypeName ?? 'unknown'}, ${op.responseTypeName ?? 'unknown'}>(${spec}, ${JSON.stringify(op.pagination)}, options);`);
+        writer.write(`return requestPage<${op.itemTypeName ?? 'unknown'}, ${op.responseTypeName ?? 'unknown'}>(this._client, ${spec}, ${JSON.stringify(op.pagination)}, options);`);
       } else {
         writer.write(`return this._client.request<${resultType(op)}>(${spec}, options);`);
       }

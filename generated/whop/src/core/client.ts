@@ -17,7 +17,6 @@ import { stringifyQuery, type ArrayFormat } from './internal/query.js';
 import { parseSuccessBody, readAPIError } from './internal/response.js';
 import { DEFAULT_MAX_RETRIES } from './internal/retry.js';
 import { transmit } from './internal/transport.js';
-import { Page, PagePromise, type PageRequest, type PaginationSpec } from './pagination.js';
 import type { RequestOptions, RequestSpec } from './request-options.js';
 
 export type { SecurityScheme, CredentialSource, CredentialContext } from './internal/auth.js';
@@ -114,26 +113,26 @@ export class BaseClient {
   }
 
   request<T>(spec: RequestSpec, options?: RequestOptions): APIPromise<T> {
-    const call: CallContext = { secrets: [], url: '' };
-    const response = this.#send(spec, options, call, undefined);
-    return new APIPromise(response, (res) => parseSuccessBody(res, call.secrets) as Promise<T>);
+    const sent = this._sendOne(spec, options, undefined);
+    return new APIPromise(sent.response, (res) => sent.decode(res) as Promise<T>);
   }
 
-  requestPage<Item, Body = unknown>(
+  /**
+   * Sends one request and returns the response with a decoder for its body. Paginated operations call it through
+   * `requestPage` (pagination.ts), which keeps the paging code out of this class: an app that never lists does not
+   * bundle it.
+   */
+  _sendOne(
     spec: RequestSpec,
-    pagination: PaginationSpec,
-    options?: RequestOptions,
-  ): PagePromise<Item, Body> {
-    const fetchPage = (request: PageRequest): PagePromise<Item, Body> => {
-      const call: CallContext = { secrets: [], url: '' };
-      const response = this.#send(request.spec, request.options, call, request.url);
-      return new PagePromise<Item, Body>(response, async (res) => {
-        const body = await parseSuccessBody(res, call.secrets);
-        const state = { body, response: res, request, url: res.url || call.url };
-        return new Page<Item, Body>(state, pagination, fetchPage) as never;
-      });
+    options: RequestOptions | undefined,
+    absoluteURL: string | undefined,
+  ): { response: Promise<Response>; decode: (res: Response) => Promise<unknown>; url: () => string } {
+    const call: CallContext = { secrets: [], url: '' };
+    return {
+      response: this.#send(spec, options, call, absoluteURL),
+      decode: (res) => parseSuccessBody(res, call.secrets),
+      url: () => call.url,
     };
-    return fetchPage({ spec, options });
   }
 
   /** Resolves auth, sends with retries, refreshes a function credential once after a 401; throws on non-2xx. */
