@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { bundle, createConfig, lintDocument, type NormalizedProblem } from '@redocly/openapi-core';
+import { bundle, createConfig, lintDocument, Source, type NormalizedProblem } from '@redocly/openapi-core';
 import { GenerationErrors, SpecError } from '../errors.js';
 import { displayPath, guardText } from './guard.js';
 import { checkRefs } from './check-refs.js';
@@ -55,18 +55,28 @@ export async function bundleSpec(
   }
   // The root is parsed and checked here first, so what the bundler would refuse with a bare message (not an
   // object, wrong version, a $ref cycle) is reported with its pointer and a way out.
-  const root = guardText(await readFile(absolute, 'utf8'), shown, /\.json$/i.test(absolute));
+  const text = await readFile(absolute, 'utf8');
+  const isJson = /\.json$/i.test(absolute);
+  const root = guardText(text, shown, isJson);
   if (typeof root !== 'object' || root === null || Array.isArray(root)) {
     throw new SpecError(shown, '#', `not an OpenAPI document (the top level is ${root === null ? 'null' : Array.isArray(root) ? 'an array' : typeof root}, not an object)`, 'give a YAML or JSON file with `openapi: 3.1.0`, `info` and `paths` at the top level');
   }
   detectVersion(shown, root as Record<string, unknown>);
-  const rootRefs = checkRefs(root as Record<string, unknown>, shown);
+  const refs: { external?: boolean } = {};
+  const rootRefs = checkRefs(root as Record<string, unknown>, shown, refs);
   if (rootRefs.length) throw new GenerationErrors(rootRefs);
   const config = await createConfig({ rules: LINT_RULES });
   const externalRefResolver = new SandboxedResolver(path.dirname(absolute));
   let result;
   try {
-    result = await bundle({ ref: absolute, config, dereference: false, externalRefResolver });
+    if (isJson && !refs.external) {
+      // Nothing to bundle: JSON parses the same everywhere, so the tree already parsed is the bundled document
+      // (bundling GitHub's 11 MB description again would cost seconds for no change).
+      const bundled = { source: new Source(absolute, text), parsed: root };
+      result = { bundle: bundled, problems: [] as NormalizedProblem[] };
+    } else {
+      result = await bundle({ ref: absolute, config, dereference: false, externalRefResolver });
+    }
   } catch (error) {
     if (error instanceof SpecError) throw error;
     const cause = (error as { originalError?: unknown }).originalError;
@@ -84,7 +94,7 @@ export async function bundleSpec(
     ...(await lintDocument({ document: result.bundle, config: config.styleguide, externalRefResolver })),
   ];
   const { fatal, warnings } = splitProblems(problems.filter((p) => !isMappingByName(document, p)), shown);
-  fatal.push(...checkRefs(document, shown));
+  if (document !== root) fatal.push(...checkRefs(document, shown));
   if (fatal.length) throw new GenerationErrors(dedupe(fatal));
   return { bundled: { file: shown, document, version }, warnings };
 }

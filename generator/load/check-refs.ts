@@ -4,23 +4,33 @@ import { SpecError } from '../errors.js';
  * `$ref`s that lead only to other `$ref`s and back (`A: {$ref: B}`, `B: {$ref: A}`) define nothing: no type can
  * be written for them, and a naive resolver loops. Recursion through a structure (a property, items) is fine and
  * not reported. Each cycle is reported once, at its first member in document order. A `$ref` that is not a
- * string is reported too: every tool downstream assumes one.
+ * string is reported too: every tool downstream assumes one. `found.external` tells whether any `$ref` points
+ * outside the document.
  */
-export function checkRefs(document: Record<string, unknown>, file: string): SpecError[] {
+export function checkRefs(document: Record<string, unknown>, file: string, found: { external?: boolean } = {}): SpecError[] {
   const errors: SpecError[] = [];
   const settled = new Set<string>();
-  const visit = (node: unknown, at: string): void => {
+  // Path segments on a stack, joined into a pointer only for a problem: big documents have millions of nodes.
+  const segments: string[] = [];
+  const at = () => '#' + segments.map((s) => '/' + s.replaceAll('~', '~0').replaceAll('/', '~1')).join('');
+  const visit = (node: unknown): void => {
     if (!node || typeof node !== 'object') return;
     const ref = (node as { $ref?: unknown }).$ref;
     if (ref !== undefined && typeof ref !== 'string' && (typeof ref !== 'object' || ref === null)) {
-      errors.push(new SpecError(file, `${at}/$ref`, `$ref must be a string, got ${JSON.stringify(ref)}`, 'write it as a URI reference such as "#/components/schemas/Pet"'));
+      errors.push(new SpecError(file, `${at()}/$ref`, `$ref must be a string, got ${JSON.stringify(ref)}`, 'write it as a URI reference such as "#/components/schemas/Pet"'));
     } else if (typeof ref === 'string' && ref.startsWith('#')) {
       const cycle = followChain(document, ref, settled);
-      if (cycle) errors.push(new SpecError(file, at, `$ref cycle with nothing in between: ${cycle.join(' -> ')}`, 'make one schema in the cycle define a type (properties, items...) instead of only referring on'));
+      if (cycle) errors.push(new SpecError(file, at(), `$ref cycle with nothing in between: ${cycle.join(' -> ')}`, 'make one schema in the cycle define a type (properties, items...) instead of only referring on'));
+    } else if (typeof ref === 'string') {
+      found.external = true;
     }
-    for (const [key, child] of Object.entries(node)) visit(child, `${at}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`);
+    for (const key in node) {
+      segments.push(key);
+      visit((node as Record<string, unknown>)[key]);
+      segments.pop();
+    }
   };
-  visit(document, '#');
+  visit(document);
   return errors;
 }
 

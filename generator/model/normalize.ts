@@ -2,6 +2,7 @@ import type { OpenAPIDocument } from '../load/types.js';
 import { pascalCase } from './identifiers.js';
 import { walkSchema } from './schema-walk.js';
 
+const LITERAL_KEYWORDS = new Set(['example', 'examples', 'default', 'enum', 'const']);
 const COMPONENT_SCHEMA_REF = /^#\/components\/schemas\/[^/]+$/;
 /** Pointer segments that say nothing about what a schema is, left out of the name a hoisted schema gets. */
 const NOISE = new Set(['paths', 'components', 'schemas', 'content', 'schema', 'properties', 'items', 'allOf', 'oneOf', 'anyOf', 'additionalProperties']);
@@ -74,6 +75,8 @@ function collectSchemaRefs(node: unknown, path: string[], inSchema: boolean, int
   const mapping = inSchema ? record.discriminator && (record.discriminator as any).mapping : undefined;
   if (mapping && typeof mapping === 'object') for (const target of Object.values(mapping)) if (typeof target === 'string') into.add(target);
   for (const [key, child] of Object.entries(record)) {
+    // Values of these keywords are literal data, not schemas: a `$ref` inside an example is just text.
+    if (inSchema && LITERAL_KEYWORDS.has(key)) continue;
     const entersSchema = inSchema || key === 'schema' || (key === 'schemas' && path.length === 1 && path[0] === 'components');
     collectSchemaRefs(child, [...path, key], entersSchema, into);
   }

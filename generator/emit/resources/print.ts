@@ -1,8 +1,15 @@
-import { Project, type SourceFileStructure } from 'ts-morph';
+import { IndentationText, Project, QuoteKind, type SourceFileStructure } from 'ts-morph';
 
-/** Prints ts-morph structures to source text: one in-memory project, one call per file. */
+/**
+ * Prints ts-morph structures to source text: one in-memory project, one call per file. Printed in the house style
+ * (two spaces, single quotes), so files too big for prettier read the same as the rest.
+ */
 export function printStructures(files: ReadonlyMap<string, SourceFileStructure>): Map<string, string> {
-  const project = new Project({ useInMemoryFileSystem: true, skipLoadingLibFiles: true });
+  const project = new Project({
+    useInMemoryFileSystem: true,
+    skipLoadingLibFiles: true,
+    manipulationSettings: { indentationText: IndentationText.TwoSpaces, quoteKind: QuoteKind.Single },
+  });
   const result = new Map<string, string>();
   for (const [filePath, structure] of files) {
     result.set(filePath, project.createSourceFile(filePath, structure, { overwrite: true }).getFullText());

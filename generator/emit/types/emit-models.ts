@@ -1,4 +1,18 @@
-import openapiTS, { astToString, NULL, STRING, tsIntersection, tsLiteral, tsUnion, type SchemaObject } from 'openapi-typescript';
+import {
+  astToString,
+  NULL,
+  resolveRef,
+  scanDiscriminators,
+  STRING,
+  transformSchema,
+  tsIntersection,
+  tsLiteral,
+  tsUnion,
+  type GlobalContext,
+  type OpenAPI3,
+  type OpenAPITSOptions,
+  type SchemaObject,
+} from 'openapi-typescript';
 import ts from 'typescript';
 import type { ApiModel, EnumModel } from '../../model/types.js';
 
@@ -12,13 +26,7 @@ export interface ModelsOptions {
  * as a union type plus a runtime array of its values.
  */
 export async function emitModels(model: ApiModel, options: ModelsOptions): Promise<string> {
-  const nodes = await openapiTS(model.typesDocument as any, {
-    alphabetize: false,
-    defaultNonNullable: false,
-    exportType: false,
-    silent: true,
-    transform: (schema) => binary(schema) ?? (options.enums === 'open' ? openEnum(schema) : undefined),
-  });
+  const nodes = transformDocument(model.typesDocument as OpenAPI3, (schema) => binary(schema) ?? (options.enums === 'open' ? openEnum(schema) : undefined));
   const components = nodes.filter((node) => ts.isInterfaceDeclaration(node) && node.name.text === 'components');
   const parts = [astToString(components)];
   const inlineEnums = new Map(model.enums.filter((e) => e.inline).map((e) => [e.typeName, e]));
@@ -30,6 +38,46 @@ export async function emitModels(model: ApiModel, options: ModelsOptions): Promi
     parts.push(`/** Every value of {@link ${enumModel.typeName}} the spec lists. */\nexport const ${enumModel.valuesName} = ${JSON.stringify(enumModel.values)} as const;`);
   }
   return parts.join('\n\n') + '\n';
+}
+
+/**
+ * openapi-typescript's own transform with the context `openapiTS()` builds, minus its validate-and-bundle pass: the
+ * load stage has already bundled and checked this document, and a second pass costs seconds on big specs. The
+ * context mirrors openapi-typescript 7.13 (pinned).
+ */
+function transformDocument(document: OpenAPI3, transform: NonNullable<OpenAPITSOptions['transform']>): ts.Node[] {
+  const options: OpenAPITSOptions = { alphabetize: false, defaultNonNullable: false, exportType: false, silent: true, transform };
+  const ctx = {
+    additionalProperties: false,
+    alphabetize: false,
+    arrayLength: false,
+    defaultNonNullable: false,
+    discriminators: scanDiscriminators(document, options),
+    emptyObjectsUnknown: false,
+    enum: false,
+    enumValues: false,
+    conditionalEnums: false,
+    dedupeEnums: false,
+    excludeDeprecated: false,
+    exportType: false,
+    immutable: false,
+    rootTypes: false,
+    rootTypesNoSchemaPrefix: false,
+    rootTypesKeepCasing: false,
+    injectFooter: [],
+    pathParamsAsTypes: false,
+    postTransform: undefined,
+    propertiesRequiredByDefault: false,
+    silent: true,
+    inject: undefined,
+    transform,
+    transformProperty: undefined,
+    makePathsEnum: false,
+    generatePathParams: false,
+    readWriteMarkers: false,
+    resolve: ($ref: string) => resolveRef(document, $ref, { silent: true }),
+  } as unknown as GlobalContext;
+  return transformSchema(document, ctx);
 }
 
 /** `format: binary` is file content: a Blob (a File is one) to send in a multipart body, not a string. */

@@ -21,7 +21,7 @@ describe('emitResource', () => {
     );
     expect(text).toContain('retrieve(widgetId: string, options?: RequestOptions): APIPromise<Widget>');
     expect(text).toContain('path: path`/widgets/${widgetId}`');
-    expect(text).toContain('import { path } from "../core/internal/path.js";');
+    expect(text).toContain("import { path } from '../core/internal/path.js';");
   });
 
   it('sends query and header params by their wire names, untouched', () => {
