@@ -1,7 +1,9 @@
 import { APIPromise } from './api-promise.js';
 import type { BaseClient } from './client.js';
 import { PaginationError } from './errors.js';
-import { nextStep, previousStep, readItems, type PageState, type Step } from './internal/page-styles.js';
+import { readItems, type PageState, type PageStyle, type Step } from './internal/pages/shared.js';
+
+export type { PageStyle } from './internal/pages/shared.js';
 import type { RequestOptions, RequestSpec } from './request-options.js';
 
 /** How an operation pages, declared by the generator. Field names are dot paths into the JSON body. */
@@ -83,14 +85,14 @@ export class Page<Item, Body = unknown> implements AsyncIterable<Item> {
   readonly body: Body;
   readonly response: Response;
   readonly #state: PageState;
-  readonly #pagination: PaginationSpec;
+  readonly #style: PageStyle;
   readonly #fetch: PageFetcher<Item, Body>;
 
-  constructor(state: PageState, pagination: PaginationSpec, fetchPage: PageFetcher<Item, Body>) {
+  constructor(state: PageState, style: PageStyle, fetchPage: PageFetcher<Item, Body>) {
     this.#state = state;
-    this.#pagination = pagination;
+    this.#style = style;
     this.#fetch = fetchPage;
-    this.data = readItems(pagination, state.body) as Item[];
+    this.data = readItems(style.spec, state.body) as Item[];
     this.body = state.body as Body;
     this.response = state.response;
     if (typeof state.body === 'object' && state.body !== null && !Array.isArray(state.body)) {
@@ -102,19 +104,19 @@ export class Page<Item, Body = unknown> implements AsyncIterable<Item> {
 
   /** True also when the server claims more but the claim is unusable: getNextPage() then explains why. */
   hasNextPage(): boolean {
-    return nextStep(this.#pagination, this.#state) !== undefined;
+    return this.#style.next(this.#state) !== undefined;
   }
 
   getNextPage(): Promise<PageResult<Item, Body>> {
-    return this.#follow(nextStep(this.#pagination, this.#state), this.#seen());
+    return this.#follow(this.#style.next(this.#state), this.#seen());
   }
 
   hasPreviousPage(): boolean {
-    return previousStep(this.#pagination, this.#state) !== undefined;
+    return this.#style.previous(this.#state) !== undefined;
   }
 
   getPreviousPage(): Promise<PageResult<Item, Body>> {
-    return this.#follow(previousStep(this.#pagination, this.#state), this.#seen());
+    return this.#follow(this.#style.previous(this.#state), this.#seen());
   }
 
   /** This page, then each following one; a position seen before ends it with PaginationError. */
@@ -123,7 +125,7 @@ export class Page<Item, Body = unknown> implements AsyncIterable<Item> {
     const seen = this.#seen();
     for (;;) {
       yield page;
-      const step = nextStep(page.#pagination, page.#state);
+      const step = page.#style.next(page.#state);
       if (step === undefined) return;
       page = await page.#follow(step, seen);
     }
@@ -173,7 +175,7 @@ export class PagePromise<Item, Body = unknown>
 export function requestPage<Item, Body = unknown>(
   client: BaseClient,
   spec: RequestSpec,
-  pagination: PaginationSpec,
+  style: PageStyle,
   options?: RequestOptions,
 ): PagePromise<Item, Body> {
   const fetchPage = (request: PageRequest): PagePromise<Item, Body> => {
@@ -181,7 +183,7 @@ export function requestPage<Item, Body = unknown>(
     return new PagePromise<Item, Body>(sent.response, async (res) => {
       const body = await sent.decode(res);
       const state = { body, response: res, request, url: res.url || sent.url() };
-      return new Page<Item, Body>(state, pagination, fetchPage) as never;
+      return new Page<Item, Body>(state, style, fetchPage) as never;
     });
   };
   return fetchPage({ spec, options });

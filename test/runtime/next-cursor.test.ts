@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { BaseClient, type ClientConfig } from '../../templates/runtime/client.js';
 import { PaginationError } from '../../templates/runtime/errors.js';
+import { pageStyle } from '../../templates/runtime/internal/page-styles.js';
 import { requestPage } from '../../templates/runtime/pagination.js';
 
 /** The `next_cursor` style (what Speakeasy and Fern extensions declare): the body names the next cursor. */
@@ -37,12 +38,12 @@ const config: ClientConfig = {
   errorMessagePaths: [],
   queryFormat: { arrays: 'repeat' },
 };
-const spec = {
+const spec = pageStyle({
   style: 'next_cursor',
   items: 'results',
   nextCursor: 'meta.next',
   cursorParam: 'cursor',
-} as const;
+});
 
 it('walks every item and stops when the next cursor is null: ceil(n / page) requests', async () => {
   const client = new BaseClient(config, { baseURL: url });

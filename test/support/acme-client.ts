@@ -3,6 +3,7 @@
 import type { APIPromise } from '../../templates/runtime/api-promise.js';
 import { BaseClient, type BaseClientOptions, type ClientConfig } from '../../templates/runtime/client.js';
 import { path } from '../../templates/runtime/internal/path.js';
+import { pageStyle } from '../../templates/runtime/internal/page-styles.js';
 import { requestPage, type PagePromise } from '../../templates/runtime/pagination.js';
 import type { RequestOptions } from '../../templates/runtime/request-options.js';
 import { APIResource } from '../../templates/runtime/resource.js';
@@ -65,7 +66,7 @@ export class Widgets extends APIResource {
     return requestPage<Widget, WidgetListResponse>(
       this._client,
       { method: 'get', path: '/widgets', query, headers: { 'X-Trace': xTrace }, security: [['bearerAuth']] },
-      {
+      pageStyle({
         style: 'cursor',
         items: 'data',
         pageInfo: 'page_info',
@@ -75,7 +76,7 @@ export class Widgets extends APIResource {
         startCursor: 'start_cursor',
         afterParam: 'after',
         beforeParam: 'before',
-      },
+      }),
       options,
     );
   }
@@ -104,14 +105,14 @@ export class Charges extends APIResource {
     return requestPage<Widget, ChargeListResponse>(
       this._client,
       { method: 'get', path: '/charges', query: params, security },
-      {
+      pageStyle({
         style: 'has_more',
         items: 'data',
         hasMore: 'has_more',
         idField: 'id',
         startingAfterParam: 'starting_after',
         endingBeforeParam: 'ending_before',
-      },
+      }),
       options,
     );
   }
@@ -125,7 +126,13 @@ export class Disputes extends APIResource {
     return requestPage<Widget, Widget[]>(
       this._client,
       { method: 'get', path: '/disputes', query: params, security },
-      { style: 'page_number', pageParam: 'page', sizeParam: 'perPage', defaultSize: 25, firstPage: 1 },
+      pageStyle({
+        style: 'page_number',
+        pageParam: 'page',
+        sizeParam: 'perPage',
+        defaultSize: 25,
+        firstPage: 1,
+      }),
       options,
     );
   }
@@ -139,14 +146,14 @@ export class Events extends APIResource {
     return requestPage(
       this._client,
       { method: 'get', path: '/events', query: params, security },
-      {
+      pageStyle({
         style: 'offset',
         items: 'results',
         offsetParam: 'offset',
         limitParam: 'limit',
         defaultLimit: 50,
         total: 'total',
-      },
+      }),
       options,
     );
   }
@@ -157,7 +164,13 @@ export class Events extends APIResource {
     return requestPage(
       this._client,
       { method: 'get', path: '/events-untotaled', query: params, security },
-      { style: 'offset', items: 'results', offsetParam: 'offset', limitParam: 'limit', defaultLimit: 50 },
+      pageStyle({
+        style: 'offset',
+        items: 'results',
+        offsetParam: 'offset',
+        limitParam: 'limit',
+        defaultLimit: 50,
+      }),
       options,
     );
   }
@@ -171,7 +184,7 @@ export class Logs extends APIResource {
     return requestPage<Widget, Widget[]>(
       this._client,
       { method: 'get', path: '/logs', query: params, security },
-      { style: 'link_header' },
+      pageStyle({ style: 'link_header' }),
       options,
     );
   }

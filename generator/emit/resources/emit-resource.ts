@@ -1,21 +1,35 @@
 import { StructureKind, type ClassDeclarationStructure, type ImportDeclarationStructure, type MethodDeclarationStructure, type OptionalKind, type ParameterDeclarationStructure, type SourceFileStructure } from 'ts-morph';
-import type { OperationModel, ParamModel, ResourceModel } from '../../model/types.js';
+import type { OperationModel, PaginationModel, ParamModel, ResourceModel } from '../../model/types.js';
 import { docComment } from '../types/emit-models.js';
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/** The runtime module and factory of each pagination style (templates/runtime/internal/pages/). */
+const PAGE_STYLES: Record<PaginationModel['style'], { file: string; factory: string }> = {
+  cursor: { file: 'cursor', factory: 'cursorPages' },
+  has_more: { file: 'has-more', factory: 'hasMorePages' },
+  page_number: { file: 'page-number', factory: 'pageNumberPages' },
+  offset: { file: 'offset', factory: 'offsetPages' },
+  next_cursor: { file: 'next-cursor', factory: 'nextCursorPages' },
+  link_header: { file: 'link-header', factory: 'linkHeaderPages' },
+};
 
 /** Emits one resource class: a thin method per operation that hands a request description to the runtime. */
 export function emitResource(resource: ResourceModel): SourceFileStructure {
   const modelTypes = new Set<string>();
   let usesPath = false;
   let paginated = false;
+  const styles = new Set<PaginationModel['style']>();
   let plain = false;
   const methods = resource.operations.map((operation) => {
     for (const name of [operation.paramsTypeName, operation.responseTypeName, operation.itemTypeName, operation.body?.modelTypeName]) {
       if (name && IDENTIFIER.test(name)) modelTypes.add(name);
     }
     usesPath ||= operation.pathParams.length > 0;
-    if (operation.pagination) paginated = true;
+    if (operation.pagination) {
+      paginated = true;
+      styles.add(operation.pagination.style);
+    }
     else plain = true;
     return emitMethod(operation);
   });
@@ -23,6 +37,8 @@ export function emitResource(resource: ResourceModel): SourceFileStructure {
     importOf('../core/resource.js', ['APIResource']),
     ...(plain ? [importOf('../core/api-promise.js', ['APIPromise'], true)] : []),
     ...(paginated ? [importOf('../core/pagination.js', ['requestPage']), importOf('../core/pagination.js', ['PagePromise'], true)] : []),
+    // One module per pagination style, so a bundle carries only the styles its operations use.
+    ...[...styles].sort().map((style) => importOf(`../core/internal/pages/${PAGE_STYLES[style].file}.js`, [PAGE_STYLES[style].factory])),
     importOf('../core/request-options.js', ['RequestOptions'], true),
     ...(usesPath ? [importOf('../core/internal/path.js', ['path'])] : []),
     ...(modelTypes.size ? [importOf('../models.js', [...modelTypes].sort(), true)] : []),
@@ -66,7 +82,7 @@ function emitMethod(op: OperationModel): OptionalKind<MethodDeclarationStructure
       const spec = requestSpec(op);
       if (op.paramsTypeName) writer.writeLine(`const p = params ?? {};`);
       if (op.pagination) {
-        writer.write(`return requestPage<${op.itemTypeName ?? 'unknown'}, ${op.responseTypeName ?? 'unknown'}>(this._client, ${spec}, ${JSON.stringify(op.pagination)}, options);`);
+        writer.write(`return requestPage<${op.itemTypeName ?? 'unknown'}, ${op.responseTypeName ?? 'unknown'}>(this._client, ${spec}, ${PAGE_STYLES[op.pagination.style].factory}(${JSON.stringify(op.pagination)}), options);`);
       } else {
         writer.write(`return this._client.request<${resultType(op)}>(${spec}, options);`);
       }

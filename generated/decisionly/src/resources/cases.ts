@@ -2,6 +2,7 @@
 import { APIResource } from '../core/resource.js';
 import { requestPage } from '../core/pagination.js';
 import type { PagePromise } from '../core/pagination.js';
+import { hasMorePages } from '../core/internal/pages/has-more.js';
 import type { RequestOptions } from '../core/request-options.js';
 import type { Case, CaseList, CaseListParams } from '../models.js';
 
@@ -32,14 +33,14 @@ export class Cases extends APIResource {
         },
         security: [['basicAuth']],
       },
-      {
+      hasMorePages({
         style: 'has_more',
         items: 'data',
         hasMore: 'has_more',
         idField: 'case_id',
         startingAfterParam: 'starting_after',
         endingBeforeParam: 'ending_before',
-      },
+      }),
       options,
     );
   }

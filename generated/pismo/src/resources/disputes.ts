@@ -2,6 +2,7 @@
 import { APIResource } from '../core/resource.js';
 import { requestPage } from '../core/pagination.js';
 import type { PagePromise } from '../core/pagination.js';
+import { pageNumberPages } from '../core/internal/pages/page-number.js';
 import type { RequestOptions } from '../core/request-options.js';
 import type { DisputeListParams, DisputeListResponse, FullDisputeResponse } from '../models.js';
 
@@ -38,7 +39,13 @@ export class Disputes extends APIResource {
         },
         security: [['BearerAuth']],
       },
-      { style: 'page_number', pageParam: 'page', sizeParam: 'perPage', defaultSize: 30, firstPage: 1 },
+      pageNumberPages({
+        style: 'page_number',
+        pageParam: 'page',
+        sizeParam: 'perPage',
+        defaultSize: 30,
+        firstPage: 1,
+      }),
       options,
     );
   }

@@ -3,6 +3,7 @@ import { APIResource } from '../core/resource.js';
 import type { APIPromise } from '../core/api-promise.js';
 import { requestPage } from '../core/pagination.js';
 import type { PagePromise } from '../core/pagination.js';
+import { cursorPages } from '../core/internal/pages/cursor.js';
 import type { RequestOptions } from '../core/request-options.js';
 import { path } from '../core/internal/path.js';
 import type {
@@ -61,7 +62,7 @@ export class ResolutionCenterCases extends APIResource {
         },
         security: [['bearerAuth']],
       },
-      {
+      cursorPages({
         style: 'cursor',
         items: 'data',
         pageInfo: 'page_info',
@@ -73,7 +74,7 @@ export class ResolutionCenterCases extends APIResource {
         beforeParam: 'before',
         firstParam: 'first',
         lastParam: 'last',
-      },
+      }),
       options,
     );
   }

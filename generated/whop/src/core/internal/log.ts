@@ -12,12 +12,15 @@ export interface Logger {
   error(message: string, ...rest: unknown[]): void;
 }
 
-export type Log = (
+export type Log = ((
   level: Exclude<LogLevel, 'off'>,
   message: string,
   details: Record<string, unknown> | undefined,
   secrets: readonly string[],
-) => void;
+) => void) & {
+  /** Whether a line at this level would be written: lets callers skip building (and redacting) it. */
+  enabled: (level: Exclude<LogLevel, 'off'>) => boolean;
+};
 
 const rank: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, off: 100 };
 
@@ -37,10 +40,17 @@ export function resolveLogLevel(option: unknown, envPrefix: string): LogLevel {
  * that scrubs the credential's value from every message and detail, whatever its field.
  */
 export function createLog(level: LogLevel, logger: Logger, prefix: string): Log {
-  return (messageLevel, message, details, secrets) => {
-    if (rank[messageLevel] < rank[level]) return;
+  const enabled = (messageLevel: Exclude<LogLevel, 'off'>) => rank[messageLevel] >= rank[level];
+  const log = (
+    messageLevel: Exclude<LogLevel, 'off'>,
+    message: string,
+    details: Record<string, unknown> | undefined,
+    secrets: readonly string[],
+  ) => {
+    if (!enabled(messageLevel)) return;
     const line = scrubText(`[${prefix}] ${message}`, secrets);
     if (details === undefined) logger[messageLevel](line);
     else logger[messageLevel](line, scrubDeep(details, secrets));
   };
+  return Object.assign(log, { enabled });
 }

@@ -27,15 +27,18 @@ export interface Transmission {
  * its status (the caller turns non-2xx into errors); throws only when no response was received at all.
  */
 export async function transmit(t: Transmission): Promise<Response> {
-  const shownURL = redactURL(t.url, t.sensitive.query, t.secrets);
+  // Redacting costs more than the request itself on loopback: only when a line will be written.
+  const shownURL = t.log.enabled('info') ? redactURL(t.url, t.sensitive.query, t.secrets) : '';
   for (let retry = 0; ; retry++) {
     t.headers.set(RETRY_COUNT_HEADER, String(retry));
-    t.log(
-      'debug',
-      `${t.method} ${shownURL}`,
-      { headers: redactHeaders(t.headers, t.sensitive.headers, t.secrets), retry },
-      t.secrets,
-    );
+    if (t.log.enabled('debug')) {
+      t.log(
+        'debug',
+        `${t.method} ${shownURL}`,
+        { headers: redactHeaders(t.headers, t.sensitive.headers, t.secrets), retry },
+        t.secrets,
+      );
+    }
     const started = Date.now();
     let response: Response;
     try {
