@@ -55,7 +55,7 @@ export async function generatePackage(provider: ProviderConfig, options: Pipelin
   const models = await time('types', () => emitModels(model, { enums: provider.enums }));
   const structures = time.sync('resources', () => {
     const files = new Map<string, SourceFileStructure>();
-    for (const resource of model.resources) files.set(`src/resources/${resource.fileName}.ts`, emitResource(resource));
+    for (const resource of model.resources) files.set(`src/resources/${resource.fileName}.ts`, emitResource(resource, provider.packageName));
     files.set('src/client.ts', emitClient(model, provider));
     files.set('src/errors.ts', emitErrors(model.errorTypeName));
     files.set('src/index.ts', emitIndex(model, provider.clientName));

@@ -72,6 +72,9 @@ export async function bundleSpec(
     if (isJson && !refs.external) {
       // Nothing to bundle: JSON parses the same everywhere, so the tree already parsed is the bundled document
       // (bundling GitHub's 11 MB description again would cost seconds for no change).
+      // The bundler always leaves a `components` object; so does this path, so both give the same document.
+      (root as Record<string, unknown>).components ??= {};
+      inlineExampleRefs(root as Record<string, unknown>);
       const bundled = { source: new Source(absolute, text), parsed: root };
       result = { bundle: bundled, problems: [] as NormalizedProblem[] };
     } else {
@@ -97,6 +100,40 @@ export async function bundleSpec(
   if (document !== root) fatal.push(...checkRefs(document, shown));
   if (fatal.length) throw new GenerationErrors(dedupe(fatal));
   return { bundled: { file: shown, document, version }, warnings };
+}
+
+/**
+ * The bundler replaces a `$ref` inside an example value (`example`, `examples[i]`, `examples.x.value`) with what
+ * it points at (specs use it to share example data); the path that skips bundling does the same, so both paths
+ * give one document.
+ */
+function inlineExampleRefs(document: Record<string, unknown>): void {
+  const resolve = (node: unknown, depth: number): unknown => {
+    if (!node || typeof node !== 'object' || depth > 32) return node;
+    const ref = (node as { $ref?: unknown }).$ref;
+    if (typeof ref === 'string' && ref.startsWith('#')) {
+      let target: any = document;
+      for (const raw of ref.replace(/^#\/?/, '').split('/')) target = target?.[decodeURIComponent(raw.replaceAll('~1', '/').replaceAll('~0', '~'))];
+      return target === undefined ? node : resolve(structuredClone(target), depth + 1);
+    }
+    for (const key in node) (node as Record<string, unknown>)[key] = resolve((node as Record<string, unknown>)[key], depth + 1);
+    return node;
+  };
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    for (const key in node) {
+      const child = (node as Record<string, unknown>)[key];
+      if (key === 'example' && child && typeof child === 'object') (node as Record<string, unknown>)[key] = resolve(child, 0);
+      else if (key === 'examples' && Array.isArray(child)) child.forEach((value, i) => (child[i] = resolve(value, 0)));
+      else if (key === 'examples' && child && typeof child === 'object') {
+        for (const example of Object.values(child)) {
+          if (example && typeof example === 'object' && 'value' in example) (example as Record<string, unknown>).value = resolve((example as Record<string, unknown>).value, 0);
+        }
+        visit(child);
+      } else visit(child);
+    }
+  };
+  visit(document);
 }
 
 function detectVersion(file: string, document: Record<string, unknown>): '3.0' | '3.1' {

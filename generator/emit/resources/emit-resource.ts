@@ -15,7 +15,7 @@ const PAGE_STYLES: Record<PaginationModel['style'], { file: string; factory: str
 };
 
 /** Emits one resource class: a thin method per operation that hands a request description to the runtime. */
-export function emitResource(resource: ResourceModel): SourceFileStructure {
+export function emitResource(resource: ResourceModel, packageName?: string): SourceFileStructure {
   const modelTypes = new Set<string>();
   let usesPath = false;
   let paginated = false;
@@ -31,7 +31,7 @@ export function emitResource(resource: ResourceModel): SourceFileStructure {
       styles.add(operation.pagination.style);
     }
     else plain = true;
-    return emitMethod(operation);
+    return emitMethod(operation, packageName);
   });
   const imports: ImportDeclarationStructure[] = [
     importOf('../core/resource.js', ['APIResource']),
@@ -58,7 +58,7 @@ export function importOf(module: string, names: string[], typeOnly = false): Imp
   return { kind: StructureKind.ImportDeclaration, moduleSpecifier: module, namedImports: names, isTypeOnly: typeOnly };
 }
 
-function emitMethod(op: OperationModel): OptionalKind<MethodDeclarationStructure> {
+function emitMethod(op: OperationModel, packageName: string | undefined): OptionalKind<MethodDeclarationStructure> {
   const parameters: OptionalKind<ParameterDeclarationStructure>[] = op.pathParams.map((p) => ({ name: p.argName, type: 'string' }));
   const wholeBody = op.body && !op.body.flattened ? op.body : undefined;
   const paramsOptional = !op.paramsTypeName || !op.paramsRequired;
@@ -77,7 +77,7 @@ function emitMethod(op: OperationModel): OptionalKind<MethodDeclarationStructure
     name: op.methodName,
     parameters,
     returnType,
-    docs: [methodDocs(op)],
+    docs: [methodDocs(op, packageName)],
     statements: (writer) => {
       const spec = requestSpec(op);
       if (op.paramsTypeName) writer.writeLine(`const p = params ?? {};`);
@@ -141,13 +141,15 @@ function pathExpression(op: OperationModel): string {
   return `path\`${template}\``;
 }
 
-function methodDocs(op: OperationModel): string {
+function methodDocs(op: OperationModel, packageName: string | undefined): string {
   const lines: string[] = [];
   if (op.summary) lines.push(op.summary);
   if (op.description && op.description.trim() !== op.summary?.trim()) lines.push('', op.description.trim());
   lines.push('', `\`${op.method.toUpperCase()} ${op.path}\` (operationId \`${op.operationId}\`)`);
   if (op.deprecated) lines.push('', '@deprecated');
   const sample = op.codeSamples.find((s) => /^(javascript|typescript|js|ts|node)/i.test(s.lang));
-  if (sample) lines.push('', '@example', '```ts', sample.source.trim(), '```');
+  // The spec's samples import the vendor's own SDK; the example shows this package instead.
+  const source = sample && packageName ? sample.source.replace(/^(import \w+ from )(['"])[^'"]+\2;?$/m, `$1'${packageName}';`) : sample?.source;
+  if (source) lines.push('', '@example', '```ts', source.trim(), '```');
   return lines.join('\n').replaceAll('*/', '*\\/');
 }

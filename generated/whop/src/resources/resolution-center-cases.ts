@@ -27,7 +27,7 @@ export class ResolutionCenterCases extends APIResource {
    *
    * @example
    * ```ts
-   * import Whop from '@whop/sdk';
+   * import Whop from '@sdkgen/whop';
    *
    * const client = new Whop({
    *   apiKey: process.env['WHOP_API_KEY'], // This is the default and can be omitted
@@ -91,7 +91,7 @@ export class ResolutionCenterCases extends APIResource {
    *
    * @example
    * ```ts
-   * import Whop from '@whop/sdk';
+   * import Whop from '@sdkgen/whop';
    *
    * const client = new Whop({
    *   apiKey: process.env['WHOP_API_KEY'], // This is the default and can be omitted
