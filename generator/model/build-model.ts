@@ -27,7 +27,13 @@ export function buildModel(bundled: BundledDocument, options: ModelOptions): Api
   const types = new NameScope([...RUNTIME_EXPORTS, options.clientName, 'components', 'ClientOptions']);
   const componentSchemas: Record<string, unknown> = document.components?.schemas ?? {};
   const componentTypeNames = new Map<string, string>();
-  for (const key of Object.keys(componentSchemas).sort()) componentTypeNames.set(key, types.claim(typeName(key)));
+  // A schema named like a runtime export or a global (`Error`, `Page`, `Response`) reads better as `ErrorSchema`
+  // than as `Error2`; other collisions get the numeric suffix.
+  const reserved = new Set([...RUNTIME_EXPORTS, options.clientName, 'components', 'ClientOptions'].map((n) => n.toLowerCase()));
+  for (const key of Object.keys(componentSchemas).sort()) {
+    const wanted = typeName(key);
+    componentTypeNames.set(key, types.claim(reserved.has(wanted.toLowerCase()) ? `${wanted}Schema` : wanted));
+  }
 
   const pagination = new Map<string, PaginationModel>();
   for (const declaration of options.pagination) {

@@ -358,7 +358,7 @@ export type Dispute = components['schemas']['Dispute'];
 /**
  * Error returned by the API. The docs page does not document error bodies, so no fields are modelled.
  */
-export type Error2 = components['schemas']['Error'];
+export type ErrorSchema = components['schemas']['Error'];
 
 /**
  * Evidence supplied by the issuer for the case.
