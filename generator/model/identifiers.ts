@@ -52,6 +52,15 @@ export function safeIdentifier(name: string, style: 'camel' | 'pascal' = 'camel'
   return result;
 }
 
+/**
+ * A camelCase name for a class member. Unlike a variable, a member may be a reserved word (`client.x.delete()`,
+ * `.get()`); only a leading digit needs fixing. `constructor` and other taken names are the caller's scope's job.
+ */
+export function memberName(name: string): string {
+  const result = camelCase(name) || 'call';
+  return /^[0-9]/.test(result) ? `n${result}` : result;
+}
+
 /** A PascalCase type name that is always a legal identifier. */
 export function typeName(name: string): string {
   let result = pascalCase(name) || 'Unnamed';

@@ -1,4 +1,4 @@
-import { camelCase, kebabCase, NameScope, pascalCase, safeIdentifier, singularize, words } from './identifiers.js';
+import { camelCase, kebabCase, memberName, NameScope, pascalCase, safeIdentifier, singularize, words } from './identifiers.js';
 import type { RawOperation } from './raw-operations.js';
 
 /** Members of the runtime's BaseClient and APIResource that a resource or method name must not shadow. */
@@ -106,5 +106,5 @@ function fromOperationId(raw: RawOperation, resourceKeyName: string): string {
   const resourceWords = words(resourceKeyName).map((w) => w.toLowerCase());
   const prefixed = resourceWords.length > 0 && resourceWords.every((w, i) => opWords[i] === w) && opWords.length > resourceWords.length;
   const remaining = prefixed ? opWords.slice(resourceWords.length) : opWords;
-  return safeIdentifier(camelCase(remaining.join(' ')) || 'call');
+  return memberName(remaining.join(' '));
 }
