@@ -2,6 +2,7 @@
  * The model: everything the emitters need, as plain data. Nothing downstream of the model reads the raw spec,
  * except the types emitter, which hands the (normalized) document to openapi-typescript.
  */
+import type { PaginationSpec } from '../../templates/runtime/pagination.js';
 import type { OpenAPIDocument } from '../load/types.js';
 
 export type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch' | 'trace';
@@ -9,33 +10,11 @@ export type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' 
 /** Pagination as the provider config declares it (or a spec extension implies it), before verification. */
 export type PaginationDeclaration = { operation: string } & PaginationModel;
 
-/** How one list operation pages; field names are dot paths into the JSON body, params are wire names. */
-export type PaginationModel =
-  | {
-      style: 'cursor';
-      items: string;
-      pageInfo: string;
-      hasNextPage: string;
-      hasPreviousPage?: string;
-      endCursor: string;
-      startCursor?: string;
-      afterParam: string;
-      beforeParam?: string;
-      firstParam?: string;
-      lastParam?: string;
-    }
-  | {
-      style: 'has_more';
-      items: string;
-      hasMore: string;
-      idField: string;
-      startingAfterParam: string;
-      endingBeforeParam?: string;
-    }
-  | { style: 'page_number'; items?: string; pageParam: string; sizeParam: string; defaultSize: number; firstPage: number }
-  | { style: 'offset'; items?: string; offsetParam: string; limitParam: string; defaultLimit: number; total?: string }
-  | { style: 'next_cursor'; items?: string; nextCursor: string; cursorParam: string }
-  | { style: 'link_header'; items?: string };
+/**
+ * How one list operation pages: the runtime's own declaration type, so the generator can only emit declarations the
+ * runtime understands. Field names are dot paths into the JSON body, params are wire names.
+ */
+export type PaginationModel = PaginationSpec;
 
 export type ParamLocation = 'path' | 'query' | 'header' | 'cookie';
 
