@@ -29,12 +29,3 @@ export class GenerationErrors extends Error {
     this.name = 'GenerationErrors';
   }
 }
-
-/** Escapes one JSON pointer segment (RFC 6901). */
-export function pointerSegment(segment: string | number): string {
-  return String(segment).replaceAll('~', '~0').replaceAll('/', '~1');
-}
-
-export function pointer(...segments: (string | number)[]): string {
-  return '#' + segments.map((s) => '/' + pointerSegment(s)).join('');
-}

@@ -1,5 +1,6 @@
 import type { OpenAPIDocument } from '../load/types.js';
-import { lookup, schemaRefName } from '../model/refs.js';
+import { lookupPointer as lookup } from '../json-pointer.js';
+import { schemaRefName } from '../model/refs.js';
 
 /** A schema node together with where it sits in its document. */
 export interface Located {

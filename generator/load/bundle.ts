@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { bundle, createConfig, lintDocument, Source, type NormalizedProblem } from '@redocly/openapi-core';
 import { GenerationErrors, SpecError } from '../errors.js';
+import { lookupPointer } from '../json-pointer.js';
 import { displayPath, guardText } from './guard.js';
 import { checkRefs } from './check-refs.js';
 import { SandboxedResolver } from './resolver.js';
@@ -112,8 +113,7 @@ function inlineExampleRefs(document: Record<string, unknown>): void {
     if (!node || typeof node !== 'object' || depth > 32) return node;
     const ref = (node as { $ref?: unknown }).$ref;
     if (typeof ref === 'string' && ref.startsWith('#')) {
-      let target: any = document;
-      for (const raw of ref.replace(/^#\/?/, '').split('/')) target = target?.[decodeURIComponent(raw.replaceAll('~1', '/').replaceAll('~0', '~'))];
+      const target = lookupPointer(document, ref);
       return target === undefined ? node : resolve(structuredClone(target), depth + 1);
     }
     for (const key in node) (node as Record<string, unknown>)[key] = resolve((node as Record<string, unknown>)[key], depth + 1);
@@ -159,8 +159,7 @@ function detectVersion(file: string, document: Record<string, unknown>): '3.0' |
 function isMappingByName(document: Record<string, any>, problem: NormalizedProblem): boolean {
   const at = problem.location[0]?.pointer ?? '';
   if (!['bundler', 'no-unresolved-refs'].includes(problem.ruleId) || !/\/discriminator\/mapping\/[^/]+$/.test(at)) return false;
-  let node: any = document;
-  for (const segment of at.replace(/^#\//, '').split('/')) node = node?.[segment.replaceAll('~1', '/').replaceAll('~0', '~')];
+  const node = lookupPointer(document, at);
   return typeof node === 'string' && !/[/#]/.test(node) && Object.hasOwn(document.components?.schemas ?? {}, node);
 }
 

@@ -1,4 +1,5 @@
 import { SpecError } from '../errors.js';
+import { lookupPointer, pointer } from '../json-pointer.js';
 
 /**
  * `$ref`s that lead only to other `$ref`s and back (`A: {$ref: B}`, `B: {$ref: A}`) define nothing: no type can
@@ -12,7 +13,7 @@ export function checkRefs(document: Record<string, unknown>, file: string, found
   const settled = new Set<string>();
   // Path segments on a stack, joined into a pointer only for a problem: big documents have millions of nodes.
   const segments: string[] = [];
-  const at = () => '#' + segments.map((s) => '/' + s.replaceAll('~', '~0').replaceAll('/', '~1')).join('');
+  const at = () => pointer(...segments);
   const visit = (node: unknown): void => {
     if (!node || typeof node !== 'object') return;
     const ref = (node as { $ref?: unknown }).$ref;
@@ -44,19 +45,9 @@ function followChain(document: Record<string, unknown>, ref: string, settled: Se
       return [...chain.slice(chain.indexOf(current)), current];
     }
     chain.push(current);
-    const target = lookup(document, current) as { $ref?: unknown } | undefined;
+    const target = lookupPointer(document, current) as { $ref?: unknown } | undefined;
     current = target && typeof target === 'object' && typeof target.$ref === 'string' && target.$ref.startsWith('#') ? target.$ref : undefined;
   }
   chain.forEach((r) => settled.add(r));
   return undefined;
-}
-
-function lookup(document: Record<string, unknown>, ref: string): unknown {
-  let node: any = document;
-  for (const raw of ref.replace(/^#\/?/, '').split('/')) {
-    if (raw === '' && node === document) continue;
-    if (node === null || typeof node !== 'object') return undefined;
-    node = node[decodeURIComponent(raw.replaceAll('~1', '/').replaceAll('~0', '~'))];
-  }
-  return node;
 }

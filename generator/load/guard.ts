@@ -1,6 +1,7 @@
 import path from 'node:path';
 import YAML from 'yaml';
-import { SpecError, pointer } from '../errors.js';
+import { SpecError } from '../errors.js';
+import { pointer } from '../json-pointer.js';
 
 /** Deeper than any real API description; recursive walkers downstream would overflow the stack long before. */
 export const MAX_DEPTH = 256;

@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
-import { GenerationErrors, SpecError, pointer } from '../errors.js';
+import { GenerationErrors, SpecError } from '../errors.js';
+import { pointer } from '../json-pointer.js';
 import type { BundledDocument, OpenAPIDocument } from './types.js';
 
 export const SOURCE_EXTENSION = 'x-sdkgen-source';

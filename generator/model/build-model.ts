@@ -1,4 +1,5 @@
-import { pointer, pointerSegment, SpecError } from '../errors.js';
+import { SpecError } from '../errors.js';
+import { pointer, pointerSegment } from '../json-pointer.js';
 import type { BundledDocument } from '../load/types.js';
 import type { ProviderConfig } from '../providers.js';
 import { collectEnums } from './enums.js';
@@ -24,15 +25,16 @@ export function buildModel(bundled: BundledDocument, options: ModelOptions): Api
   warnings.push(...notGenerated(document, operations));
   const schemes = securitySchemes(document, warnings);
 
-  const types = new NameScope([...RUNTIME_EXPORTS, options.clientName, 'components', 'ClientOptions']);
+  const reservedNames = [...RUNTIME_EXPORTS, options.clientName, 'components', 'ClientOptions'];
+  const types = new NameScope(reservedNames);
   const componentSchemas: Record<string, unknown> = document.components?.schemas ?? {};
   const componentTypeNames = new Map<string, string>();
   // A schema named like a runtime export or a global (`Error`, `Page`, `Response`) reads better as `ErrorSchema`
   // than as `Error2`; other collisions get the numeric suffix.
-  const reserved = new Set([...RUNTIME_EXPORTS, options.clientName, 'components', 'ClientOptions'].map((n) => n.toLowerCase()));
+  const reserved = new NameScope(reservedNames);
   for (const key of Object.keys(componentSchemas).sort()) {
     const wanted = typeName(key);
-    componentTypeNames.set(key, types.claim(reserved.has(wanted.toLowerCase()) ? `${wanted}Schema` : wanted));
+    componentTypeNames.set(key, types.claim(reserved.has(wanted) ? `${wanted}Schema` : wanted));
   }
 
   const pagination = new Map<string, PaginationModel>();

@@ -1,4 +1,4 @@
-import { pointer } from '../errors.js';
+import { pointer } from '../json-pointer.js';
 import { NameScope, pascalCase } from './identifiers.js';
 import type { EnumModel } from './types.js';
 

@@ -1,3 +1,4 @@
+import { lookupSegments, parsePointer, pointer } from '../json-pointer.js';
 import type { OpenAPIDocument } from '../load/types.js';
 import { pascalCase } from './identifiers.js';
 import { walkSchema } from './schema-walk.js';
@@ -25,7 +26,7 @@ export function normalizeSchemaRefs(input: OpenAPIDocument): { document: OpenAPI
   document.components.schemas ??= {};
   const schemas: Record<string, unknown> = document.components.schemas;
   // Deepest first: moving `.../schema/properties/x` never changes where `.../schema` is.
-  const ordered = targets.map((ref) => ({ ref, segments: parse(ref) })).sort((a, b) => b.segments.length - a.segments.length || (a.ref < b.ref ? -1 : 1));
+  const ordered = targets.map((ref) => ({ ref, segments: parsePointer(ref) })).sort((a, b) => b.segments.length - a.segments.length || (a.ref < b.ref ? -1 : 1));
   for (const { ref, segments } of ordered) {
     const parent = lookupSegments(document, segments.slice(0, -1));
     const key = segments.at(-1)!;
@@ -99,21 +100,6 @@ function rewriteRefs(node: unknown, renamed: Map<string, string>): void {
   for (const child of Object.values(record)) rewriteRefs(child, renamed);
 }
 
-function parse(ref: string): string[] {
-  return ref
-    .replace(/^#\/?/, '')
-    .split('/')
-    .map((s) => decodeURIComponent(s.replaceAll('~1', '/').replaceAll('~0', '~')));
-}
-
-function lookupSegments(document: OpenAPIDocument, segments: string[]): any {
-  let node: any = document;
-  for (const segment of segments) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = node[segment];
-  }
-  return node;
-}
 
 /**
  * A discriminator mapping may name a component schema instead of giving a `$ref` (OpenAPI 3.0.3 §4.7.25): the
@@ -152,7 +138,7 @@ export function breakCompositionCycles(document: OpenAPIDocument): { pointer: st
   const state = new Map<string, 'active' | 'done'>();
   const visitComponent = (name: string): void => {
     state.set(name, 'active');
-    visitNode(schemas[name], `#/components/schemas/${name.replaceAll('~', '~0').replaceAll('/', '~1')}`);
+    visitNode(schemas[name], pointer('components', 'schemas', name));
     state.set(name, 'done');
   };
   const visitNode = (node: any, at: string): void => {

@@ -1,4 +1,4 @@
-import { pointer } from '../errors.js';
+import { pointer } from '../json-pointer.js';
 import { SOURCE_EXTENSION } from '../load/merge.js';
 import type { OpenAPIDocument } from '../load/types.js';
 import { deref } from './refs.js';

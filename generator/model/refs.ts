@@ -1,3 +1,4 @@
+import { lookupPointer } from '../json-pointer.js';
 import type { OpenAPIDocument } from '../load/types.js';
 
 /** Follows internal `$ref`s (the bundled document has no external ones) until a non-ref node, guarding cycles. */
@@ -8,21 +9,11 @@ export function deref<T = any>(document: OpenAPIDocument, node: unknown): T | un
     const ref: string = current.$ref;
     if (seen.has(ref) || !ref.startsWith('#')) return undefined;
     seen.add(ref);
-    current = lookup(document, ref);
+    current = lookupPointer(document, ref);
   }
   return current as T | undefined;
 }
 
-export function lookup(document: OpenAPIDocument, ref: string): unknown {
-  const segments = ref.replace(/^#\/?/, '').split('/').filter((s, i) => s || i > 0);
-  let node: any = document;
-  for (const raw of segments) {
-    const segment = decodeURIComponent(raw.replaceAll('~1', '/').replaceAll('~0', '~'));
-    if (node === null || typeof node !== 'object') return undefined;
-    node = node[segment];
-  }
-  return node;
-}
 
 /** The component schema name a `$ref` points at, if it points at one directly. */
 export function schemaRefName(node: unknown): string | undefined {

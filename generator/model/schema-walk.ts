@@ -1,3 +1,5 @@
+import { pointerSegment } from '../json-pointer.js';
+
 /** JSON Schema keywords whose value is one subschema, a list of them, or a map of name -> subschema. */
 const ONE = ['items', 'additionalProperties', 'additionalItems', 'not', 'if', 'then', 'else', 'contains', 'propertyNames', 'unevaluatedItems', 'unevaluatedProperties'];
 const LIST = ['allOf', 'anyOf', 'oneOf', 'prefixItems', 'items'];
@@ -21,6 +23,6 @@ export function walkSchema(schema: unknown, at: string, visit: (schema: Record<s
   for (const keyword of MAP) {
     const map = node[keyword];
     if (!map || typeof map !== 'object' || Array.isArray(map)) continue;
-    for (const [name, child] of Object.entries(map)) walkSchema(child, `${at}/${keyword}/${name.replaceAll('~', '~0').replaceAll('/', '~1')}`, visit);
+    for (const [name, child] of Object.entries(map)) walkSchema(child, `${at}/${keyword}/${pointerSegment(name)}`, visit);
   }
 }

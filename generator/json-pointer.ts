@@ -1,0 +1,40 @@
+/** JSON pointers (RFC 6901) as `$ref` fragments: `#/components/schemas/a~1b`. */
+
+/** Escapes one segment. */
+export function pointerSegment(segment: string | number): string {
+  return String(segment).replaceAll('~', '~0').replaceAll('/', '~1');
+}
+
+export function pointer(...segments: (string | number)[]): string {
+  return '#' + segments.map((s) => '/' + pointerSegment(s)).join('');
+}
+
+/** The unescaped segments of a fragment pointer; `#` and `#/` are the document itself. */
+export function parsePointer(ref: string): string[] {
+  const body = ref.replace(/^#\/?/, '');
+  return body === '' ? [] : body.split('/').map(unescapeSegment);
+}
+
+function unescapeSegment(raw: string): string {
+  const text = raw.replaceAll('~1', '/').replaceAll('~0', '~');
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    // A lone `%` is not URI-escaped text: the segment means itself.
+    return text;
+  }
+}
+
+export function lookupSegments(document: unknown, segments: readonly string[]): any {
+  let node: any = document;
+  for (const segment of segments) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = node[segment];
+  }
+  return node;
+}
+
+/** The node a fragment pointer names, or undefined. */
+export function lookupPointer(document: unknown, ref: string): any {
+  return lookupSegments(document, parsePointer(ref));
+}
