@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formPairs, styledCookies, styledHeader, styledQuery, type Serialization } from '../../templates/runtime/internal/styles.js';
+import { path } from '../../templates/runtime/internal/path.js';
+import { formPairs, styledPath, styledCookies, styledHeader, styledQuery, type Serialization } from '../../templates/runtime/internal/styles.js';
 
 // The examples of OpenAPI 3.1 §4.8.12.4 (Style Examples): color = blue,black,brown / R=100,G=200,B=150.
 const array = ['blue', 'black', 'brown'];
@@ -52,9 +53,35 @@ describe('header and cookie styles', () => {
     expect(styledHeader(value, serialization)).toBe(expected);
   });
 
-  it('cookies: form style, not exploded by default, values encoded', () => {
-    expect(styledCookies([['ids', [1, 2], {}], ['name', 'a b;c', {}], ['gone', undefined, {}]])).toBe('ids=1,2; name=a%20b%3Bc');
-    expect(styledCookies([['ids', [1, 2], { explode: true }]])).toBe('ids=1; ids=2');
+  it('cookies: form style, exploded by default, values encoded', () => {
+    expect(styledCookies([['ids', [1, 2], { explode: false }], ['name', 'a b;c', {}], ['gone', undefined, {}]])).toBe('ids=1,2; name=a%20b%3Bc');
+    expect(styledCookies([['ids', [1, 2], {}]])).toBe('ids=1; ids=2');
     expect(styledCookies([['gone', null, {}]])).toBeUndefined();
+  });
+});
+
+describe('path styles (OpenAPI style examples), through the path tag', () => {
+  it.each<[string, unknown, 'simple' | 'label' | 'matrix', boolean, string]>([
+    ['simple primitive', 'blue', 'simple', false, '/c/blue'],
+    ['simple array', array, 'simple', false, '/c/blue,black,brown'],
+    ['simple object', object, 'simple', false, '/c/R,100,G,200,B,150'],
+    ['simple object, explode', object, 'simple', true, '/c/R=100,G=200,B=150'],
+    ['label primitive', 'blue', 'label', false, '/c/.blue'],
+    ['label array', array, 'label', false, '/c/.blue,black,brown'],
+    ['label array, explode', array, 'label', true, '/c/.blue.black.brown'],
+    ['label object, explode', object, 'label', true, '/c/.R=100.G=200.B=150'],
+    ['matrix primitive', 'blue', 'matrix', false, '/c/;color=blue'],
+    ['matrix array', array, 'matrix', false, '/c/;color=blue,black,brown'],
+    ['matrix array, explode', array, 'matrix', true, '/c/;color=blue;color=black;color=brown'],
+    ['matrix object', object, 'matrix', false, '/c/;color=R,100,G,200,B,150'],
+    ['matrix object, explode', object, 'matrix', true, '/c/;R=100;G=200;B=150'],
+  ])('%s', (_name, value, style, explode, expected) => {
+    expect(path`/c/${styledPath('color', value, { style, explode })}`).toBe(expected);
+  });
+
+  it('encodes each value, so a value cannot add a segment or a delimiter; absent values still throw in the tag', () => {
+    expect(path`/c/${styledPath('color', ['a/b', 'c,d'], { style: 'simple' })}`).toBe('/c/a%2Fb,c%2Cd');
+    expect(() => path`/c/${styledPath('color', undefined, { style: 'label' })}`).toThrow(/is undefined/);
+    expect(() => path`/c/${styledPath('color', '', { style: 'matrix' })}`).toThrow(/must not be/);
   });
 });

@@ -36,10 +36,10 @@ export function styledHeader(value: unknown, s: Serialization = {}): string | un
   return text(value);
 }
 
-/** A Cookie header (`a=1; b=2`) for cookie parameters in `form` style; values are percent-encoded. */
+/** A Cookie header (`a=1; b=2`) for cookie parameters in `form` style (exploded by default); values percent-encoded. */
 export function styledCookies(params: readonly StyledParam[]): string | undefined {
   const pairs = params.flatMap(([name, value, s]) =>
-    formPairs(name, value, { ...s, style: 'form', explode: s.explode ?? false }),
+    formPairs(name, value, { ...s, style: 'form' }),
   );
   return pairs.length > 0 ? pairs.join('; ') : undefined;
 }
@@ -113,4 +113,44 @@ const HARMLESS_RESERVED = /%(3A|2F|3F|5B|5D|40|21|24|27|28|29|2A|2C|3B)/gi;
 function encodeValue(value: string, allowReserved: boolean): string {
   const encoded = encodeURIComponent(value);
   return allowReserved ? encoded.replace(HARMLESS_RESERVED, (escape) => decodeURIComponent(escape)) : encoded;
+}
+
+/** A path parameter's `simple` (`a,b`), `label` (`.a.b`) or `matrix` (`;id=a,b`) style. */
+export interface PathSerialization {
+  style: 'simple' | 'label' | 'matrix';
+  explode?: boolean;
+}
+
+/** Marks a path value as already encoded; a registered symbol, so path.ts can test for it without importing this. */
+const PRE_ENCODED = Symbol.for('sdkgen.path.preEncoded');
+
+/**
+ * A path parameter written in its style, handed to the `path` tag already encoded (it percent-encodes everything
+ * else). Each value is encoded on its own, so only the style's delimiters stay readable; absent or empty values are
+ * left to the tag, which refuses them.
+ */
+export function styledPath(name: string, value: unknown, s: PathSerialization): unknown {
+  if (absent(value) || value === '') return value;
+  const explode = s.explode ?? false;
+  const encode = (v: unknown) => encodeURIComponent(text(v));
+  const key = encodeURIComponent(name);
+  const prefix = s.style === 'label' ? '.' : s.style === 'matrix' ? ';' : '';
+  let written: string;
+  if (Array.isArray(value)) {
+    const items = present(value).map(encode);
+    if (s.style === 'matrix') written = explode ? items.map((i) => `;${key}=${i}`).join('') : `;${key}=${items.join(',')}`;
+    else written = prefix + items.join(explode && s.style === 'label' ? '.' : ',');
+  } else if (isObject(value)) {
+    const entries = Object.entries(value).filter(([, v]) => !absent(v));
+    if (explode) {
+      const pairs = entries.map(([k, v]) => `${encodeURIComponent(k)}=${encode(v)}`);
+      written = s.style === 'matrix' ? pairs.map((p) => `;${p}`).join('') : prefix + pairs.join(s.style === 'label' ? '.' : ',');
+    } else {
+      const flat = entries.map(([k, v]) => `${encodeURIComponent(k)},${encode(v)}`).join(',');
+      written = s.style === 'matrix' ? `;${key}=${flat}` : prefix + flat;
+    }
+  } else {
+    written = s.style === 'matrix' ? `;${key}=${encode(value)}` : prefix + encode(value);
+  }
+  return { [PRE_ENCODED]: written };
 }
