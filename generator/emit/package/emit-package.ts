@@ -4,6 +4,7 @@ import Handlebars from 'handlebars';
 import type { ApiModel, OperationModel } from '../../model/types.js';
 import type { ProviderConfig } from '../../providers.js';
 import { callExample, paginationExample, usageExample } from './examples.js';
+import { emitManifest } from './manifest.js';
 
 export type PackageSettings = Pick<ProviderConfig, 'packageName' | 'version' | 'description' | 'clientName' | 'envPrefix' | 'credential' | 'license' | 'repository'>;
 
@@ -19,6 +20,7 @@ export async function emitPackageFiles(model: ApiModel, settings: PackageSetting
     const source = await readFile(path.join(templatesDir, `${name}.hbs`), 'utf8');
     files.set(name, handlebars.compile(source, { noEscape: true, strict: false })(view));
   }
+  files.set('manifest.json', emitManifest(model, settings));
   return files;
 }
 

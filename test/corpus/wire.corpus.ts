@@ -1,0 +1,58 @@
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Manifest } from '../../generator/emit/package/manifest.js';
+import { bundleSpec } from '../../generator/load/bundle.js';
+import { startPrism } from '../support/prism.js';
+import { declared, fastCorpus, generateDocument, OUT_DIR, parseDocument, writePackage } from './corpus.js';
+import { callOperation, type Outcome } from './wire/call.js';
+
+/**
+ * The wire test (`npm run test:corpus`): for every operation of every fast-corpus document, the generated method is
+ * called with arguments built from the document against Prism started with `--errors` on that document. Any request
+ * Prism reports as violating the document fails, as does a client exception or an operation with no method.
+ */
+const all = (await fastCorpus()).documents;
+/** `WIRE_ONLY=petstore npm run test:corpus -- wire` narrows the run while working on one document. */
+const documents = process.env.WIRE_ONLY ? all.filter((d) => d.id.includes(process.env.WIRE_ONLY!)) : all;
+const outRoot = path.join(OUT_DIR, 'wire');
+const rows: { id: string; operations: number; called: number; violations: number; exceptions: number; unmapped: number; documentedErrors: number; mockLimits: number }[] = [];
+
+afterAll(async () => {
+  const header = '| document | operations | called | violations | exceptions | unmapped | documented errors | mock limits |\n| --- | --- | --- | --- | --- | --- | --- | --- |';
+  const lines = rows.map((r) => `| ${r.id} | ${r.operations} | ${r.called} | ${r.violations} | ${r.exceptions} | ${r.unmapped} | ${r.documentedErrors} | ${r.mockLimits} |`);
+  const sum = (key: keyof (typeof rows)[number]) => rows.reduce((n, r) => n + (r[key] as number), 0);
+  lines.push(`| **total (${rows.length})** | ${sum('operations')} | ${sum('called')} | ${sum('violations')} | ${sum('exceptions')} | ${sum('unmapped')} | ${sum('documentedErrors')} | ${sum('mockLimits')} |`);
+  const table = `${header}\n${lines.join('\n')}\n`;
+  await mkdir(OUT_DIR, { recursive: true });
+  await writeFile(path.join(OUT_DIR, 'wire-report.md'), table);
+  process.stdout.write(`\nwire test:\n${table}`);
+  await rm(outRoot, { recursive: true, force: true });
+});
+
+describe('wire test against Prism (--errors)', () => {
+  it.each(documents.map((d) => [d.id, d] as const))('%s: every operation is called with zero request violations', async (id, doc) => {
+    const pkg = await generateDocument(doc);
+    const dir = await writePackage(doc, pkg, outRoot);
+    const manifest: Manifest = JSON.parse(pkg.files.get('manifest.json')!);
+    const wanted = declared(await parseDocument(doc.file)).operations;
+    const mapped = new Set(manifest.operations.map((op) => `${op.method} ${op.path}`));
+    const unmapped = wanted.filter((op) => !mapped.has(op));
+    const { bundled } = await bundleSpec(doc.file);
+    const module = await import(pathToFileURL(path.join(dir, 'src/index.ts')).href);
+    const prism = await startPrism(doc.file, { errors: true });
+    const outcomes: [string, Outcome][] = [];
+    try {
+      const client = new module.default({ apiKey: 'test-key', baseURL: prism.url, maxRetries: 0 });
+      for (const op of manifest.operations) outcomes.push([`${op.method} ${op.path} (${op.call})`, await callOperation(client, bundled.document, op)]);
+    } finally {
+      await prism.close();
+    }
+    const count = (kind: Outcome['kind']) => outcomes.filter(([, o]) => o.kind === kind).length;
+    rows.push({ id, operations: wanted.length, called: outcomes.length, violations: count('violation'), exceptions: count('exception'), unmapped: unmapped.length, documentedErrors: count('documented-error'), mockLimits: count('mock-limit') });
+    const failures = outcomes.filter(([, o]) => o.kind === 'violation' || o.kind === 'exception').map(([name, o]) => `${name}: ${o.kind} ${'detail' in o ? o.detail : ''}`);
+    if (failures.length > 0 && process.env.WIRE_LOG) process.stdout.write(prism.log());
+    expect({ unmapped, failures }).toEqual({ unmapped: [], failures: [] });
+  }, 120_000);
+});
