@@ -1,3 +1,9 @@
+import { JSONSchemaFaker } from 'json-schema-faker';
+
+// Seeded, so every run sends the same values (a failure reproduces).
+let seed = 1;
+JSONSchemaFaker.option({ random: () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646, alwaysFakeOptionals: false });
+
 /**
  * A value for a schema, built from the document the way a person reading it would: its `example`, `examples`,
  * `default`, `const` or first `enum` value, else the simplest value the schema allows (required properties only).
@@ -19,7 +25,8 @@ export function sampleValue(schema: unknown, doc: unknown, depth = 0): unknown {
   for (const key of ['oneOf', 'anyOf']) {
     if (Array.isArray(s[key])) {
       const option = s[key].find((o: any) => (deref(o, doc) as any)?.type !== 'null') ?? s[key][0];
-      return sampleValue(option, doc, depth + 1);
+      const value = sampleValue(option, doc, depth + 1);
+      return withDiscriminator(value, s.discriminator, option, doc);
     }
   }
   const types: unknown[] = Array.isArray(s.type) ? s.type : [s.type];
@@ -52,6 +59,17 @@ export function sampleValue(schema: unknown, doc: unknown, depth = 0): unknown {
     default:
       return 'value';
   }
+}
+
+/** A discriminated union's value names its branch: the mapping key that points at it, else the schema's name. */
+function withDiscriminator(value: unknown, discriminator: any, option: any, doc: unknown): unknown {
+  const name = discriminator?.propertyName;
+  if (typeof name !== 'string' || !isRecord(value)) return value;
+  const ref = typeof option?.$ref === 'string' ? option.$ref : undefined;
+  const mapped = Object.entries<string>(discriminator.mapping ?? {}).find(([, target]) => target === ref)?.[0];
+  const branch = deref(option, doc) as any;
+  const fromEnum = Array.isArray(branch?.properties?.[name]?.enum) ? branch.properties[name].enum[0] : undefined;
+  return { ...value, [name]: mapped ?? fromEnum ?? ref?.split('/').pop() ?? value[name] };
 }
 
 function numberIn(s: any, integer: boolean): number {
@@ -87,7 +105,22 @@ function stringFor(s: any): unknown {
       return '2001:db8::1';
     case 'hostname':
       return 'example.com';
+    case 'duration':
+      return 'P1D';
+    case 'json-pointer':
+      return '/a/b';
+    case 'relative-json-pointer':
+      return '0/a';
+    case 'regex':
+      return '^a+$';
+    case 'iri':
+    case 'iri-reference':
+    case 'uri-reference':
+    case 'uri-template':
+      return 'https://example.com/';
   }
+  // A pattern needs a string built from the regular expression itself.
+  if (typeof s.pattern === 'string') return JSONSchemaFaker.generate({ type: 'string', pattern: s.pattern, minLength: s.minLength, maxLength: s.maxLength });
   if (s.contentMediaType) return new Blob(['sample bytes'], { type: String(s.contentMediaType) });
   const min = typeof s.minLength === 'number' ? s.minLength : 0;
   const max = typeof s.maxLength === 'number' ? s.maxLength : Infinity;
