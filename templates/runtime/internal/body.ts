@@ -1,5 +1,5 @@
 import type { RequestSpec } from '../request-options.js';
-import { stringifyQuery, type ArrayFormat } from './query.js';
+import { absent, stringifyQuery, type ArrayFormat } from './query.js';
 
 export interface EncodedBody {
   body: BodyInit | undefined;
@@ -42,7 +42,7 @@ function asRecord(body: unknown): Record<string, unknown> {
 function toFormData(fields: Record<string, unknown>): FormData {
   const form = new FormData();
   const append = (key: string, value: unknown): void => {
-    if (value === undefined || value === null) return;
+    if (absent(value)) return;
     // `File` is not a global on Node 18, so read the name structurally.
     if (value instanceof Blob)
       form.append(key, value, 'name' in value && typeof value.name === 'string' ? value.name : key);
