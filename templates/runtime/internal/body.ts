@@ -1,5 +1,5 @@
 import type { RequestSpec } from '../request-options.js';
-import { absent, stringifyQuery, type ArrayFormat } from './query.js';
+import { absent, inherited, stringifyQuery, type ArrayFormat } from './query.js';
 
 export interface EncodedBody {
   body: BodyInit | undefined;
@@ -12,7 +12,7 @@ export interface EncodedBody {
  * reused across retries, so streams are not supported as binary bodies: pass a Blob or bytes.
  */
 export function encodeBody(spec: RequestSpec, arrays: ArrayFormat): EncodedBody {
-  const { body } = spec;
+  const body = withoutInherited(spec.body);
   if (body === undefined) return { body: undefined, contentType: undefined };
   switch (spec.bodyType ?? 'json') {
     case 'json':
@@ -32,6 +32,12 @@ export function encodeBody(spec: RequestSpec, arrays: ArrayFormat): EncodedBody 
     case 'multipart':
       return { body: toFormData(asRecord(body)), contentType: undefined };
   }
+}
+
+/** A flattened body reads each property by name (`{ constructor: p.constructor }`): unset ones read Object's. */
+function withoutInherited(body: unknown): unknown {
+  if (typeof body !== 'object' || body === null || Object.getPrototypeOf(body) !== Object.prototype) return body;
+  return Object.fromEntries(Object.entries(body).filter(([, value]) => !inherited(value)));
 }
 
 function asRecord(body: unknown): Record<string, unknown> {

@@ -2,8 +2,7 @@
 export type ArrayFormat = 'brackets' | 'repeat' | 'comma' | 'indices';
 
 /**
- * Serializes query parameters in insertion order: `undefined`/`null` and functions dropped (also inside arrays;
- * a function is what `params.constructor` reads when the caller did not set a param named `constructor`), Dates as ISO
+ * Serializes query parameters in insertion order: absent values (below) dropped, also inside arrays, Dates as ISO
  * strings, booleans as `true`/`false`, nested objects as `a[b]=c`. Brackets are left readable (`a[]=1`), which
  * every server framework accepts; everything else is percent-encoded.
  */
@@ -39,9 +38,17 @@ function collect(pairs: string[], key: string, value: unknown, arrays: ArrayForm
   pairs.push(`${key}=${encodeValue(primitive(value))}`);
 }
 
-/** Not sent: nothing, or a value no parameter can have (an inherited method such as `Object.prototype.toString`). */
+/**
+ * What `params.constructor` reads when the caller set no param of that name: an inherited method, or for
+ * `params.__proto__` the prototype itself. Generated methods read params by name, so these stand for "not set".
+ */
+export function inherited(value: unknown): boolean {
+  return typeof value === 'function' || value === Object.prototype;
+}
+
+/** Not sent as a parameter or a header. */
 export function absent(value: unknown): boolean {
-  return value === undefined || value === null || typeof value === 'function';
+  return value === undefined || value === null || inherited(value);
 }
 
 function primitive(value: unknown): string {
