@@ -133,6 +133,8 @@ describe('pagination with these names', () => {
   });
 
   it('dot paths into bodies read own properties only', () => {
+    expect(at({}, 'constructor')).toBeUndefined();
+    expect(at({}, '__proto__')).toBeUndefined();
     expect(at({}, 'constructor.name')).toBeUndefined();
     expect(at({ a: [] }, 'a.length')).toBe(0);
     expect(at(JSON.parse('{"toString":{"x":1}}'), 'toString.x')).toBe(1);
