@@ -214,6 +214,7 @@ export class BaseClient {
     timeout: number,
     signal: AbortSignal | undefined,
   ): Promise<string | undefined> {
+    if (typeof source !== 'function') return resolveCredential(source);
     const { clientName, credential } = this.#config;
     const deadline = startDeadline(
       timeout,

@@ -28,12 +28,12 @@ export async function fetchFollowing(hop: Hop): Promise<Response> {
   const headers = new Headers(hop.headers);
   for (let hops = 0; ; hops++) {
     const init = { method, headers, body, signal: hop.signal };
+    const from = `${method} ${url.origin}${url.pathname}`;
     const response = await hop.fetch(url.href, { ...init, redirect: 'manual' });
     if (response.type === 'opaqueredirect') {
       if (body !== undefined || hop.secrets.length > 0 || [...hop.sensitive.headers].some((name) => headers.has(name))) {
         throw new SDKError(
-          `The server redirected ${method} ${url.origin}${url.pathname}, and this runtime hides where to; the SDK ` +
-            'does not follow it because the request carries a credential or a body that could reach another origin.',
+          `Not following the redirect of ${from}: this runtime hides its target, and the request carries a credential or a body.`,
         );
       }
       return hop.fetch(url.href, { ...init, redirect: 'follow' });
@@ -45,7 +45,6 @@ export async function fetchFollowing(hop: Hop): Promise<Response> {
       return response;
     }
     await response.body?.cancel().catch(() => undefined);
-    const from = `${method} ${url.origin}${url.pathname}`;
     let next: URL;
     try {
       next = new URL(location, url);

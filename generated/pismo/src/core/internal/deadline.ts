@@ -52,6 +52,9 @@ export function startDeadline(timeoutMs: number, caller: AbortSignal | undefined
         end();
         return response;
       }
+      // Node: a body left unread (asResponse() for the headers only) must not keep the process alive until the
+      // timeout; a body being read keeps it alive through its socket.
+      (timer as { unref?: () => void }).unref?.();
       const reader = source.getReader();
       const body = new ReadableStream<Uint8Array>({
         start(stream) {
