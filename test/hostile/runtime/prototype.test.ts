@@ -22,14 +22,23 @@ afterAll(() => api.stop());
 beforeEach(() => api.reset());
 
 const NAMES = ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf'] as const;
-type Params = Partial<Record<(typeof NAMES)[number], string>>;
+interface Params {
+  constructor?: string;
+  toString?: string;
+  '__proto__'?: string;
+  hasOwnProperty?: string;
+  valueOf?: string;
+}
+
+/** `{}`: TypeScript types its `constructor` as Function, which a string-typed param cannot be. */
+const NONE = {} as Params;
 
 /** The shapes the generator emits (generator/emit/resources/emit-resource.ts) for params with these names. */
 class Things {
   constructor(private readonly client: RawClient) {}
 
-  list(params: Params | null | undefined = {}, options?: RequestOptions): APIPromise<{ url: string; headers: Record<string, string> }> {
-    const p = params ?? {};
+  list(params: Params | null | undefined = NONE, options?: RequestOptions): APIPromise<{ url: string; headers: Record<string, string> }> {
+    const p = params ?? NONE;
     return this.client.request(
       {
         method: 'get',
@@ -42,7 +51,7 @@ class Things {
   }
 
   create(params: Params, bodyType: 'json' | 'form' | 'multipart'): APIPromise<{ body: string }> {
-    const p = params ?? {};
+    const p = params ?? NONE;
     return this.client.request({
       method: 'post',
       path: '/things',
@@ -71,7 +80,7 @@ describe('a call with no arguments sends nothing for these names', () => {
   });
 
   it.each(['json', 'form', 'multipart'] as const)('%s body: no property of Object leaks in', async (bodyType) => {
-    await things().create({}, bodyType);
+    await things().create(NONE, bodyType);
     const body = api.requests[0]?.body ?? '';
     expect(body).not.toMatch(/native code|__proto__|constructor|\[object Object\]/);
     if (bodyType === 'json') expect(body).toBe('{}');

@@ -42,7 +42,7 @@ function drip(status: number, everyMs: number, total = Infinity): Handler {
 const client = (options: Record<string, unknown> = {}) => clientFor(api, SCHEMES.bearer, options);
 const elapsed = async (work: () => Promise<unknown>) => {
   const started = Date.now();
-  const outcome = await work().then(
+  const outcome: { value?: unknown; error?: Error } = await work().then(
     (value) => ({ value }),
     (error: unknown) => ({ error: error as Error }),
   );
