@@ -1,4 +1,9 @@
-import { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError, type SDKError } from '../errors.js';
+import {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIUserAbortError,
+  type SDKError,
+} from '../errors.js';
 
 /**
  * One attempt's time limit and the caller's abort signal, in force from the credential lookup until the last byte
@@ -17,7 +22,11 @@ export interface Deadline {
   guard(response: Response): Response;
 }
 
-export function startDeadline(timeoutMs: number, caller: AbortSignal | undefined, timeoutMessage: string): Deadline {
+export function startDeadline(
+  timeoutMs: number,
+  caller: AbortSignal | undefined,
+  timeoutMessage: string,
+): Deadline {
   const controller = new AbortController();
   let failure: SDKError | undefined;
   const stop = (error: SDKError) => {
@@ -71,7 +80,10 @@ export function startDeadline(timeoutMs: number, caller: AbortSignal | undefined
             } else stream.enqueue(chunk.value);
           } catch (error) {
             end();
-            stream.error(failure ?? new APIConnectionError('Connection lost while reading the response body.', { cause: error }));
+            stream.error(
+              failure ??
+                new APIConnectionError('Connection lost while reading the response body.', { cause: error }),
+            );
           }
         },
         cancel(reason) {

@@ -12,7 +12,9 @@ export function mergeHeaders(headers: Headers, ...layers: (Record<string, unknow
         if (value === null) headers.delete(name);
         else if (!absent(value)) headers.set(name, String(value));
       } catch {
-        throw new SDKError(`The ${JSON.stringify(name)} header has a name or value HTTP headers cannot carry.`);
+        throw new SDKError(
+          `The ${JSON.stringify(name)} header has a name or value HTTP headers cannot carry.`,
+        );
       }
     }
   }

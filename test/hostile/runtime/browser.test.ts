@@ -19,7 +19,10 @@ function cors(handler: Handler): Handler {
   return (request, response: http.ServerResponse) => {
     response.setHeader('access-control-allow-origin', '*');
     response.setHeader('access-control-allow-methods', 'GET, POST, PUT, PATCH, DELETE');
-    response.setHeader('access-control-allow-headers', request.headers['access-control-request-headers'] ?? '*');
+    response.setHeader(
+      'access-control-allow-headers',
+      request.headers['access-control-request-headers'] ?? '*',
+    );
     if (request.method === 'OPTIONS') return void response.writeHead(204).end();
     return handler(request, response);
   };
@@ -83,8 +86,14 @@ it('in chromium: credentialed and body-carrying redirects are refused, anonymous
       { value?: { url: string; headers: Record<string, string> }; error?: string; message?: string }
     >;
     expect(out['plain']?.value?.headers['x-api-key']).toBe(SECRET);
-    expect(out['credentialed']).toMatchObject({ error: 'SDKError', message: expect.stringContaining('hides its target') });
-    expect(out['withBody']).toMatchObject({ error: 'SDKError', message: expect.stringContaining('credential or a body') });
+    expect(out['credentialed']).toMatchObject({
+      error: 'SDKError',
+      message: expect.stringContaining('hides its target'),
+    });
+    expect(out['withBody']).toMatchObject({
+      error: 'SDKError',
+      message: expect.stringContaining('credential or a body'),
+    });
     expect(out['anonymous']?.value?.url).toBe('/landing');
     const reached = other.requests.filter((request) => request.method !== 'OPTIONS');
     expect(reached.map((request) => `${request.method} ${request.url}`)).toEqual(['GET /landing']);

@@ -24,7 +24,11 @@ describe('a credential that is not a valid header value', () => {
     for (const [what, credential] of Object.entries(BAD)) {
       it(`${kind} with ${what}: SDKError naming \`apiKey\`, not the value`, async () => {
         const error = await rejection(
-          clientFor(api, SCHEMES[kind], { apiKey: credential }).request({ method: 'get', path: '/x', security: [['s']] }),
+          clientFor(api, SCHEMES[kind], { apiKey: credential }).request({
+            method: 'get',
+            path: '/x',
+            security: [['s']],
+          }),
         );
         expect(error).toBeInstanceOf(SDKError);
         expect(error.message).toMatch(/^The `apiKey` credential is not a valid HTTP header value/);
@@ -49,7 +53,11 @@ describe('a credential that is not a valid header value', () => {
   it('query, cookie and Basic placements encode the value, so the same credential is sent safely', async () => {
     const credential = BAD['CR/LF'];
     for (const kind of ['query', 'cookie', 'basic'] as const) {
-      await clientFor(api, SCHEMES[kind], { apiKey: credential }).request({ method: 'get', path: '/x', security: [['s']] });
+      await clientFor(api, SCHEMES[kind], { apiKey: credential }).request({
+        method: 'get',
+        path: '/x',
+        security: [['s']],
+      });
     }
     const [query, cookie, basic] = api.requests;
     expect(query?.query.get('api_key')).toBe(credential);
@@ -62,7 +70,10 @@ describe('a credential that is not a valid header value', () => {
 describe('headers the caller sets', () => {
   it('a header value with CR/LF is an SDKError naming the header, not the value', async () => {
     const error = await rejection(
-      clientFor(api, SCHEMES.bearer).request({ method: 'get', path: '/x' }, { headers: { 'x-session': 'abc\r\nx: 1' } }),
+      clientFor(api, SCHEMES.bearer).request(
+        { method: 'get', path: '/x' },
+        { headers: { 'x-session': 'abc\r\nx: 1' } },
+      ),
     );
     expect(error).toBeInstanceOf(SDKError);
     expect(error.message).toBe('The "x-session" header has a name or value HTTP headers cannot carry.');

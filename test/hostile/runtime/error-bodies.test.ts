@@ -56,7 +56,9 @@ describe('error bodies are capped', () => {
   it('a small JSON error body is parsed whole, its length in bytes recorded, the credential scrubbed', async () => {
     const body = { error: { message: `bad key ${SECRET} ü` } };
     api.handle((_, res) => json(res, 422, body));
-    const error = (await rejection(client().request({ method: 'get', path: '/x', security: [['s']] }))) as APIError;
+    const error = (await rejection(
+      client().request({ method: 'get', path: '/x', security: [['s']] }),
+    )) as APIError;
     expect(error.error).toEqual({ error: { message: 'bad key *** ü' } });
     expect(error.bodyLength).toBe(Buffer.byteLength(JSON.stringify(body)));
   });

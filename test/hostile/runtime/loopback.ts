@@ -74,7 +74,10 @@ export function clientFor(
   securitySchemes: ClientConfig['securitySchemes'],
   options: BaseClientOptions & Record<string, unknown> = {},
 ): RawClient {
-  return new RawClient({ securitySchemes }, { apiKey: SECRET, baseURL: server.url, maxRetries: 0, ...options });
+  return new RawClient(
+    { securitySchemes },
+    { apiKey: SECRET, baseURL: server.url, maxRetries: 0, ...options },
+  );
 }
 
 export const SCHEMES = {
@@ -97,5 +100,11 @@ export async function rejection(promise: PromiseLike<unknown>): Promise<Error> {
 
 /** Everything an error exposes that could end up in a log or a bug report. */
 export function surface(error: Error & { cause?: unknown; error?: unknown }): string {
-  return [error.message, error.stack, JSON.stringify(error), JSON.stringify(error.error), String(error.cause)].join('\n');
+  return [
+    error.message,
+    error.stack,
+    JSON.stringify(error),
+    JSON.stringify(error.error),
+    String(error.cause),
+  ].join('\n');
 }

@@ -25,7 +25,7 @@ const NAMES = ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueO
 interface Params {
   constructor?: string;
   toString?: string;
-  '__proto__'?: string;
+  __proto__?: string;
   hasOwnProperty?: string;
   valueOf?: string;
 }
@@ -37,13 +37,22 @@ const NONE = {} as Params;
 class Things {
   constructor(private readonly client: RawClient) {}
 
-  list(params: Params | null | undefined = NONE, options?: RequestOptions): APIPromise<{ url: string; headers: Record<string, string> }> {
+  list(
+    params: Params | null | undefined = NONE,
+    options?: RequestOptions,
+  ): APIPromise<{ url: string; headers: Record<string, string> }> {
     const p = params ?? NONE;
     return this.client.request(
       {
         method: 'get',
         path: '/things',
-        query: { constructor: p.constructor, toString: p.toString, ['__proto__']: p.__proto__, hasOwnProperty: p.hasOwnProperty, valueOf: p.valueOf },
+        query: {
+          constructor: p.constructor,
+          toString: p.toString,
+          ['__proto__']: p.__proto__,
+          hasOwnProperty: p.hasOwnProperty,
+          valueOf: p.valueOf,
+        },
         headers: { constructor: p.constructor, ['__proto__']: p.__proto__, valueOf: p.valueOf },
       },
       options,
@@ -55,7 +64,13 @@ class Things {
     return this.client.request({
       method: 'post',
       path: '/things',
-      body: { constructor: p.constructor, toString: p.toString, ['__proto__']: p.__proto__, hasOwnProperty: p.hasOwnProperty, valueOf: p.valueOf },
+      body: {
+        constructor: p.constructor,
+        toString: p.toString,
+        ['__proto__']: p.__proto__,
+        hasOwnProperty: p.hasOwnProperty,
+        valueOf: p.valueOf,
+      },
       bodyType,
     });
   }
@@ -63,7 +78,9 @@ class Things {
 
 const things = () => new Things(new RawClient({ securitySchemes: {} }, { baseURL: api.url, maxRetries: 0 }));
 /** `{ __proto__: 'x' }` would set the prototype; JSON.parse makes an own property, as a caller's data does. */
-const ALL: Params = JSON.parse('{"constructor":"c","toString":"t","__proto__":"p","hasOwnProperty":"h","valueOf":"v"}');
+const ALL: Params = JSON.parse(
+  '{"constructor":"c","toString":"t","__proto__":"p","hasOwnProperty":"h","valueOf":"v"}',
+);
 
 describe('a call with no arguments sends nothing for these names', () => {
   it('query: no `?constructor=function Object()...`', async () => {
@@ -79,18 +96,23 @@ describe('a call with no arguments sends nothing for these names', () => {
     expect(JSON.stringify(api.requests[0]?.headers)).not.toMatch(/native code|\[object Object\]/);
   });
 
-  it.each(['json', 'form', 'multipart'] as const)('%s body: no property of Object leaks in', async (bodyType) => {
-    await things().create(NONE, bodyType);
-    const body = api.requests[0]?.body ?? '';
-    expect(body).not.toMatch(/native code|__proto__|constructor|\[object Object\]/);
-    if (bodyType === 'json') expect(body).toBe('{}');
-  });
+  it.each(['json', 'form', 'multipart'] as const)(
+    '%s body: no property of Object leaks in',
+    async (bodyType) => {
+      await things().create(NONE, bodyType);
+      const body = api.requests[0]?.body ?? '';
+      expect(body).not.toMatch(/native code|__proto__|constructor|\[object Object\]/);
+      if (bodyType === 'json') expect(body).toBe('{}');
+    },
+  );
 });
 
 describe('set by the caller, these names round-trip', () => {
   it('in the query, in order', async () => {
     await things().list(ALL);
-    expect(api.requests[0]?.url).toBe('/things?constructor=c&toString=t&__proto__=p&hasOwnProperty=h&valueOf=v');
+    expect(api.requests[0]?.url).toBe(
+      '/things?constructor=c&toString=t&__proto__=p&hasOwnProperty=h&valueOf=v',
+    );
   });
 
   it('in headers (`__proto__` reaches fetch; Node fetch itself does not put that one on the wire)', async () => {
@@ -115,9 +137,9 @@ describe('set by the caller, these names round-trip', () => {
   });
 
   it('by stringifyQuery inside nested objects too', () => {
-    expect(stringifyQuery({ filter: JSON.parse('{"__proto__":{"admin":true},"constructor":"x"}') }, 'brackets')).toBe(
-      'filter[__proto__][admin]=true&filter[constructor]=x',
-    );
+    expect(
+      stringifyQuery({ filter: JSON.parse('{"__proto__":{"admin":true},"constructor":"x"}') }, 'brackets'),
+    ).toBe('filter[__proto__][admin]=true&filter[constructor]=x');
   });
 });
 
@@ -126,14 +148,25 @@ describe('pagination with these names', () => {
     api.handle((req, res) =>
       json(res, 200, {
         data: [{ id: req.query.get('constructor') ?? 'first' }],
-        page_info: { constructor: req.query.has('constructor') ? null : 'cur_2', more: !req.query.has('constructor') },
+        page_info: {
+          constructor: req.query.has('constructor') ? null : 'cur_2',
+          more: !req.query.has('constructor'),
+        },
       }),
     );
     const client = new RawClient({ securitySchemes: {} }, { baseURL: api.url, maxRetries: 0 });
     const pages = requestPage<{ id: string }>(
       client,
       { method: 'get', path: '/pages', query: JSON.parse('{"__proto__":"back"}') },
-      cursorPages({ style: 'cursor', items: 'data', pageInfo: 'page_info', hasNextPage: 'more', endCursor: 'constructor', afterParam: 'constructor', beforeParam: '__proto__' }),
+      cursorPages({
+        style: 'cursor',
+        items: 'data',
+        pageInfo: 'page_info',
+        hasNextPage: 'more',
+        endCursor: 'constructor',
+        afterParam: 'constructor',
+        beforeParam: '__proto__',
+      }),
     );
     const ids: string[] = [];
     for await (const item of pages) ids.push(item.id);
@@ -153,7 +186,10 @@ describe('pagination with these names', () => {
 describe('lookups keyed by config text', () => {
   it('an error-message path through `constructor` finds nothing, not "Object"', async () => {
     api.handle((_, res) => json(res, 400, { detail: 'the real reason' }));
-    const client = new RawClient({ securitySchemes: {}, errorMessagePaths: [['constructor', 'name']] }, { baseURL: api.url, maxRetries: 0 });
+    const client = new RawClient(
+      { securitySchemes: {}, errorMessagePaths: [['constructor', 'name']] },
+      { baseURL: api.url, maxRetries: 0 },
+    );
     const error = await rejection(client.request({ method: 'get', path: '/x' }));
     expect(error).toBeInstanceOf(APIError);
     expect(error.message).toBe('400 the real reason');
@@ -163,7 +199,9 @@ describe('lookups keyed by config text', () => {
     const client = new RawClient({ securitySchemes: {} }, { apiKey: 'k', baseURL: api.url, maxRetries: 0 });
     const error = await rejection(client.request({ method: 'get', path: '/x', security: [['constructor']] }));
     expect(error).toBeInstanceOf(SDKError);
-    expect(error.message).toBe('Unknown security scheme "constructor" (not in ClientConfig.securitySchemes).');
+    expect(error.message).toBe(
+      'Unknown security scheme "constructor" (not in ClientConfig.securitySchemes).',
+    );
     expect(api.requests).toHaveLength(0);
   });
 

@@ -2,7 +2,16 @@
 // or a request body to another origin. Two loopback servers on two ports are two origins.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SDKError } from '../../../templates/runtime/errors.js';
-import { clientFor, json, rejection, SCHEMES, SECRET, startLoopback, surface, type Loopback } from './loopback.js';
+import {
+  clientFor,
+  json,
+  rejection,
+  SCHEMES,
+  SECRET,
+  startLoopback,
+  surface,
+  type Loopback,
+} from './loopback.js';
 
 let api: Loopback;
 let other: Loopback;
@@ -45,7 +54,10 @@ describe('a redirect to another origin carries no credential', () => {
   }
 
   it('removes the apiKey query parameter even when the Location header repeats it', async () => {
-    redirectTo(() => `${other.url}/landing?api_key=${encodeURIComponent(SECRET)}&copy=${encodeURIComponent(SECRET)}&keep=1`);
+    redirectTo(
+      () =>
+        `${other.url}/landing?api_key=${encodeURIComponent(SECRET)}&copy=${encodeURIComponent(SECRET)}&keep=1`,
+    );
     await clientFor(api, SCHEMES.query).request({ method: 'get', path: '/start', security: [['s']] });
     expect(other.requests[0]?.url).toBe('/landing?keep=1');
   });
@@ -72,7 +84,11 @@ describe('a redirect to another origin carries no credential', () => {
       if (calls === 1) return void res.writeHead(302, { location: `${other.url}/bounce` }).end();
       json(res, 200, req);
     });
-    const back = await client.request<{ headers: Record<string, string> }>({ method: 'get', path: '/start', security: [['s']] });
+    const back = await client.request<{ headers: Record<string, string> }>({
+      method: 'get',
+      path: '/start',
+      security: [['s']],
+    });
     expect(back.headers['x-api-key']).toBeUndefined();
     expect(api.requests.map((r) => r.url)).toEqual(['/start', '/back']);
   });
@@ -87,7 +103,12 @@ describe('a redirect that would replay a body to another origin is not followed'
     it(`${status} after ${method.toUpperCase()}: SDKError saying why, nothing reaches the other origin`, async () => {
       redirectTo(() => `${other.url}/steal`, status);
       const error = await rejection(
-        clientFor(api, SCHEMES.bearer).request({ method, path: '/items', body: { card: '4242' }, security: [['s']] }),
+        clientFor(api, SCHEMES.bearer).request({
+          method,
+          path: '/items',
+          body: { card: '4242' },
+          security: [['s']],
+        }),
       );
       expect(error).toBeInstanceOf(SDKError);
       expect(error.message).toContain(`${status} redirect`);
@@ -116,9 +137,14 @@ describe('a redirect that would replay a body to another origin is not followed'
 describe('same-origin redirects keep working', () => {
   it('302 keeps the credential and the query', async () => {
     api.handle((req, res) =>
-      req.url.startsWith('/old') ? void res.writeHead(302, { location: '/new?x=1' }).end() : json(res, 200, req),
+      req.url.startsWith('/old')
+        ? void res.writeHead(302, { location: '/new?x=1' }).end()
+        : json(res, 200, req),
     );
-    const result = await clientFor(api, SCHEMES.header).request<{ url: string; headers: Record<string, string> }>({
+    const result = await clientFor(api, SCHEMES.header).request<{
+      url: string;
+      headers: Record<string, string>;
+    }>({
       method: 'get',
       path: '/old',
       security: [['s']],
@@ -129,9 +155,15 @@ describe('same-origin redirects keep working', () => {
 
   it('307 replays the method and the body to the same origin', async () => {
     api.handle((req, res) =>
-      req.url === '/v1/items' ? void res.writeHead(307, { location: '/v2/items' }).end() : json(res, 201, req),
+      req.url === '/v1/items'
+        ? void res.writeHead(307, { location: '/v2/items' }).end()
+        : json(res, 201, req),
     );
-    const result = await clientFor(api, SCHEMES.bearer).request<{ method: string; url: string; body: string }>({
+    const result = await clientFor(api, SCHEMES.bearer).request<{
+      method: string;
+      url: string;
+      body: string;
+    }>({
       method: 'post',
       path: '/v1/items',
       body: { a: 1 },
@@ -145,18 +177,25 @@ describe('same-origin redirects keep working', () => {
 describe('redirects that lead nowhere', () => {
   it('a redirect loop stops after 20 hops with an SDKError, without retrying', async () => {
     redirectTo(() => '/again');
-    const error = await rejection(clientFor(api, SCHEMES.bearer, { maxRetries: 2 }).request({ method: 'get', path: '/again' }));
+    const error = await rejection(
+      clientFor(api, SCHEMES.bearer, { maxRetries: 2 }).request({ method: 'get', path: '/again' }),
+    );
     expect(error).toBeInstanceOf(SDKError);
     expect(error.message).toMatch(/^Stopped after 20 redirects/);
     expect(api.requests).toHaveLength(21);
   });
 
-  it.each(['file:///etc/passwd', 'javascript:alert(1)', 'http://[::1'])('a Location of %s is refused', async (location) => {
-    redirectTo(() => location);
-    const error = await rejection(clientFor(api, SCHEMES.bearer).request({ method: 'get', path: '/start' }));
-    expect(error).toBeInstanceOf(SDKError);
-    expect(error.message).toMatch(/to a (file|javascript): URL|to an invalid URL/);
-  });
+  it.each(['file:///etc/passwd', 'javascript:alert(1)', 'http://[::1'])(
+    'a Location of %s is refused',
+    async (location) => {
+      redirectTo(() => location);
+      const error = await rejection(
+        clientFor(api, SCHEMES.bearer).request({ method: 'get', path: '/start' }),
+      );
+      expect(error).toBeInstanceOf(SDKError);
+      expect(error.message).toMatch(/to a (file|javascript): URL|to an invalid URL/);
+    },
+  );
 });
 
 describe('browsers, where a redirect is opaque', () => {
@@ -165,7 +204,14 @@ describe('browsers, where a redirect is opaque', () => {
     return (async (input: RequestInfo | URL, init?: RequestInit) => {
       seen.push(init ?? {});
       if (init?.redirect === 'manual') {
-        return { type: 'opaqueredirect', status: 0, ok: false, headers: new Headers(), body: null, url: '' } as Response;
+        return {
+          type: 'opaqueredirect',
+          status: 0,
+          ok: false,
+          headers: new Headers(),
+          body: null,
+          url: '',
+        } as Response;
       }
       return fetch(input, init);
     }) as typeof fetch;
@@ -174,16 +220,24 @@ describe('browsers, where a redirect is opaque', () => {
   it('a credentialed request is not followed blind', async () => {
     const seen: RequestInit[] = [];
     const error = await rejection(
-      clientFor(api, SCHEMES.header, { fetch: browserFetch(seen) }).request({ method: 'get', path: '/x', security: [['s']] }),
+      clientFor(api, SCHEMES.header, { fetch: browserFetch(seen) }).request({
+        method: 'get',
+        path: '/x',
+        security: [['s']],
+      }),
     );
     expect(error).toBeInstanceOf(SDKError);
-    expect(error.message).toMatch(/^Not following the redirect of GET http:\/\/127.0.0.1:\d+\/x: this runtime hides its target/);
+    expect(error.message).toMatch(
+      /^Not following the redirect of GET http:\/\/127.0.0.1:\d+\/x: this runtime hides its target/,
+    );
     expect(seen.map((init) => init.redirect)).toEqual(['manual']);
   });
 
   it('a request with nothing to protect is re-sent with redirect: follow', async () => {
     const seen: RequestInit[] = [];
-    const result = await clientFor(api, SCHEMES.header, { fetch: browserFetch(seen) }).request<{ url: string }>({
+    const result = await clientFor(api, SCHEMES.header, { fetch: browserFetch(seen) }).request<{
+      url: string;
+    }>({
       method: 'get',
       path: '/public',
     });

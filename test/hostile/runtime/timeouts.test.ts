@@ -52,7 +52,9 @@ const elapsed = async (work: () => Promise<unknown>) => {
 describe('the timeout covers the body', () => {
   it('a body that drips 1 byte/s fails at `timeout`, not when it ends', async () => {
     api.handle(drip(200, 1000));
-    const { error, ms } = await elapsed(() => client({ timeout: 1500 }).request({ method: 'get', path: '/slow' }));
+    const { error, ms } = await elapsed(() =>
+      client({ timeout: 1500 }).request({ method: 'get', path: '/slow' }),
+    );
     expect(error).toBeInstanceOf(APIConnectionTimeoutError);
     expect(error?.message).toBe('Request timed out after 1500 ms.');
     expect(ms).toBeGreaterThanOrEqual(1400);
@@ -69,7 +71,9 @@ describe('the timeout covers the body', () => {
 
   it('a dripping error body ends at `timeout` with the status error and what arrived', async () => {
     api.handle(drip(404, 100));
-    const { error, ms } = await elapsed(() => client({ timeout: 700 }).request({ method: 'get', path: '/gone' }));
+    const { error, ms } = await elapsed(() =>
+      client({ timeout: 700 }).request({ method: 'get', path: '/gone' }),
+    );
     expect(error).toBeInstanceOf(NotFoundError);
     expect((error as NotFoundError).bodyLength).toBeGreaterThan(2);
     expect(ms).toBeLessThan(1500);
@@ -114,7 +118,11 @@ describe('the credential function runs under the timeout', () => {
   it('one that never settles fails at `timeout`, naming the option, and sends nothing', async () => {
     const never = () => new Promise<string>(() => undefined);
     const { error, ms } = await elapsed(() =>
-      client({ apiKey: never, timeout: 300, maxRetries: 3 }).request({ method: 'get', path: '/x', security: [['s']] }),
+      client({ apiKey: never, timeout: 300, maxRetries: 3 }).request({
+        method: 'get',
+        path: '/x',
+        security: [['s']],
+      }),
     );
     expect(error).toBeInstanceOf(APIConnectionTimeoutError);
     expect(error?.message).toBe('Acme: the `apiKey` credential function did not settle within 300 ms.');
@@ -124,20 +132,29 @@ describe('the credential function runs under the timeout', () => {
 });
 
 describe('timeout and maxRetries are validated', () => {
-  it.each([Infinity, -1, 0, Number.NaN, MAX_TIMEOUT_MS + 1, 2 ** 32])('timeout %s at construction', (timeout) => {
-    expect(() => client({ timeout })).toThrow(SDKError);
-    expect(() => client({ timeout })).toThrow(/^Acme: the `timeout` option must be a number from 1 to 2147483647 ms/);
-  });
+  it.each([Infinity, -1, 0, Number.NaN, MAX_TIMEOUT_MS + 1, 2 ** 32])(
+    'timeout %s at construction',
+    (timeout) => {
+      expect(() => client({ timeout })).toThrow(SDKError);
+      expect(() => client({ timeout })).toThrow(
+        /^Acme: the `timeout` option must be a number from 1 to 2147483647 ms/,
+      );
+    },
+  );
 
   it.each([Number.NaN, -1, 1.5, Infinity, 1e6])('maxRetries %s at construction', (maxRetries) => {
-    expect(() => client({ maxRetries })).toThrow(/^Acme: the `maxRetries` option must be an integer from 0 to 100/);
+    expect(() => client({ maxRetries })).toThrow(
+      /^Acme: the `maxRetries` option must be an integer from 0 to 100/,
+    );
   });
 
   it('per request: rejects before sending, naming the option', async () => {
     const error = await rejection(client().request({ method: 'get', path: '/x' }, { timeout: Infinity }));
     expect(error).toBeInstanceOf(SDKError);
     expect(error.message).toContain('`timeout`');
-    const retries = await rejection(client().request({ method: 'get', path: '/x' }, { maxRetries: Number.NaN }));
+    const retries = await rejection(
+      client().request({ method: 'get', path: '/x' }, { maxRetries: Number.NaN }),
+    );
     expect(retries.message).toContain('`maxRetries`');
     expect(api.requests).toHaveLength(0);
   });

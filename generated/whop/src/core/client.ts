@@ -163,7 +163,9 @@ export class BaseClient {
       if (contentType) headers.set('content-type', contentType);
       const target = new URL(url);
       if (plan && credential !== undefined) {
-        call.secrets.push(...applyAuth(plan, config.securitySchemes, credential, headers, target, config.credential.option));
+        call.secrets.push(
+          ...applyAuth(plan, config.securitySchemes, credential, headers, target, config.credential.option),
+        );
       }
       mergeHeaders(headers, this.#options.defaultHeaders, withoutNullish(spec.headers), options.headers);
       if (idempotencyKey !== undefined && !headers.has(config.idempotencyHeader ?? 'Idempotency-Key')) {

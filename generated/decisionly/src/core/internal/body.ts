@@ -37,7 +37,8 @@ export function encodeBody(spec: RequestSpec, arrays: ArrayFormat): EncodedBody 
 
 /** A flattened body reads each property by name (`{ constructor: p.constructor }`): unset ones read Object's. */
 function withoutInherited(body: unknown): unknown {
-  if (typeof body !== 'object' || body === null || Object.getPrototypeOf(body) !== Object.prototype) return body;
+  if (typeof body !== 'object' || body === null || Object.getPrototypeOf(body) !== Object.prototype)
+    return body;
   return Object.fromEntries(Object.entries(body).filter(([, value]) => !inherited(value)));
 }
 

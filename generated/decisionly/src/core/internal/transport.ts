@@ -82,7 +82,10 @@ async function attempt(t: Transmission): Promise<Response> {
   } catch (error) {
     deadline.end();
     if (error instanceof SDKError) throw error;
-    throw deadline.failure() ?? new APIConnectionError('Connection error.', { cause: safeCause(error, t.secrets) });
+    throw (
+      deadline.failure() ??
+      new APIConnectionError('Connection error.', { cause: safeCause(error, t.secrets) })
+    );
   }
 }
 

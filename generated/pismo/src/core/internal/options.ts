@@ -13,7 +13,10 @@ export const MAX_RETRIES = 100;
 export function checkNumber(option: 'timeout' | 'maxRetries', value: number, clientName: string): number {
   const [min, max, unit] = option === 'timeout' ? [1, MAX_TIMEOUT_MS, ' ms'] : [0, MAX_RETRIES, ''];
   const valid =
-    typeof value === 'number' && value >= min && value <= max && (option === 'timeout' || Number.isInteger(value));
+    typeof value === 'number' &&
+    value >= min &&
+    value <= max &&
+    (option === 'timeout' || Number.isInteger(value));
   if (!valid) {
     const kind = option === 'timeout' ? 'a number' : 'an integer';
     const got = typeof value === 'number' ? String(value) : typeof value;

@@ -32,7 +32,11 @@ export async function fetchFollowing(hop: Hop): Promise<Response> {
     const from = `${method} ${url.origin}${url.pathname}`;
     const response = await hop.fetch(url.href, { ...init, redirect: 'manual' });
     if (response.type === 'opaqueredirect') {
-      if (body !== undefined || hop.secrets.length > 0 || [...hop.sensitive.headers].some((name) => headers.has(name))) {
+      if (
+        body !== undefined ||
+        hop.secrets.length > 0 ||
+        [...hop.sensitive.headers].some((name) => headers.has(name))
+      ) {
         throw new SDKError(
           `Not following the redirect of ${from}: this runtime hides its target, and the request carries a credential or a body.`,
         );
@@ -57,7 +61,11 @@ export async function fetchFollowing(hop: Hop): Promise<Response> {
     }
     if (hops === MAX_REDIRECTS) throw new SDKError(`Stopped after ${MAX_REDIRECTS} redirects of ${from}.`);
     // As fetch does: 303 turns into GET, and so do 301/302 after a POST; 307/308 resend the same request.
-    if (response.status === 303 ? method !== 'GET' && method !== 'HEAD' : response.status < 307 && method === 'POST') {
+    if (
+      response.status === 303
+        ? method !== 'GET' && method !== 'HEAD'
+        : response.status < 307 && method === 'POST'
+    ) {
       method = 'GET';
       body = undefined;
       headers.delete('content-type');
