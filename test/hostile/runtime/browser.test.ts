@@ -1,5 +1,5 @@
 // The runtime in a real browser (Debian's headless chromium): there `redirect: 'manual'` yields an opaque response
-// that hides the target, so a credentialed or body-carrying request is not followed, and anything else is.
+// that hides the target, so only a GET or HEAD without credentials is followed (re-sent with redirect: 'follow').
 // Three loopback origins: the page, the API, and the other origin the API redirects to.
 import { mkdtemp, rm } from 'node:fs/promises';
 import type http from 'node:http';
@@ -92,7 +92,7 @@ it('in chromium: credentialed and body-carrying redirects are refused, anonymous
     });
     expect(out['withBody']).toMatchObject({
       error: 'SDKError',
-      message: expect.stringContaining('credential or a body'),
+      message: expect.stringContaining('only a GET or HEAD without credentials'),
     });
     expect(out['anonymous']?.value?.url).toBe('/landing');
     const reached = other.requests.filter((request) => request.method !== 'OPTIONS');

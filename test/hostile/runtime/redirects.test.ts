@@ -233,7 +233,19 @@ describe('browsers, where a redirect is opaque', () => {
     expect(seen.map((init) => init.redirect)).toEqual(['manual']);
   });
 
-  it('a request with nothing to protect is re-sent with redirect: follow', async () => {
+  it('an anonymous POST is not re-sent: that would carry it out twice', async () => {
+    const seen: RequestInit[] = [];
+    const error = await rejection(
+      clientFor(api, SCHEMES.header, { fetch: browserFetch(seen) }).request({
+        method: 'post',
+        path: '/orders',
+      }),
+    );
+    expect(error.message).toContain('only a GET or HEAD without credentials is followed blind');
+    expect(seen).toHaveLength(1);
+  });
+
+  it('an anonymous GET is re-sent with redirect: follow', async () => {
     const seen: RequestInit[] = [];
     const result = await clientFor(api, SCHEMES.header, { fetch: browserFetch(seen) }).request<{
       url: string;

@@ -21,7 +21,7 @@ const MAX_REDIRECTS = 20;
  * fetch with redirects followed here rather than by fetch, so that a hop to another origin carries no credential
  * (fetch itself only drops `Authorization`: an apiKey header or query parameter would reach the other origin) and
  * a body is never replayed to another origin. Browsers hide a redirect's target (an opaque response): there the
- * redirect is followed blind only when the request carries nothing to protect.
+ * redirect is followed blind, by re-sending, only for a GET or HEAD that carries no credential.
  */
 export async function fetchFollowing(hop: Hop): Promise<Response> {
   let { method, body } = hop;
@@ -32,13 +32,15 @@ export async function fetchFollowing(hop: Hop): Promise<Response> {
     const from = `${method} ${url.origin}${url.pathname}`;
     const response = await hop.fetch(url.href, { ...init, redirect: 'manual' });
     if (response.type === 'opaqueredirect') {
+      // Re-sending repeats the request itself: only safe for GET/HEAD (a POST answered with 303 was already done).
       if (
-        body !== undefined ||
+        (method !== 'GET' && method !== 'HEAD') ||
         hop.secrets.length > 0 ||
         [...hop.sensitive.headers].some((name) => headers.has(name))
       ) {
         throw new SDKError(
-          `Not following the redirect of ${from}: this runtime hides its target, and the request carries a credential or a body.`,
+          `Not following the redirect of ${from}: this runtime hides its target, and only a GET or HEAD ` +
+            'without credentials is followed blind.',
         );
       }
       return hop.fetch(url.href, { ...init, redirect: 'follow' });
