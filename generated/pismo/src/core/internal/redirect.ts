@@ -58,8 +58,10 @@ export async function fetchFollowing(hop: Hop): Promise<Response> {
     } catch {
       throw new SDKError(`The server redirected ${from} to an invalid URL.`);
     }
-    if (next.protocol !== 'https:' && next.protocol !== 'http:') {
-      throw new SDKError(`Not following the redirect of ${from} to a ${next.protocol} URL.`);
+    if ((next.protocol !== 'https:' && next.protocol !== 'http:') || next.username || next.password) {
+      throw new SDKError(
+        `Not following the redirect of ${from} to a ${next.protocol} URL or one with a user name.`,
+      );
     }
     if (hops === MAX_REDIRECTS) throw new SDKError(`Stopped after ${MAX_REDIRECTS} redirects of ${from}.`);
     // As fetch does: 303 turns into GET, and so do 301/302 after a POST; 307/308 resend the same request.

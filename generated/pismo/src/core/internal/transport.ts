@@ -76,6 +76,7 @@ export async function transmit(t: Transmission): Promise<Response> {
  * caller's signal aborts it too, but is told apart from the timeout.
  */
 async function attempt(t: Transmission): Promise<Response> {
+  if (t.signal?.aborted) throw new APIUserAbortError();
   const deadline = startDeadline(t.timeout, t.signal, `Request timed out after ${t.timeout} ms.`);
   try {
     return deadline.guard(await deadline.race(fetchFollowing({ ...t, signal: deadline.signal })));
