@@ -31,9 +31,9 @@ export const DEFAULT_TIMEOUT_MS = 60_000;
 export interface BaseClientOptions {
   /** Defaults to `<ENVPREFIX>_BASE_URL`, then the spec's server. */
   baseURL?: string | null | undefined;
-  /** Milliseconds per attempt; default 60 000. */
+  /** Milliseconds per attempt, until the response body is read: 1 to 2^31-1, default 60 000. */
   timeout?: number | undefined;
-  /** Default 2. */
+  /** An integer 0 to 100, default 2. */
   maxRetries?: number | undefined;
   /** Defaults to the global fetch, looked up at request time. */
   fetch?: typeof fetch | undefined;
