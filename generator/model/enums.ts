@@ -1,5 +1,5 @@
 import { pointer } from '../json-pointer.js';
-import { NameScope, pascalCase } from './identifiers.js';
+import { type NameScope, pascalCase } from './identifiers.js';
 import type { EnumModel } from './types.js';
 
 const MAX_DEPTH = 12;

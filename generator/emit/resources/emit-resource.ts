@@ -1,6 +1,5 @@
 import { StructureKind, type ClassDeclarationStructure, type ImportDeclarationStructure, type MethodDeclarationStructure, type OptionalKind, type ParameterDeclarationStructure, type SourceFileStructure } from 'ts-morph';
 import type { OperationModel, PaginationModel, ParamModel, ResourceModel } from '../../model/types.js';
-import { docComment } from '../types/emit-models.js';
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
