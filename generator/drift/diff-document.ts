@@ -1,4 +1,5 @@
 import { listOperations } from '../model/raw-operations.js';
+import { bodyTypeText, errorTypeName, itemTypeName, responseTypeName } from '../model/facts.js';
 import type { ApiModel, OperationModel } from '../model/types.js';
 import type { ProviderConfig } from '../providers.js';
 import { ChangeSet, union, type DriftChange } from './changes.js';
@@ -45,14 +46,14 @@ export async function diffDocuments(provider: ProviderConfig, before: ProviderDo
       if (!contexts.has(direction)) contexts.set(direction, schemaContext(provider, before, after, changes, direction, id));
       return contexts.get(direction)!;
     };
-    diffOperation(changes, pair, contextFor, after.model.errorTypeName ?? before.model.errorTypeName);
+    diffOperation(changes, pair, contextFor, errorTypeName(after.model) ?? errorTypeName(before.model));
     diffPagination(changes, before, after, id, `${b.method.toUpperCase()} ${b.path}`);
   }
   diffServers(changes, before, after);
   diffSecuritySchemes(changes, before.model, after.model);
   diffInfo(changes, before, after);
 
-  const surface = await diffSurface(before.model, after.model, provider.enums);
+  const surface = await diffSurface(before.model, after.model);
   const list = changes.list();
   attributeMethods(list, oldOps, newOps);
   return { changes: [...list, ...unreachableExports(list, surface, before, after)], surface };
@@ -60,7 +61,7 @@ export async function diffDocuments(provider: ProviderConfig, before: ProviderDo
 
 /** The types the model synthesizes for one operation: they come and go with it. */
 function ownTypes(op: OperationModel | undefined, model: ApiModel): string[] {
-  const names = [op?.paramsTypeName, op?.responseTypeName, op?.itemTypeName, op?.body?.typeExpression];
+  const names = op ? [op.params?.typeName, responseTypeName(op), itemTypeName(op), bodyTypeText(op)] : [];
   return names.filter((name): name is string => model.types.some((t) => t.synthesized && t.name === name));
 }
 
