@@ -1,3 +1,4 @@
+import { componentRef } from '../json-pointer.js';
 import { listOperations } from '../model/raw-operations.js';
 import { bodyTypeText, errorTypeName, itemTypeName, responseTypeName } from '../model/facts.js';
 import type { ApiModel, OperationModel } from '../model/types.js';
@@ -170,13 +171,13 @@ function usedComponents(doc: ProviderDocument): Set<string> {
     if (!node || typeof node !== 'object' || depth > 200) return;
     for (const [key, value] of Object.entries(node)) {
       if (key === '$ref' && typeof value === 'string') {
-        const match = /^#\/components\/(\w+)\/(.+)$/.exec(value);
-        if (!match || found.has(value)) continue;
+        const target = componentRef(value);
+        if (!target || found.has(value)) continue;
         found.add(value);
-        visit(schemas[match[1]!]?.[match[2]!.replaceAll('~1', '/').replaceAll('~0', '~')], depth + 1);
+        visit(schemas[target.section]?.[target.name], depth + 1);
       } else visit(value, depth + 1);
     }
   };
   for (const op of doc.operations.values()) visit({ op: op.op, parameters: op.parameters.map((p) => p.param) }, 0);
-  return new Set([...found].map((ref) => /^#\/components\/schemas\/(.+)$/.exec(ref)?.[1]).filter((k): k is string => k !== undefined).map((k) => k.replaceAll('~1', '/').replaceAll('~0', '~')));
+  return new Set([...found].map(componentRef).filter((t) => t?.section === 'schemas').map((t) => t!.name));
 }

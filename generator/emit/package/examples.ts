@@ -1,3 +1,4 @@
+import { isIdentifier } from '../../model/identifiers.js';
 import type { OperationModel, OptionParamModel, ResourceModel, VerifiedPagination } from '../../model/types.js';
 
 /** How many optional parameters an example shows: enough to show the shape, few enough to read at a glance. */
@@ -60,5 +61,5 @@ function paginatorParams(pagination: VerifiedPagination): string[] {
 }
 
 function propertyKey(name: string): string {
-  return /^[A-Za-z_$][\w$]*$/.test(name) ? name : JSON.stringify(name);
+  return isIdentifier(name, 'property') ? name : JSON.stringify(name);
 }

@@ -1,6 +1,6 @@
 import { StructureKind, VariableDeclarationKind, type SourceFileStructure } from 'ts-morph';
 import type { ApiModel, SecuritySchemeModel } from '../../model/types.js';
-import { importOf } from './emit-resource.js';
+import { importOf } from './print.js';
 
 /** Emits `client.ts`: the transport configuration as data, and one property per resource. */
 export function emitClient(model: ApiModel): SourceFileStructure {

@@ -1,6 +1,6 @@
 import { StructureKind, VariableDeclarationKind, type SourceFileStructure, type StatementStructures } from 'ts-morph';
 import type { ErrorsModel } from '../../model/types.js';
-import { importOf } from './emit-resource.js';
+import { importOf } from './print.js';
 
 /**
  * Emits `errors.ts`: the runtime's error classes, re-exported so that `err instanceof NotFoundError` narrows

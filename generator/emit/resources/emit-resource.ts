@@ -9,9 +9,9 @@ import {
   type SourceFileStructure,
   type VariableStatementStructure,
 } from 'ts-morph';
+import { isIdentifier } from '../../model/identifiers.js';
+import { importOf } from './print.js';
 import type { CallModel, OperationModel, OptionParamModel, ResourceModel, ResponseModel, TypeRef } from '../../model/types.js';
-
-const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 /**
  * Emits one resource class: a thin method per operation that hands a request description to the runtime. A list's
@@ -85,10 +85,6 @@ export function typeText(ref: TypeRef): string {
   return ref.kind === 'model' ? ref.name : ref.text;
 }
 
-export function importOf(module: string, names: string[], typeOnly = false): ImportDeclarationStructure {
-  return { kind: StructureKind.ImportDeclaration, moduleSpecifier: module, namedImports: names, isTypeOnly: typeOnly };
-}
-
 function emitMethod(op: OperationModel, packageName: string | undefined): OptionalKind<MethodDeclarationStructure> {
   const parameters: OptionalKind<ParameterDeclarationStructure>[] = op.pathParams.map((p) => ({ name: p.argName, type: 'string' }));
   const paramsOptional = !op.params?.required;
@@ -148,7 +144,7 @@ function queryOnly(op: OperationModel): boolean {
 }
 
 function access(name: string): string {
-  return IDENTIFIER.test(name) ? `p.${name}` : `p[${JSON.stringify(name)}]`;
+  return isIdentifier(name, 'property') ? `p.${name}` : `p[${JSON.stringify(name)}]`;
 }
 
 /** An object literal of wire names; `__proto__` is written as a computed key, which defines a property. */
