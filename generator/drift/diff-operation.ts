@@ -2,6 +2,7 @@ import type { OpenAPIDocument } from '../load/types.js';
 import { deref } from '../model/refs.js';
 import type { RawOperation } from '../model/raw-operations.js';
 import { bodyTypeText, itemTypeName, responseKind, responseTypeName } from '../model/facts.js';
+import { successResponse } from '../model/responses.js';
 import type { OperationModel, ParamModel } from '../model/types.js';
 import type { ChangeSet } from './changes.js';
 import type { ChangeFacts } from './classify.js';
@@ -134,13 +135,11 @@ function diffResponses({ before, after }: OperationPair, ctx: SchemaContext, add
   }
 }
 
+/** The success response's schema, chosen by the model's one rule (`model/responses.ts`). */
 function successMedia(raw: RawOperation, doc: OpenAPIDocument) {
-  const responses = raw.op.responses ?? {};
-  for (const code of Object.keys(responses).filter((c) => /^2/.test(c)).sort()) {
-    const schema = jsonSchema(raw, doc, code);
-    if (schema !== undefined) return { node: schema, pointer: `${raw.pointer}/responses/${code}` };
-  }
-  return { node: {}, pointer: `${raw.pointer}/responses` };
+  const success = successResponse(doc, raw);
+  if (success?.media?.schema === undefined) return { node: {}, pointer: `${raw.pointer}/responses` };
+  return { node: success.media.schema, pointer: `${raw.pointer}/responses/${success.status}` };
 }
 
 function jsonSchema(raw: RawOperation, doc: OpenAPIDocument, status: string): unknown {
