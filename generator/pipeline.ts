@@ -15,6 +15,7 @@ import { mergeDocuments } from './load/merge.js';
 import { applyPatches } from './load/patch.js';
 import type { BundledDocument, LoadWarning } from './load/types.js';
 import { buildModel } from './model/build-model.js';
+import { readRuntimeSurface } from './model/runtime-names.js';
 import type { ApiModel } from './model/types.js';
 import type { ProviderConfig } from './providers.js';
 
@@ -43,7 +44,8 @@ export async function generatePackage(provider: ProviderConfig, options: Pipelin
   const warnings: LoadWarning[] = loaded.flatMap((l) => l.warnings);
   const merged = time.sync('merge', () => mergeDocuments(loaded.map((l) => l.bundled)));
   const patched: BundledDocument = { ...merged, document: applyPatches(merged.document, provider.patches, provider.configFile) };
-  const model = time.sync('model', () => buildModel(patched, provider));
+  const runtime = readRuntimeSurface(path.join(options.templatesDir, 'runtime'));
+  const model = time.sync('model', () => buildModel(patched, provider, runtime));
   warnings.push(...model.warnings.map((w) => ({ file: patched.file, ...w })));
   if (options.strict && warnings.length) {
     throw new GenerationErrors(warnings.map((w) => new SpecError(w.file, w.pointer, w.message, 'fix the spec, or run without --strict')));
@@ -52,16 +54,16 @@ export async function generatePackage(provider: ProviderConfig, options: Pipelin
   const specsRoot = path.dirname(path.dirname(provider.dir));
   const provenance = provenanceLine(specFiles.map((f) => path.relative(specsRoot, f).split(path.sep).join('/')));
 
-  const models = await time('types', () => emitModels(model, { enums: provider.enums }));
+  const models = await time('types', () => emitModels(model));
   const structures = time.sync('resources', () => {
     const files = new Map<string, SourceFileStructure>();
-    for (const resource of model.resources) files.set(`src/resources/${resource.fileName}.ts`, emitResource(resource, provider.packageName));
-    files.set('src/client.ts', emitClient(model, provider));
-    files.set('src/errors.ts', emitErrors(model.errorTypeName));
-    files.set('src/index.ts', emitIndex(model, provider.clientName));
+    for (const resource of model.resources) files.set(`src/resources/${resource.fileName}.ts`, emitResource(resource, model.package.name));
+    files.set('src/client.ts', emitClient(model));
+    files.set('src/errors.ts', emitErrors(model.errors));
+    files.set('src/index.ts', emitIndex(model));
     return printStructures(files);
   });
-  const packageFiles = await time('package', () => emitPackageFiles(model, provider, path.join(options.templatesDir, 'package'), provenance));
+  const packageFiles = await time('package', () => emitPackageFiles(model, path.join(options.templatesDir, 'package'), provenance));
   const source = new Map<string, string>([['src/models.ts', models], ...structures, ...packageFiles]);
   const formatted = await time('format', () => formatFiles(source));
   const files = new Map<string, string>();
