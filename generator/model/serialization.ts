@@ -1,26 +1,16 @@
 /**
  * How a parameter or a form field is written, from the document's `style`, `explode`, `allowReserved`, `content`
- * and Encoding Objects (OpenAPI 3.1 §4.8.12.4, §4.8.15). The types mirror the runtime's (templates/runtime/internal/
- * styles.ts), which the model may not import; test/unit/model/wire-helpers.test.ts checks that each is assignable
- * to its runtime twin, so the generator can only describe what the runtime writes. `undefined` means the plain
+ * and Encoding Objects (OpenAPI 3.1 §4.8.12.4, §4.8.15). The types (model/types.ts) mirror the runtime's (templates/
+ * runtime/internal/styles.ts), which the model may not import; test/unit/model/wire-helpers.test.ts checks that each
+ * is assignable to its runtime twin, so the generator can only describe what the runtime writes. `undefined` means the plain
  * writers suffice (query.ts with the provider's `queryFormat`, `String(value)` for headers, the `path` tag), which
  * keeps operations that declare nothing special free of the styles module.
  */
 import { mediaKind, orderedMediaTypes } from './media-types.js';
+import type { PartEncodingModel, PathSerializationModel, SerializationModel } from './types.js';
 
-export interface Serialization {
-  style?: 'form' | 'spaceDelimited' | 'pipeDelimited' | 'deepObject' | 'simple';
-  explode?: boolean;
-  allowReserved?: boolean;
-  json?: boolean;
-  arrays?: 'brackets' | 'indices';
-}
-
-/** Path parameters also have `label` (`.a.b`) and `matrix` (`;id=a,b`) styles. */
-export interface PathSerialization {
-  style: 'simple' | 'label' | 'matrix';
-  explode?: boolean;
-}
+type Serialization = SerializationModel;
+type PathSerialization = PathSerializationModel;
 
 /** How arrays inside a deepObject are written: from the provider's queryFormat (`indices`), brackets otherwise. */
 export type DeepArrays = NonNullable<Serialization['arrays']>;
@@ -90,7 +80,7 @@ export function formFieldSerialization(encoding: any, schema: any, arrays: DeepA
 }
 
 /** A multipart field's part encoding: the declared content type of a file part, when the value brings none. */
-export function partEncoding(encoding: any): { contentType: string } | undefined {
+export function partEncoding(encoding: any): PartEncodingModel | undefined {
   const type = typeof encoding?.contentType === 'string' ? encoding.contentType.split(',')[0]?.trim() : undefined;
   return type && !type.includes('*') ? { contentType: type } : undefined;
 }

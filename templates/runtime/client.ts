@@ -21,7 +21,7 @@ import { DEFAULT_MAX_RETRIES } from './internal/retry.js';
 import { transmit } from './internal/transport.js';
 import type { RequestOptions, RequestSpec } from './request-options.js';
 
-export type { SecurityScheme, CredentialSource, CredentialContext } from './internal/auth.js';
+export type { BasicCredentials, SecurityScheme, CredentialSource, CredentialContext } from './internal/auth.js';
 export type { Logger, LogLevel } from './internal/log.js';
 export type { ArrayFormat } from './internal/query.js';
 export type { RequestOptions, RequestSpec, HttpMethod } from './request-options.js';

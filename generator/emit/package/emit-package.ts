@@ -5,6 +5,7 @@ import type { ApiModel, OperationModel } from '../../model/types.js';
 import { errorTypeName, itemTypeName, responseTypeName } from '../../model/facts.js';
 import { callExample, paginationExample, usageExample } from './examples.js';
 import { emitManifest } from './manifest.js';
+import { resultType } from '../resources/emit-resource.js';
 
 const TEMPLATES = ['package.json', 'tsconfig.json', 'tsconfig.cjs.json', 'README.md', 'api.md', 'LICENSE'];
 
@@ -18,7 +19,7 @@ export async function emitPackageFiles(model: ApiModel, templatesDir: string, pr
     const source = await readFile(path.join(templatesDir, `${name}.hbs`), 'utf8');
     files.set(name, handlebars.compile(source, { noEscape: true, strict: false })(view));
   }
-  files.set('manifest.json', emitManifest(model, settings));
+  files.set('manifest.json', emitManifest(model));
   return files;
 }
 
@@ -90,14 +91,5 @@ function signature(op: OperationModel): string {
 function returns(op: OperationModel): string {
   const { call } = op;
   if (call.kind === 'paginated') return `PagePromise<${call.itemTypeName}>`;
-  switch (call.response.kind) {
-    case 'none':
-      return 'APIPromise<void>';
-    case 'text':
-      return 'APIPromise<string>';
-    case 'binary':
-      return 'APIPromise<Blob>';
-    case 'json':
-      return `APIPromise<${call.response.type.kind === 'model' ? call.response.type.name : call.response.type.text}>`;
-  }
+  return `APIPromise<${resultType(call.response)}>`;
 }

@@ -25,9 +25,12 @@ export interface ManifestOperation {
   methodName: string;
   /** The method's positional arguments, in order. */
   arguments: ManifestArgument[];
+  /** Every request media type the document declares, the one the method sends first. */
   requestMediaTypes: string[];
   responseMediaTypes: string[];
-  /** What the method resolves to. */
+  /** The Accept header the method sends. */
+  accept: string;
+  /** What the method resolves to: json, text, binary, none, sse, ndjson, or page (a list). */
   returns: string;
   paginated: boolean;
 }
@@ -38,17 +41,17 @@ export type ManifestArgument =
   | { kind: 'params'; required: boolean; fields: { name: string; in: 'query' | 'header' | 'cookie' | 'body' }[] }
   | { kind: 'options' };
 
-export function buildManifest(model: ApiModel, settings: { packageName: string; clientName: string }): Manifest {
+export function buildManifest(model: ApiModel): Manifest {
   return {
     format: 'sdkgen-manifest/1',
-    packageName: settings.packageName,
-    clientName: settings.clientName,
+    packageName: model.package.name,
+    clientName: model.client.className,
     operations: model.resources.flatMap((resource) => resource.operations.map((op) => manifestOperation(resource, op))),
   };
 }
 
-export function emitManifest(model: ApiModel, settings: { packageName: string; clientName: string }): string {
-  return `${JSON.stringify(buildManifest(model, settings), null, 2)}\n`;
+export function emitManifest(model: ApiModel): string {
+  return `${JSON.stringify(buildManifest(model), null, 2)}\n`;
 }
 
 function manifestOperation(resource: ResourceModel, op: OperationModel): ManifestOperation {
@@ -61,22 +64,23 @@ function manifestOperation(resource: ResourceModel, op: OperationModel): Manifes
     resource: resource.propertyName,
     methodName: op.methodName,
     arguments: callArguments(op),
-    requestMediaTypes: op.body ? [op.body.contentType] : [],
-    responseMediaTypes: op.responseKind === 'none' ? [] : [op.responseKind],
-    returns: op.pagination ? 'page' : op.responseKind,
-    paginated: op.pagination !== undefined,
+    requestMediaTypes: op.requestMediaTypes,
+    responseMediaTypes: op.responseMediaTypes,
+    accept: op.accept,
+    returns: op.call.kind === 'paginated' ? 'page' : op.call.response.kind === 'stream' ? op.call.response.format : op.call.response.kind,
+    paginated: op.call.kind === 'paginated',
   };
 }
 
 function callArguments(op: OperationModel): ManifestArgument[] {
   const args: ManifestArgument[] = op.pathParams.map((p) => ({ kind: 'path', name: p.argName, wireName: p.wireName }));
-  if (op.body && !op.body.flattened) args.push({ kind: 'body', required: op.body.required, mediaType: op.body.contentType });
-  if (op.paramsTypeName) {
+  if (op.body?.kind === 'whole') args.push({ kind: 'body', required: op.body.required, mediaType: op.body.contentType });
+  if (op.params) {
     const fields = [
-      ...op.optionParams.map((p) => ({ name: p.wireName, in: p.in as 'query' | 'header' | 'cookie' })),
-      ...(op.body?.flattened ? op.body.properties.map((name) => ({ name, in: 'body' as const })) : []),
+      ...op.optionParams.map((p) => ({ name: p.wireName, in: p.in })),
+      ...(op.body?.kind === 'flattened' ? op.body.properties.map((name) => ({ name, in: 'body' as const })) : []),
     ];
-    args.push({ kind: 'params', required: op.paramsRequired, fields });
+    args.push({ kind: 'params', required: op.params.required, fields });
   }
   args.push({ kind: 'options' });
   return args;

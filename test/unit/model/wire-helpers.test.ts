@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { acceptFor, mediaKind, orderedMediaTypes } from '../../../generator/model/media-types.js';
 import { requestPath, splitPathKey } from '../../../generator/model/path-key.js';
-import { formFieldSerialization, parameterSerialization, partEncoding, type PathSerialization, type Serialization } from '../../../generator/model/serialization.js';
+import { formFieldSerialization, parameterSerialization, partEncoding } from '../../../generator/model/serialization.js';
+import type { PartEncodingModel, PathSerializationModel as PathSerialization, SerializationModel as Serialization } from '../../../generator/model/types.js';
 import type * as Runtime from '../../../templates/runtime/internal/styles.js';
 import type { PartEncoding } from '../../../templates/runtime/internal/multipart.js';
 
 // The model's serialization types are written into generated calls: each must be one the runtime accepts.
 const _serialization: (s: Serialization) => Runtime.Serialization = (s) => s;
 const _path: (s: PathSerialization) => Runtime.PathSerialization = (s) => s;
-const _part: (s: NonNullable<ReturnType<typeof partEncoding>>) => PartEncoding = (s) => s;
+const _part: (s: PartEncodingModel) => PartEncoding = (s) => s;
 void [_serialization, _path, _part];
 
 describe('mediaKind', () => {
