@@ -143,10 +143,12 @@ describe('raw bodies', () => {
     expect(new Uint8Array(received.bytes)).toEqual(bytes);
   });
 
-  it("a Blob's own type wins over the declared one", async () => {
+  it("the declared type is sent; a Blob's own type only refines a generic octet-stream declaration", async () => {
     const received = await send(binaryBody(new Blob([bytes], { type: 'image/png' }), 'application/octet-stream'));
     expect(received.headers['content-type']).toBe('image/png');
     expect(received.bytes.length).toBe(300);
+    const declared = await send(binaryBody(new Blob([bytes], { type: 'application/octet-stream' }), 'image/png'));
+    expect(declared.headers['content-type']).toBe('image/png');
   });
 
   it('text/plain: UTF-8 with a charset', async () => {

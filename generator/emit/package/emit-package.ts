@@ -52,6 +52,7 @@ function packageView(model: ApiModel, provenance: string) {
       example: usageExample(resource, op),
     })),
     paginated: Boolean(firstList),
+    ...wireExamples(operations),
     paginationExample: firstList ? paginationExample(firstList.resource, firstList.op) : '',
     errorExample: firstPlain ? `await ${callExample(firstPlain.resource, firstPlain.op)};` : '',
     retryExample: firstPlain ? `await ${callExample(firstPlain.resource, firstPlain.op, '{ maxRetries: 5, timeout: 5_000 }')};` : '',
@@ -69,6 +70,22 @@ function packageView(model: ApiModel, provenance: string) {
     })),
     types: model.types.map((t) => ({ name: t.name, description: firstParagraph(t.description)?.replace(/\s*\n\s*/g, ' ') })),
     enums: model.enums.map((e) => ({ typeName: e.typeName, valuesName: e.valuesName, values: e.values.map((v) => `\`${JSON.stringify(v)}\``).join(', ') })),
+  };
+}
+
+/**
+ * The README's "Files, raw bodies and streams" section, shown for what the package has: file uploads (toFile), raw
+ * downloads, event or NDJSON streams, and HTTP Basic with two credentials. Each example calls a real method.
+ */
+function wireExamples(operations: { resource: ApiModel['resources'][number]; op: OperationModel }[]) {
+  const upload = operations.find(({ op }) => op.body?.encoding === 'multipart' || op.body?.encoding === 'binary');
+  const download = operations.find(({ op }) => op.call.kind === 'request' && op.call.response.kind === 'binary');
+  const stream = operations.find(({ op }) => op.call.kind === 'request' && op.call.response.kind === 'stream');
+  return {
+    wire: Boolean(upload || download || stream),
+    uploadExample: upload ? `// Blob, File, ArrayBuffer, typed arrays, ReadableStream, fs.ReadStream or a fetch Response:\nconst file = await toFile(fs.createReadStream('report.pdf'));\n${usageExample(upload.resource, upload.op)}` : '',
+    downloadExample: download ? `${usageExample(download.resource, download.op)}\n// or stream the body yourself:\nconst response = await ${callExample(download.resource, download.op)}.asResponse();` : '',
+    streamExample: stream ? `${usageExample(stream.resource, stream.op)}\n// stream.abort() stops reading; stream.response is the raw Response.` : '',
   };
 }
 

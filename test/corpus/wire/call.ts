@@ -14,7 +14,9 @@ export type Outcome =
   | { kind: 'violation'; detail: string }
   /** Prism could not produce a response from the document (no example it can build, no response declared). */
   | { kind: 'mock-limit'; detail: string }
-  | { kind: 'exception'; detail: string };
+  | { kind: 'exception'; detail: string }
+  /** Prism itself died on the request (a TypeError in its own deserializer); it is restarted for the next one. */
+  | { kind: 'prism-crash'; detail: string };
 
 /** Prism's request-side problems (https://stoplight.io/prism/errors#...): each one is the client's fault. */
 const REQUEST_PROBLEMS = new Set([
@@ -37,6 +39,9 @@ interface RawParameter {
   content?: Record<string, any>;
   example?: unknown;
   examples?: Record<string, any>;
+  style?: string;
+  explode?: boolean;
+  allowReserved?: boolean;
 }
 
 /** The operation's parameters as OpenAPI merges them: the path item's, overridden by the operation's. */
@@ -49,6 +54,10 @@ function parametersOf(doc: unknown, op: ManifestOperation): RawParameter[] {
     if (param && typeof param.name === 'string') byKey.set(`${param.in}:${param.name}`, param);
   }
   return [...byKey.values()];
+}
+
+function declaresSerialization(param: RawParameter): boolean {
+  return param.style !== undefined || param.explode !== undefined || param.content !== undefined || param.allowReserved !== undefined;
 }
 
 function parameterValue(param: RawParameter, doc: unknown): unknown {
@@ -68,10 +77,19 @@ function bodyMedia(doc: unknown, op: ManifestOperation, mediaType: string | unde
 }
 
 function bodyValue(media: any, doc: unknown): unknown {
-  if (media?.example !== undefined) return media.example;
   const named = Object.values(media?.examples ?? {}).map((e) => deref(e, doc) as any).find((e) => e?.value !== undefined);
-  if (named) return named.value;
-  return sampleValue(media?.schema ?? {}, doc);
+  const example = media?.example !== undefined ? media.example : named?.value;
+  if (example === undefined) return sampleValue(media?.schema ?? {}, doc);
+  // Some documents write a JSON example as its text; a structured schema means the structure was meant.
+  const type = (deref(media?.schema, doc) as any)?.type;
+  if (typeof example === 'string' && (type === 'array' || type === 'object')) {
+    try {
+      return JSON.parse(example);
+    } catch {
+      return example;
+    }
+  }
+  return example;
 }
 
 /** Positional arguments for the method: every parameter, the body's required fields, or a whole body. */
@@ -98,8 +116,8 @@ export function buildArguments(doc: unknown, op: ManifestOperation): unknown[] {
             continue;
           }
           const param = params.find((p) => p.in === field.in && (field.in === 'header' ? p.name.toLowerCase() === field.name.toLowerCase() : p.name === field.name));
-          // Optional parameters too: each one's serialization (style, explode, content) is part of what is proven.
-          if (param) values[field.name] = parameterValue(param, doc);
+          // Required ones, and optional ones that declare how they are written: their serialization is what is proven.
+          if (param && (param.required || declaresSerialization(param))) values[field.name] = parameterValue(param, doc);
         }
         args.push(values);
         break;

@@ -3,12 +3,14 @@ import { toBlob, type Uploadable } from '../uploads.js';
 import type { EncodedBody } from './body.js';
 
 /**
- * A raw body (`application/octet-stream`, `image/png`, ...) sent as the declared media type unless the value
- * carries its own. Streams are read whole first, so a retried request sends the same bytes again.
+ * A raw body sent as the media type the operation declares (`image/png`): that is what the server accepts. Only
+ * where the declaration is generic (`application/octet-stream`) does the value's own type (a File's) say more.
+ * Streams are read whole first, so a retried request sends the same bytes again.
  */
 export async function binaryBody(value: Uploadable, contentType: string): Promise<EncodedBody> {
   const blob = await toBlob(value);
-  return { body: blob, contentType: blob.type || contentType };
+  const generic = contentType === 'application/octet-stream' || contentType.includes('*');
+  return { body: blob, contentType: generic && blob.type ? blob.type : contentType };
 }
 
 /** A `text/*` body: the string as UTF-8, with the declared media type and a charset when it has none. */
