@@ -1,5 +1,6 @@
 import { isUploadable, toFile } from '../uploads.js';
 import type { EncodedBody } from './body.js';
+import { absent } from './styles.js';
 
 /** A multipart field's Encoding Object (OpenAPI 3.1 §4.8.15), as far as a part can carry it. */
 export interface PartEncoding {
@@ -25,7 +26,7 @@ export async function multipartBody(
 }
 
 async function appendPart(form: FormData, name: string, value: unknown, encoding: PartEncoding): Promise<void> {
-  if (value === undefined || value === null || typeof value === 'function') return;
+  if (absent(value)) return;
   if (isUploadable(value)) {
     const file = await toFile(value, undefined, {});
     const typed =

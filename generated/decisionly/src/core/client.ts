@@ -157,7 +157,7 @@ export class BaseClient {
     const source = (this.#options[config.credential.option] ??
       readEnv(config.credential.env)) as CredentialSource;
     // Encoded once, before the first attempt: every retry sends the same bytes (streams are read whole first).
-    const { body, contentType } = spec.content ? await spec.content() : encodeBody(spec, config.queryFormat.arrays);
+    const { body, contentType } = spec.content ? await spec.content() : encodeBody(spec);
     const method = spec.method.toUpperCase();
     const idempotencyKey =
       method === 'GET' || method === 'HEAD' ? undefined : (options.idempotencyKey ?? `sdkgen-${randomId()}`);

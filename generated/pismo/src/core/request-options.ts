@@ -29,8 +29,8 @@ export interface RequestSpec {
   encodedQuery?: string;
   /** `undefined` and `null` values are dropped. */
   headers?: Record<string, unknown>;
+  /** A JSON body; any other media type comes as `content`. */
   body?: unknown;
-  bodyType?: 'json' | 'multipart' | 'form' | 'text' | 'binary';
   /**
    * A body encoded by the operation's own encoder (internal/form.ts, multipart.ts, raw-body.ts) instead of `body`:
    * called once per call, before the first attempt.

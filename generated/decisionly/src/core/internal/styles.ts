@@ -85,8 +85,9 @@ function deepPairs(key: string, value: unknown, arrays: 'brackets' | 'indices', 
   return [`${key}=${encode(text(value))}`];
 }
 
-function absent(value: unknown): boolean {
-  return value === undefined || value === null || typeof value === 'function';
+/** Also what a generated method reads for an unset param named like an Object member (a method, the prototype). */
+export function absent(value: unknown): boolean {
+  return value === undefined || value === null || typeof value === 'function' || value === Object.prototype;
 }
 
 function present(values: unknown[]): unknown[] {
