@@ -1,3 +1,5 @@
+import pluralize from 'pluralize';
+
 /**
  * Safe, deterministic identifiers. Names are made legal here, in the model, never in the printer; wire names are
  * kept untouched alongside.
@@ -68,11 +70,9 @@ export function typeName(name: string): string {
   return result;
 }
 
+/** English singular through `pluralize` (movies -> movie, series -> series, indices -> index), keeping the case. */
 export function singularize(word: string): string {
-  if (/ies$/i.test(word)) return word.slice(0, -3) + 'y';
-  if (/(ss|x|ch|sh|us)es$/i.test(word)) return word.slice(0, -2);
-  if (/[^s]s$/i.test(word)) return word.slice(0, -1);
-  return word;
+  return pluralize.singular(word);
 }
 
 /**
