@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { structuredPatch } from 'diff';
+import { MANIFEST_FILE } from './format/write-output.js';
 import { displayPath } from './load/bundle.js';
 import { generatePackage, type PipelineOptions } from './pipeline.js';
 import type { ProviderConfig } from './providers.js';
@@ -47,7 +48,8 @@ async function readTree(dir: string): Promise<Map<string, string>> {
     if (!entry.isFile()) continue;
     const full = path.join(entry.parentPath ?? (entry as any).path, entry.name);
     const relative = path.relative(dir, full).split(path.sep).join('/');
-    if (relative.startsWith('node_modules/') || relative.startsWith('dist/')) continue;
+    // Not generated text: installs and builds, and the write stage's manifest (derived from the file list).
+    if (relative.startsWith('node_modules/') || relative.startsWith('dist/') || relative === MANIFEST_FILE) continue;
     files.set(relative, await readFile(full, 'utf8'));
   }
   return files;

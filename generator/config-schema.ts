@@ -1,16 +1,16 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Ajv, type ErrorObject } from 'ajv';
 import { closest, distance } from 'fastest-levenshtein';
 import { ConfigError } from './errors.js';
 import { pointerSegment } from './json-pointer.js';
+import { PACKAGE_ROOT } from './package-root.js';
 
 /**
  * `schema/sdkgen.schema.json` is the one description of `sdkgen.json`: it ships with the package (editors read it
  * through the config's `$schema`), and the generator validates every config against it with Ajv before reading it.
  */
-export const CONFIG_SCHEMA_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../schema/sdkgen.schema.json');
+export const CONFIG_SCHEMA_FILE = path.join(PACKAGE_ROOT, 'schema/sdkgen.schema.json');
 
 let validator: ReturnType<Ajv['compile']> | undefined;
 

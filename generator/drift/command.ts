@@ -13,7 +13,9 @@ import { fails, humanReport, jsonReport, type FailOn, type ProviderResult, type 
 import { applyUpdate, vendoredTexts } from './update.js';
 
 export interface CommandContext {
+  /** Where specs/ and generated/ are by default. */
   rootDir: string;
+  templatesDir: string;
 }
 
 const USAGE = `Usage: sdkgen check --upstream [provider...] [options]
@@ -45,6 +47,10 @@ interface Options {
 
 /** `sdkgen check --upstream`: compare each provider's vendored documents with what upstream publishes now. */
 export async function checkUpstreamCommand(args: string[], context: CommandContext): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
   let options: Options;
   let providers: ProviderConfig[];
   try {
@@ -70,7 +76,7 @@ export async function checkUpstreamCommand(args: string[], context: CommandConte
   if (options.update && !errored) {
     for (const { result, provider, texts } of pending) {
       try {
-        await applyUpdate({ provider, texts, version: result.nextVersion, outDir: path.join(options.outRoot, provider.id), pipeline: pipelineOptions(context.rootDir, options) });
+        await applyUpdate({ provider, texts, version: result.nextVersion, outDir: path.join(options.outRoot, provider.id), pipeline: pipelineOptions(context, options) });
         result.status = 'updated';
       } catch (error) {
         result.status = 'error';
@@ -133,8 +139,8 @@ function parseOptions(args: string[], rootDir: string): { options: Options; prov
   };
 }
 
-function pipelineOptions(rootDir: string, options: Options) {
-  return { rootDir, templatesDir: path.join(rootDir, 'templates'), strict: options.strict, maxBytes: options.maxBytes };
+function pipelineOptions(context: CommandContext, options: Options) {
+  return { rootDir: context.rootDir, templatesDir: context.templatesDir, strict: options.strict, maxBytes: options.maxBytes };
 }
 
 async function checkProvider(provider: ProviderConfig, options: Options): Promise<{ result: ProviderResult; texts?: Map<string, string> }> {

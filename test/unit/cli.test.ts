@@ -42,7 +42,7 @@ describe('sdkgen generate', () => {
       main(['generate', 'whop', '--specs-dir', specs, '--out-dir', out]),
     );
     expect(code).toBe(0);
-    expect(stdout).toMatch(/whop: \d+ files, 1 resources, 2 operations/);
+    expect(stdout).toMatch(/Whop: \d+ files, 1 resources, 2 operations/);
     expect(await snapshotTree(path.join(out, 'whop'))).toEqual(await snapshotTree('generated/whop'));
   }, 60_000);
 
