@@ -16,8 +16,16 @@ function findRoot(start: string): string {
   }
 }
 
-export const SDKGEN_VERSION = (JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+const manifest = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as {
+  version: string;
+  engines: { node: string };
+  dependencies: Record<string, string> & { typescript: string };
+};
+
+export const SDKGEN_VERSION = manifest.version;
 
 /** The exact versions sdkgen depends on, for what it scaffolds (a repository, a package's build). */
-export const DEPENDENCY_VERSIONS = (JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> })
-  .dependencies as Record<string, string> & { typescript: string };
+export const DEPENDENCY_VERSIONS = manifest.dependencies;
+
+/** The Node.js range sdkgen is tested on (what CI runs): generated packages claim the same. */
+export const NODE_ENGINE = manifest.engines.node;

@@ -2,10 +2,14 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import type { ApiModel, OperationModel } from '../../model/types.js';
+import { DEPENDENCY_VERSIONS, NODE_ENGINE } from '../../package-root.js';
 import type { ProviderConfig } from '../../providers.js';
 import { callExample, paginationExample, usageExample } from './examples.js';
 
-export type PackageSettings = Pick<ProviderConfig, 'packageName' | 'version' | 'description' | 'clientName' | 'envPrefix' | 'credential' | 'license' | 'repository'>;
+export type PackageSettings = Pick<
+  ProviderConfig,
+  'packageName' | 'version' | 'description' | 'clientName' | 'envPrefix' | 'credential' | 'license' | 'licenseHolder' | 'repository' | 'homepage' | 'bugs' | 'author'
+>;
 
 const TEMPLATES = ['package.json', 'tsconfig.json', 'tsconfig.cjs.json', 'README.md', 'api.md', 'LICENSE'];
 
@@ -29,6 +33,10 @@ function packageView(model: ApiModel, settings: PackageSettings, provenance: str
   return {
     ...settings,
     provenance,
+    // The package builds itself with the TypeScript sdkgen is tested with, on the Node.js versions CI runs.
+    typescriptVersion: DEPENDENCY_VERSIONS.typescript,
+    nodeEngine: NODE_ENGINE,
+    nodeVersion: NODE_ENGINE.replace(/^>=\s*/, ''),
     keywords: ['sdk', 'api', 'client', settings.clientName.toLowerCase(), 'openapi', 'typescript'],
     title: model.title,
     apiVersion: model.version,
