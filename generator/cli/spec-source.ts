@@ -18,8 +18,8 @@ const FETCH_TIMEOUT_MS = 30_000;
 
 /**
  * A path is used where it is (a folder or a missing file is a usage error, not EISDIR); a URL is downloaded into
- * a temporary folder, `<tmp>/sdkgen-spec-*\/<host>/<name>`, so the provenance line reads `<host>/<name>`. The
- * caller disposes of it on every way out.
+ * a temporary folder, `<tmp>/sdkgen-spec-*\/<host>/<folder>/<name>`, so the provenance line reads
+ * `<host>/<folder>/<name>`. The caller disposes of it on every way out.
  */
 export async function openSpec(spec: string, command: string): Promise<SpecSource> {
   if (!/^https?:\/\//i.test(spec)) {
@@ -41,11 +41,12 @@ export async function openSpec(spec: string, command: string): Promise<SpecSourc
   });
   const name = path.basename(url.pathname) || 'openapi';
   const temp = await mkdtemp(path.join(tmpdir(), 'sdkgen-spec-'));
-  const folder = path.join(temp, url.hostname || 'spec');
+  // Provenance names a document from two folders up (`specs/<provider>/<file>`): here `<host>/<folder>/<file>`.
+  const folder = path.join(temp, url.hostname || 'spec', path.basename(path.dirname(url.pathname)) || '_');
   const file = path.join(folder, /\.(ya?ml|json)$/i.test(name) ? name : `${name}.json`);
   const dispose = () => rm(temp, { recursive: true, force: true });
   try {
-    await mkdir(folder);
+    await mkdir(folder, { recursive: true });
     await writeFile(file, text);
   } catch (error) {
     await dispose();
