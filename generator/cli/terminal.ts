@@ -3,12 +3,12 @@ import pc from 'picocolors';
 export type Colors = ReturnType<typeof pc.createColors>;
 
 /**
- * Colour for one output stream: `NO_COLOR` (any non-empty value) turns it off, `FORCE_COLOR` (anything but 0) turns
- * it on, and otherwise a terminal gets colour and a pipe or file does not (https://no-color.org).
+ * Colour for one output stream: `NO_COLOR` (any non-empty value) turns it off, `FORCE_COLOR` turns it on (or off,
+ * as 0 or false, as Node does), and otherwise a terminal gets colour and a pipe or file does not (no-color.org).
  */
 export function colorsFor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv = process.env): Colors {
-  const forced = env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
-  const enabled = env.NO_COLOR ? false : forced || Boolean(stream.isTTY);
+  const force = env.FORCE_COLOR;
+  const enabled = env.NO_COLOR ? false : force === undefined ? Boolean(stream.isTTY) : force !== '0' && force !== 'false';
   return pc.createColors(enabled);
 }
 
