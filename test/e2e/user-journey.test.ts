@@ -12,7 +12,8 @@ import { startRegistry, type Registry } from './support/registry.js';
 /**
  * The whole journey of a new user, against a registry on loopback that holds sdkgen and, mirrored from the local
  * install, its dependencies (tests never reach the internet): from an empty folder, `npx sdkgen init`, add a spec,
- * generate, build, publish the package, install it in a consumer and call an API with it.
+ * generate, build, publish the package, install it in a consumer and call an API with it; and one package generated
+ * with --spec outside any repository, which builds itself.
  */
 const SPEC = path.join(REPO_ROOT, 'test/e2e/fixtures/journey/openapi.yaml');
 const TOKEN = 'journey-secret-token';
@@ -105,6 +106,16 @@ it('installs sdkgen from the registry, inits a repository, generates, builds, pu
   const map = JSON.parse(await readFile(path.join(pkgDir, 'dist/esm/index.d.ts.map'), 'utf8')) as { sources: string[] };
   expect(map.sources).toEqual(['../../src/index.ts']);
   await run('npm', ['publish', '--registry', registry!.url], pkgDir);
+
+  // One package from a document, outside any repository: it installs its own TypeScript and builds itself.
+  const standalone = path.join(user, 'standalone');
+  const single = await run('npx', ['sdkgen', 'generate', '--spec', SPEC, '--out', standalone, '--name', 'Standalone'], repo);
+  expect(single.stdout).toMatch(/^Standalone: \d+ files/);
+  await run('npm', ['install', '--no-audit', '--no-fund'], standalone);
+  await run('npm', ['run', 'build'], standalone);
+  for (const file of ['dist/esm/index.js', 'dist/esm/index.js.map', 'dist/cjs/index.js', 'dist/cjs/index.d.ts.map', 'dist/cjs/package.json']) {
+    expect((await readFile(path.join(standalone, file), 'utf8')).length, file).toBeGreaterThan(0);
+  }
 
   // A consumer installs the published client and calls the API with the token from the option's own variable.
   const consumer = path.join(work, 'consumer');
