@@ -78,7 +78,8 @@ export function formatWarnings(label: string, warnings: readonly Warning[], colo
   const lines = [colors.yellow(`${heading}${sorted.length < warnings.length ? ` of ${sorted.length} kinds (--verbose lists each one)` : ''}`)];
   for (const [kind, group] of sorted) {
     const first = group[0]!;
-    lines.push(group.length === 1 ? one(first) : `  ${colors.yellow('warning:')} ${group.length} x ${kind} ${colors.dim(`(first: ${first.file} at ${first.pointer})`)}`);
+    const message = group.every((w) => w.message === first.message) ? first.message : kind;
+    lines.push(group.length === 1 ? one(first) : `  ${colors.yellow('warning:')} ${group.length} x ${message} ${colors.dim(`(first: ${first.file} at ${first.pointer})`)}`);
   }
   return lines;
 }

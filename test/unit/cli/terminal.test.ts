@@ -50,19 +50,22 @@ describe('formatWarnings', () => {
     { file: 'a.yaml', pointer: '#/paths/~1b', message: 'operation "b" has no operationId' },
     { file: 'a.yaml', pointer: '#/paths/~1c', message: 'operation "c" has no operationId' },
     { file: 'a.yaml', pointer: '#/webhooks/x', message: 'webhook not generated' },
+    { file: 'a.yaml', pointer: '#/webhooks/y', message: 'webhook not generated' },
+    { file: 'b.yaml', pointer: '#/info', message: 'no licence' },
   ];
 
   it('groups warnings by kind, most frequent first, counted, with the first location', () => {
     expect(formatWarnings('Acme', warnings, plain, false)).toEqual([
-      'Acme: 4 warnings of 2 kinds (--verbose lists each one)',
+      'Acme: 6 warnings of 3 kinds (--verbose lists each one)',
       '  warning: 3 x operation "..." has no operationId (first: a.yaml at #/paths/~1a)',
-      '  warning: a.yaml at #/webhooks/x: webhook not generated',
+      '  warning: 2 x webhook not generated (first: a.yaml at #/webhooks/x)',
+      '  warning: b.yaml at #/info: no licence',
     ]);
   });
 
   it('lists every one with --verbose', () => {
     const lines = formatWarnings('Acme', warnings, plain, true);
-    expect(lines).toHaveLength(5);
+    expect(lines).toHaveLength(7);
     expect(lines[2]).toBe('  warning: a.yaml at #/paths/~1b: operation "b" has no operationId');
   });
 
