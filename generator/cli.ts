@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { parseCommand, UsageError } from './cli/args.js';
 import { COMMON_FLAGS, generateCommand, pipelineOptions } from './cli/generate.js';
-import { EXIT, HELP } from './cli/help.js';
+import { EXIT, EXIT_CODES as HELP_EXIT_CODES, HELP } from './cli/help.js';
 import { initCommand } from './cli/init.js';
 import { colorsFor } from './cli/terminal.js';
 import { ConfigError, GenerationErrors, SpecError } from './errors.js';
@@ -68,11 +68,20 @@ function reportError(error: unknown): number {
 
 async function checkCommand(args: string[]): Promise<number> {
   if (args.includes('--upstream')) {
+    const upstreamArgs = args.filter((a) => a !== '--upstream');
+    // Help and bad flags are answered from the flag definitions alone, before the drift check loads the stages.
+    const { parseOptions, USAGE } = await import('./drift/options.js');
+    if (upstreamArgs.includes('--help') || upstreamArgs.includes('-h')) {
+      process.stdout.write(`${USAGE}\n${HELP_EXIT_CODES}`);
+      return EXIT.done;
+    }
+    try {
+      parseOptions(upstreamArgs, process.cwd());
+    } catch (error) {
+      throw new UsageError(`--upstream: ${(error as Error).message}`, 'check');
+    }
     const { checkUpstreamCommand } = await import('./drift/command.js');
-    return checkUpstreamCommand(
-      args.filter((a) => a !== '--upstream'),
-      { rootDir: process.cwd(), templatesDir: pipelineOptions({}, 'check').templatesDir },
-    );
+    return checkUpstreamCommand(upstreamArgs, { rootDir: process.cwd(), templatesDir: pipelineOptions({}, 'check').templatesDir });
   }
   const { values, positionals } = parseCommand('check', args, { ...COMMON_FLAGS, generated: { type: 'boolean' } });
   if (values.help) {

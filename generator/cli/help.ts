@@ -1,8 +1,9 @@
 /** Every `--help` text, and the one table of exit codes they all end with. */
+import { DEFAULT_MAX_BYTES } from '../load/limits.js';
 
 export const EXIT = { done: 0, problems: 1, usage: 2 } as const;
 
-const EXIT_CODES = `Exit codes (every command):
+export const EXIT_CODES = `Exit codes (every command):
   0  done: generated, or nothing found
   1  problems found: an invalid spec or config, files that differ (check), upstream drift (check --upstream)
   2  usage: an unknown command or flag, a missing or unusable argument, an input that cannot be read
@@ -11,7 +12,7 @@ const EXIT_CODES = `Exit codes (every command):
 
 const COMMON = `  --strict           treat warnings as errors
   --verbose          list every warning and print each stage's timing
-  --max-size <MB>    refuse documents larger than this (default 40)
+  --max-size <MB>    refuse documents larger than this (default ${DEFAULT_MAX_BYTES / 1024 / 1024})
   --specs-dir <dir>  provider folders (default ./specs)
   --out-dir <dir>    output root (default ./generated)
   -h, --help         show this help

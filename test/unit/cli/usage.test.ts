@@ -49,20 +49,27 @@ describe('help and version', () => {
     if (command !== 'check --upstream') expect(stdout).toContain('Exit codes');
   });
 
-  it('--help loads none of the heavy libraries, from the real CLI process', async () => {
-    const dir = await tempDir('sdkgen-loads-');
-    const log = path.join(dir, 'resolved.log');
-    await writeFile(
-      path.join(dir, 'hooks.mjs'),
-      `import { appendFileSync } from 'node:fs';\nexport async function resolve(specifier, context, next) {\n  const result = await next(specifier, context);\n  appendFileSync(${JSON.stringify(log)}, result.url + '\\n');\n  return result;\n}\n`,
-    );
-    await writeFile(path.join(dir, 'register.mjs'), `import { register } from 'node:module';\nregister(${JSON.stringify(new URL(`file://${path.join(dir, 'hooks.mjs')}`).href)});\n`);
-    const { stdout } = await promisify(execFile)(process.execPath, ['--import', path.join(dir, 'register.mjs'), path.join(ROOT, 'bin/sdkgen.js'), '--help'], { timeout: 60_000 });
-    expect(stdout).toContain('Usage:');
-    const resolved = await readFile(log, 'utf8');
-    expect(resolved).toMatch(/cli\.(ts|mjs)|sdkgen\.mjs/);
-    expect(resolved.split('\n').filter((url) => /node_modules\/(typescript|ts-morph|prettier|@redocly|openapi-typescript|handlebars)\//.test(url))).toEqual([]);
-  }, 60_000);
+  it.each([['--help'], ['--version'], ['generate', '--help'], ['generate', '--bogus'], ['check', '--upstream', '--help'], ['check', '--upstream', '--bogus']])(
+    'sdkgen %s loads none of the heavy libraries, from the real CLI process',
+    async (...argv) => {
+      const dir = await tempDir('sdkgen-loads-');
+      const log = path.join(dir, 'resolved.log');
+      await writeFile(
+        path.join(dir, 'hooks.mjs'),
+        `import { appendFileSync } from 'node:fs';\nexport async function resolve(specifier, context, next) {\n  const result = await next(specifier, context);\n  appendFileSync(${JSON.stringify(log)}, result.url + '\\n');\n  return result;\n}\n`,
+      );
+      await writeFile(path.join(dir, 'register.mjs'), `import { register } from 'node:module';\nregister(${JSON.stringify(new URL(`file://${path.join(dir, 'hooks.mjs')}`).href)});\n`);
+      const child = await promisify(execFile)(process.execPath, ['--import', path.join(dir, 'register.mjs'), path.join(ROOT, 'bin/sdkgen.js'), ...argv], { timeout: 60_000 }).then(
+        ({ stdout }) => ({ code: 0, stdout }),
+        (error: { code: number; stdout: string }) => ({ code: error.code, stdout: error.stdout }),
+      );
+      expect(child.code).toBe(argv.includes('--bogus') ? EXIT.usage : EXIT.done);
+      const resolved = await readFile(log, 'utf8');
+      expect(resolved).toMatch(/cli\.(ts|mjs)|sdkgen\.mjs/);
+      expect(resolved.split('\n').filter((url) => /node_modules\/(typescript|ts-morph|prettier|@redocly|openapi-typescript|handlebars)\//.test(url))).toEqual([]);
+    },
+    60_000,
+  );
 });
 
 describe('usage errors exit 2 with the command help', () => {
