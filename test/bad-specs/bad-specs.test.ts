@@ -1,7 +1,6 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -95,7 +94,7 @@ function expectClearFailure(result: { code: number; stderr: string }, shownFile:
 }
 
 beforeAll(async () => {
-  outParent = await mkdtemp(path.join(tmpdir(), 'sdkgen-bad-'));
+  outParent = await tempDir('sdkgen-bad-');
   generatedBefore = await hashTree(path.join(ROOT, 'generated'));
 });
 
