@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { parseCommand, UsageError } from './cli/args.js';
+import { parseCommand, UsageError, usageMessage } from './cli/args.js';
 import { COMMON_FLAGS, generateCommand, pipelineOptions } from './cli/generate.js';
 import { EXIT, EXIT_CODES as HELP_EXIT_CODES, HELP } from './cli/help.js';
 import { initCommand } from './cli/init.js';
@@ -70,7 +70,7 @@ async function checkCommand(args: string[]): Promise<number> {
   if (args.includes('--upstream')) {
     const upstreamArgs = args.filter((a) => a !== '--upstream');
     // Help and bad flags are answered from the flag definitions alone, before the drift check loads the stages.
-    const { parseOptions, USAGE } = await import('./drift/options.js');
+    const { parseOptions, UPSTREAM_FLAGS, USAGE } = await import('./drift/options.js');
     if (upstreamArgs.includes('--help') || upstreamArgs.includes('-h')) {
       process.stdout.write(`${USAGE}\n${HELP_EXIT_CODES}`);
       return EXIT.done;
@@ -78,7 +78,8 @@ async function checkCommand(args: string[]): Promise<number> {
     try {
       parseOptions(upstreamArgs, process.cwd());
     } catch (error) {
-      throw new UsageError(`--upstream: ${(error as Error).message}`, 'check');
+      const message = (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') ? usageMessage(error as Error, UPSTREAM_FLAGS) : (error as Error).message;
+      throw new UsageError(`--upstream: ${message}`, 'check');
     }
     const { checkUpstreamCommand } = await import('./drift/command.js');
     return checkUpstreamCommand(upstreamArgs, { rootDir: process.cwd(), templatesDir: pipelineOptions({}, 'check').templatesDir });

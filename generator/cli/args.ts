@@ -26,7 +26,8 @@ export function parseCommand<O extends Options>(command: string, args: string[],
   }
 }
 
-function usageMessage(error: Error & { code?: string }, known: string[]): string {
+/** Node's parseArgs error as a user reads it; an unknown flag names the nearest of `known`. */
+export function usageMessage(error: Error & { code?: string }, known: readonly string[]): string {
   // Node's messages carry advice for the script author ("To specify a positional argument starting with..."); the
   // first sentence is what the user needs.
   const first = error.message.split(/\.\s/)[0]!.replace(/\.$/, '');

@@ -23,6 +23,23 @@ export const USAGE = `Usage: sdkgen check --upstream [provider...] [options]
 Exit: 0 no drift (or updated), 1 drift, 2 error (unreachable or invalid upstream, bad arguments).
 `;
 
+const FLAGS = {
+  json: { type: 'boolean' },
+  'fail-on': { type: 'string' },
+  source: { type: 'string', multiple: true },
+  update: { type: 'boolean' },
+  timeout: { type: 'string' },
+  retries: { type: 'string' },
+  'specs-dir': { type: 'string' },
+  'out-dir': { type: 'string' },
+  strict: { type: 'boolean' },
+  verbose: { type: 'boolean' },
+  'max-size': { type: 'string' },
+} as const;
+
+/** The flag names, for a usage error to suggest the nearest. */
+export const UPSTREAM_FLAGS = Object.keys(FLAGS);
+
 export interface Options {
   json: boolean;
   failOn: FailOn;
@@ -40,19 +57,7 @@ export function parseOptions(args: string[], rootDir: string): { options: Option
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: {
-      json: { type: 'boolean' },
-      'fail-on': { type: 'string' },
-      source: { type: 'string', multiple: true },
-      update: { type: 'boolean' },
-      timeout: { type: 'string' },
-      retries: { type: 'string' },
-      'specs-dir': { type: 'string' },
-      'out-dir': { type: 'string' },
-      strict: { type: 'boolean' },
-      verbose: { type: 'boolean' },
-      'max-size': { type: 'string' },
-    },
+    options: FLAGS,
   });
   const failOn = values['fail-on'] ?? 'any';
   if (!['any', 'non-breaking', 'breaking'].includes(failOn)) throw new ConfigError('--fail-on', `must be any, non-breaking or breaking, got "${failOn}"`);

@@ -83,7 +83,7 @@ describe('usage errors exit 2 with the command help', () => {
     const { code, stdout, stderr } = await capture([...command.split(' '), '--bogus-flag']);
     expect(code).toBe(EXIT.usage);
     expect(stdout).toBe('');
-    expect(stderr).toMatch(/unknown flag '--bogus-flag'|Unknown option '--bogus-flag'/);
+    expect(stderr).toContain("unknown flag '--bogus-flag'");
   });
 
   it('names the nearest flag', async () => {
