@@ -71,6 +71,8 @@ describe('wire test against Prism (--errors)', () => {
     } finally {
       await prism.close();
     }
+    const limits = [...new Set(outcomes.filter(([, o]) => o.kind === 'mock-limit').map(([, o]) => ('detail' in o ? o.detail : '').slice(0, 160)))];
+    if (limits.length > 0) process.stdout.write(`${id}: mock limits: ${limits.join(' | ')}\n`);
     if (crashes.length > 0) process.stdout.write(`${id}: Prism crashed on ${crashes.join('; ')}\n`);
     const count = (kind: Outcome['kind']) => outcomes.filter(([, o]) => o.kind === kind).length;
     rows.push({ id, operations: wanted.length, called: outcomes.length, violations: count('violation'), exceptions: count('exception'), unmapped: unmapped.length, documentedErrors: count('documented-error'), mockLimits: count('mock-limit'), prismCrashes: count('prism-crash') });
