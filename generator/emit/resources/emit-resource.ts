@@ -97,7 +97,7 @@ function emitMethod(op: OperationModel, packageName: string | undefined, wire: W
     parameters.push(op.body.required ? { name: 'body', type } : paramsOptional ? { name: 'body', type, hasQuestionToken: true } : { name: 'body', type: `${type} | undefined` });
   }
   if (op.params) {
-    parameters.push(op.params.required ? { name: 'params', type: op.params.typeName } : { name: 'params', type: `${op.params.typeName} | null | undefined`, initializer: '{}' });
+    parameters.push(op.params.required ? { name: 'params', type: op.params.typeName } : { name: 'params', type: `${op.params.typeName} | null`, hasQuestionToken: true });
   }
   parameters.push({ name: 'options', type: 'RequestOptions', hasQuestionToken: true });
   // Built now, not in the writer callback (which runs at print time): it records the imports the file needs.

@@ -58,22 +58,24 @@ function bodyParts(body: BodyModel, access: (name: string) => string, imports: W
   if (body.kind === 'whole' && body.encoding === 'binary') imports.push({ module: 'uploads.js', name: 'Uploadable', typeOnly: true });
   const value = body.kind === 'flattened' ? objectOf(body.properties, access) : 'body';
   const fields = JSON.stringify(body.kind === 'flattened' ? (body.fieldEncodings ?? {}) : {});
+  // An optional whole body left out sends none: no encoder runs.
+  const when = (encoder: string) => (body.kind === 'whole' && !body.required ? `content: body === undefined ? undefined : () => ${encoder}` : `content: () => ${encoder}`);
   const type = JSON.stringify(body.contentType);
   switch (body.encoding) {
     case 'json':
       return [`body: ${value}`, ...(body.contentType === 'application/json' ? [] : [`contentType: ${type}`])];
     case 'form':
       imports.push({ module: 'internal/form.js', name: 'formBody' });
-      return [`content: () => formBody(${value}, ${fields}, ${type})`];
+      return [when(`formBody(${value}, ${fields}, ${type})`)];
     case 'multipart':
       imports.push({ module: 'internal/multipart.js', name: 'multipartBody' });
-      return [`content: () => multipartBody(${value}, ${fields})`];
+      return [when(`multipartBody(${value}, ${fields})`)];
     case 'binary':
       imports.push({ module: 'internal/raw-body.js', name: 'binaryBody' });
-      return [`content: () => binaryBody(${value}, ${type})`];
+      return [when(`binaryBody(${value}, ${type})`)];
     case 'text':
       imports.push({ module: 'internal/raw-body.js', name: 'textBody' });
-      return [`content: () => textBody(${value}, ${type})`];
+      return [when(`textBody(${value}, ${type})`)];
   }
 }
 
