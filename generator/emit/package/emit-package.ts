@@ -3,6 +3,7 @@ import path from 'node:path';
 import Handlebars from 'handlebars';
 import type { ApiModel, OperationModel } from '../../model/types.js';
 import type { ProviderConfig } from '../../providers.js';
+import { htmlComment, jsonValue, markdown, markdownCode, urlText } from '../escape.js';
 import { callExample, paginationExample, usageExample } from './examples.js';
 
 export type PackageSettings = Pick<ProviderConfig, 'packageName' | 'version' | 'description' | 'clientName' | 'envPrefix' | 'credential' | 'license' | 'repository'>;
@@ -12,35 +13,52 @@ const TEMPLATES = ['package.json', 'tsconfig.json', 'tsconfig.cjs.json', 'README
 /** Renders the non-TypeScript files of a package from the handlebars templates in `templates/package/`. */
 export async function emitPackageFiles(model: ApiModel, settings: PackageSettings, templatesDir: string, provenance: string): Promise<Map<string, string>> {
   const handlebars = Handlebars.create();
-  handlebars.registerHelper('json', (value: unknown) => JSON.stringify(value));
-  const view = packageView(model, settings, provenance);
+  handlebars.registerHelper('json', (value: unknown) => jsonValue(value));
+  // Markdown files get their spec text through the Markdown sinks; JSON files through the `json` helper.
+  const views = { markdown: packageView(model, settings, provenance, 'markdown'), plain: packageView(model, settings, provenance, 'plain') };
   const files = new Map<string, string>();
   for (const name of TEMPLATES) {
     const source = await readFile(path.join(templatesDir, `${name}.hbs`), 'utf8');
-    files.set(name, handlebars.compile(source, { noEscape: true, strict: false })(view));
+    files.set(name, handlebars.compile(source, { noEscape: true, strict: false })(name.endsWith('.md') ? views.markdown : views.plain));
   }
   return files;
 }
 
-function packageView(model: ApiModel, settings: PackageSettings, provenance: string) {
+/** The sinks a view's text goes through: Markdown for README.md and api.md, none for JSON (its helper escapes). */
+function sinks(kind: 'markdown' | 'plain') {
+  const md = kind === 'markdown';
+  const same = (text: string) => text;
+  return {
+    block: md ? (text: string) => markdown(text) : same,
+    inline: md ? (text: string) => markdown(text, { inline: true }) : same,
+    url: md ? urlText : same,
+    comment: md ? htmlComment : same,
+    code: md ? (text: string) => markdownCode(text) : same,
+  };
+}
+
+function packageView(model: ApiModel, settings: PackageSettings, provenance: string, kind: 'markdown' | 'plain') {
+  const sink = sinks(kind);
+  const optional = (text: string | undefined, escape: (text: string) => string) => (text === undefined ? undefined : escape(text));
   const operations = model.resources.flatMap((r) => r.operations.map((op) => ({ resource: r, op })));
   const firstList = operations.find(({ op }) => op.pagination);
   const firstPlain = operations.find(({ op }) => !op.pagination) ?? operations[0];
   return {
     ...settings,
-    provenance,
+    description: sink.block(settings.description),
+    credentialDescription: sink.block(settings.credential.description),
+    provenance: sink.comment(provenance),
     keywords: ['sdk', 'api', 'client', settings.clientName.toLowerCase(), 'openapi', 'typescript'],
-    title: model.title,
-    apiVersion: model.version,
-    baseURL: model.defaultBaseURL,
+    title: sink.inline(model.title),
+    apiVersion: sink.inline(model.version),
+    baseURL: sink.url(model.defaultBaseURL),
     credentialOption: settings.credential.option,
     credentialEnv: settings.credential.env,
-    credentialDescription: settings.credential.description,
     errorTypeName: model.errorTypeName,
     exampleTypeName: firstPlain?.op.responseTypeName ?? firstList?.op.itemTypeName ?? model.types[0]?.name ?? 'ClientOptions',
     operations: operations.map(({ resource, op }) => ({
-      title: `${op.summary ?? op.operationId} (\`client.${resource.propertyName}.${op.methodName}\`)`,
-      description: firstParagraph(op.description),
+      title: `${sink.inline(op.summary ?? op.operationId)} (\`client.${resource.propertyName}.${op.methodName}\`)`,
+      description: optional(firstParagraph(op.description), sink.block),
       example: usageExample(resource, op),
     })),
     paginated: Boolean(firstList),
@@ -51,16 +69,16 @@ function packageView(model: ApiModel, settings: PackageSettings, provenance: str
     resources: model.resources.map((r) => ({
       propertyName: r.propertyName,
       className: r.className,
-      description: r.description,
+      description: optional(r.description, sink.block),
       methods: r.operations.map((op) => ({
         signature: signature(op),
-        http: `${op.method.toUpperCase()} ${op.path}`,
+        http: `${op.method.toUpperCase()} ${sink.url(op.path)}`,
         paramsTypeName: op.paramsTypeName,
         returns: returns(op),
       })),
     })),
-    types: model.types.map((t) => ({ name: t.name, description: firstParagraph(t.description)?.replace(/\s*\n\s*/g, ' ') })),
-    enums: model.enums.map((e) => ({ typeName: e.typeName, valuesName: e.valuesName, values: e.values.map((v) => `\`${JSON.stringify(v)}\``).join(', ') })),
+    types: model.types.map((t) => ({ name: t.name, description: optional(firstParagraph(t.description), sink.inline) })),
+    enums: model.enums.map((e) => ({ typeName: e.typeName, valuesName: e.valuesName, values: e.values.map((v) => sink.code(jsonValue(v))).join(', ') })),
   };
 }
 

@@ -1,6 +1,7 @@
 import { StructureKind, VariableDeclarationKind, type SourceFileStructure } from 'ts-morph';
 import type { ApiModel } from '../../model/types.js';
 import type { ProviderConfig } from '../../providers.js';
+import { blockComment, objectLiteral } from '../escape.js';
 import { importOf } from './emit-resource.js';
 
 export type ClientSettings = Pick<ProviderConfig, 'clientName' | 'version' | 'envPrefix' | 'credential' | 'queryFormat' | 'errorMessagePaths'>;
@@ -34,27 +35,27 @@ export function emitClient(model: ApiModel, settings: ClientSettings): SourceFil
             name: settings.credential.option,
             hasQuestionToken: true,
             type: 'string | ((context: CredentialContext) => string | Promise<string>) | null | undefined',
-            docs: [`${settings.credential.description}\n\nA string, or a function returning one (or a promise of one). The function is called for each request, and once\nmore with \`{ refresh: true }\` after a 401, so an expired token can be replaced.\nDefaults to \`process.env['${settings.credential.env}']\`.`],
+            docs: [blockComment(`${settings.credential.description}\n\nA string, or a function returning one (or a promise of one). The function is called for each request, and once\nmore with \`{ refresh: true }\` after a 401, so an expired token can be replaced.\nDefaults to \`process.env['${settings.credential.env}']\`.`)],
           },
         ],
       },
       {
         kind: StructureKind.VariableStatement,
         declarationKind: VariableDeclarationKind.Const,
-        declarations: [{ name: 'config', type: 'ClientConfig', initializer: JSON.stringify(config) }],
+        declarations: [{ name: 'config', type: 'ClientConfig', initializer: objectLiteral(config) }],
       },
       {
         kind: StructureKind.Class,
         name: settings.clientName,
         isExported: true,
         extends: 'BaseClient',
-        docs: [`Client for the ${model.title}${model.version ? ` (${model.version})` : ''}.\n\nThe base URL defaults to \`process.env['${settings.envPrefix}_BASE_URL']\`, then to \`${model.defaultBaseURL}\`.`],
+        docs: [blockComment(`Client for the ${model.title}${model.version ? ` (${model.version})` : ''}.\n\nThe base URL defaults to \`process.env['${settings.envPrefix}_BASE_URL']\`, then to \`${model.defaultBaseURL}\`.`)],
         properties: model.resources.map((r) => ({
           name: r.propertyName,
           isReadonly: true,
           type: r.className,
           initializer: `new ${r.className}(this)`,
-          ...(r.description ? { docs: [r.description] } : {}),
+          ...(r.description ? { docs: [blockComment(r.description)] } : {}),
         })),
         ctors: [{ parameters: [{ name: 'options', type: 'ClientOptions', initializer: '{}' }], statements: ['super(config, options);'] }],
       },

@@ -1,6 +1,6 @@
 import { StructureKind, type ClassDeclarationStructure, type ImportDeclarationStructure, type MethodDeclarationStructure, type OptionalKind, type ParameterDeclarationStructure, type SourceFileStructure } from 'ts-morph';
 import type { OperationModel, PaginationModel, ParamModel, ResourceModel } from '../../model/types.js';
-import { docComment } from '../types/emit-models.js';
+import { blockComment, objectLiteral, stringLiteral, templateLiteralText } from '../escape.js';
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
@@ -48,7 +48,7 @@ export function emitResource(resource: ResourceModel, packageName?: string): Sou
     name: resource.className,
     isExported: true,
     extends: 'APIResource',
-    ...(resource.description ? { docs: [resource.description] } : {}),
+    ...(resource.description ? { docs: [blockComment(resource.description)] } : {}),
     methods,
   };
   return { kind: StructureKind.SourceFile, statements: [...imports, cls] };
@@ -82,7 +82,7 @@ function emitMethod(op: OperationModel, packageName: string | undefined): Option
       const spec = requestSpec(op);
       if (op.paramsTypeName) writer.writeLine(`const p = params ?? {};`);
       if (op.pagination) {
-        writer.write(`return requestPage<${op.itemTypeName ?? 'unknown'}, ${op.responseTypeName ?? 'unknown'}>(this._client, ${spec}, ${PAGE_STYLES[op.pagination.style].factory}(${JSON.stringify(op.pagination)}), options);`);
+        writer.write(`return requestPage<${op.itemTypeName ?? 'unknown'}, ${op.responseTypeName ?? 'unknown'}>(this._client, ${spec}, ${PAGE_STYLES[op.pagination.style].factory}(${objectLiteral(op.pagination)}), options);`);
       } else {
         writer.write(`return this._client.request<${resultType(op)}>(${spec}, options);`);
       }
@@ -103,14 +103,23 @@ function resultType(op: OperationModel): string {
   }
 }
 
+/**
+ * Reads one wire name from the params object. A name `Object.prototype` has (`constructor`, `toString`,
+ * `__proto__`) is read only when the caller gave it: otherwise `p.constructor` would send `function Object()`.
+ */
 function access(param: ParamModel | string): string {
   const name = typeof param === 'string' ? param : param.wireName;
-  return IDENTIFIER.test(name) ? `p.${name}` : `p[${JSON.stringify(name)}]`;
+  const read = IDENTIFIER.test(name) && name !== '__proto__' ? `p.${name}` : `p[${stringLiteral(name)}]`;
+  return name in Object.prototype ? `(Object.hasOwn(p, ${stringLiteral(name)}) ? ${read} : undefined)` : read;
 }
 
 /** An object literal of wire names; `__proto__` is written as a computed key, which defines a property. */
 function objectOf(names: string[]): string {
-  return `{ ${names.map((n) => `${n === '__proto__' ? `[${JSON.stringify(n)}]` : JSON.stringify(n)}: ${access(n)}`).join(', ')} }`;
+  return `{ ${names.map((n) => `${propertyKey(n)}: ${access(n)}`).join(', ')} }`;
+}
+
+function propertyKey(name: string): string {
+  return name === '__proto__' ? `[${stringLiteral(name)}]` : stringLiteral(name);
 }
 
 function requestSpec(op: OperationModel): string {
@@ -121,23 +130,24 @@ function requestSpec(op: OperationModel): string {
   const cookies = byLocation('cookie');
   if (query.length) parts.push(`query: ${objectOf(query)}`);
   if (headers.length || cookies.length) {
-    const cookie = cookies.length ? [`Cookie: [${cookies.map((c) => `${access(c)} === undefined ? undefined : ${JSON.stringify(c + '=')} + encodeURIComponent(String(${access(c)}))`).join(', ')}].filter(Boolean).join('; ') || undefined`] : [];
-    parts.push(`headers: { ${[...headers.map((h) => `${h === '__proto__' ? `[${JSON.stringify(h)}]` : JSON.stringify(h)}: ${access(h)}`), ...cookie].join(', ')} }`);
+    const cookie = cookies.length ? [`Cookie: [${cookies.map((c) => `${access(c)} === undefined ? undefined : ${stringLiteral(c + '=')} + encodeURIComponent(String(${access(c)}))`).join(', ')}].filter(Boolean).join('; ') || undefined`] : [];
+    parts.push(`headers: { ${[...headers.map((h) => `${propertyKey(h)}: ${access(h)}`), ...cookie].join(', ')} }`);
   }
   if (op.body) {
     parts.push(`body: ${op.body.flattened ? objectOf(op.body.properties) : 'body'}`, `bodyType: '${op.body.type}'`);
   }
-  if (op.security.length) parts.push(`security: ${JSON.stringify(op.security)}`);
+  if (op.security.length) parts.push(`security: ${objectLiteral(op.security)}`);
   return `{ ${parts.join(', ')} }`;
 }
 
 function pathExpression(op: OperationModel): string {
-  if (!op.pathParams.length) return JSON.stringify(op.path);
-  const escaped = op.path.replace(/[`\\$]/g, (c) => `\\${c}`);
-  const template = escaped.replace(/\{([^}]+)\}/g, (match, wire: string) => {
-    const param = op.pathParams.find((p) => p.wireName === wire);
-    return param ? `\${${param.argName}}` : match;
-  });
+  if (!op.pathParams.length) return stringLiteral(op.path);
+  // Split at the parameters first, so escaping never touches the `{name}` placeholders.
+  const template = op.path.split(/(\{[^}]+\})/).map((part) => {
+    const wire = /^\{([^}]+)\}$/.exec(part)?.[1];
+    const param = wire === undefined ? undefined : op.pathParams.find((p) => p.wireName === wire);
+    return param ? `\${${param.argName}}` : templateLiteralText(part);
+  }).join('');
   return `path\`${template}\``;
 }
 
@@ -151,5 +161,5 @@ function methodDocs(op: OperationModel, packageName: string | undefined): string
   // The spec's samples import the vendor's own SDK; the example shows this package instead.
   const source = sample && packageName ? sample.source.replace(/^(import \w+ from )(['"])[^'"]+\2;?$/m, `$1'${packageName}';`) : sample?.source;
   if (source) lines.push('', '@example', '```ts', source.trim(), '```');
-  return lines.join('\n').replaceAll('*/', '*\\/');
+  return blockComment(lines.join('\n'));
 }

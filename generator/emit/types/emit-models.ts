@@ -15,6 +15,7 @@ import {
 } from 'openapi-typescript';
 import ts from 'typescript';
 import type { ApiModel, EnumModel } from '../../model/types.js';
+import { blockComment, jsonValue, stringLiteral } from '../escape.js';
 
 export interface ModelsOptions {
   /** Open enums accept values the spec does not list yet, so a new server value never breaks a client. */
@@ -26,18 +27,45 @@ export interface ModelsOptions {
  * as a union type plus a runtime array of its values.
  */
 export async function emitModels(model: ApiModel, options: ModelsOptions): Promise<string> {
-  const nodes = transformDocument(model.typesDocument as OpenAPI3, (schema) => binary(schema) ?? (options.enums === 'open' ? openEnum(schema) : undefined));
+  const nodes = transformDocument(withSafeAnnotations(model.typesDocument) as OpenAPI3, (schema) => binary(schema) ?? (options.enums === 'open' ? openEnum(schema) : undefined));
   const components = nodes.filter((node) => ts.isInterfaceDeclaration(node) && node.name.text === 'components');
   const parts = [astToString(components)];
   const inlineEnums = new Map(model.enums.filter((e) => e.inline).map((e) => [e.typeName, e]));
   for (const type of model.types) {
-    parts.push(`${docComment(type.description)}export type ${type.name} = components['schemas'][${JSON.stringify(type.schemaKey)}];`);
+    parts.push(`${docComment(type.description)}export type ${type.name} = components['schemas'][${stringLiteral(type.schemaKey)}];`);
   }
   for (const enumModel of model.enums) {
     if (inlineEnums.has(enumModel.typeName)) parts.push(`${docComment(enumModel.description)}export type ${enumModel.typeName} = ${unionText(enumModel, options)};`);
-    parts.push(`/** Every value of {@link ${enumModel.typeName}} the spec lists. */\nexport const ${enumModel.valuesName} = ${JSON.stringify(enumModel.values)} as const;`);
+    parts.push(`/** Every value of {@link ${enumModel.typeName}} the spec lists. */\nexport const ${enumModel.valuesName} = ${jsonValue(enumModel.values)} as const;`);
   }
   return parts.join('\n\n') + '\n';
+}
+
+/** Schema keywords openapi-typescript writes into JSDoc as text (`lib/ts.ts`, addJSDocComment). */
+const TEXT_ANNOTATIONS = ['title', 'summary', 'description', 'format'];
+
+/**
+ * A copy of the document in which every annotation openapi-typescript prints as comment text has been through the
+ * block-comment sink, and one that is not a string (which it would call `.trim()` on) is dropped. Values it
+ * prints as JSON (`default`, `example`) keep their data: its printer escapes `*\/` in them, and they are data.
+ */
+function withSafeAnnotations(document: Record<string, any>): Record<string, any> {
+  const copy = (node: unknown, depth: number): unknown => {
+    if (!node || typeof node !== 'object' || depth > 512) return node;
+    if (Array.isArray(node)) return node.map((child) => copy(child, depth + 1));
+    const result: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(node)) {
+      if (TEXT_ANNOTATIONS.includes(key) && typeof value !== 'object') {
+        if (typeof value === 'string') result[key] = blockComment(value);
+        continue;
+      }
+      const kept = key === 'example' || key === 'default' || key === 'enum' || key === 'const' ? value : copy(value, depth + 1);
+      // Defined, not assigned: a property named `__proto__` is a key like any other.
+      Object.defineProperty(result, key, { value: kept, enumerable: true, writable: true, configurable: true });
+    }
+    return result;
+  };
+  return copy(document, 0) as Record<string, any>;
 }
 
 /**
@@ -102,13 +130,13 @@ function openEnum(schema: SchemaObject): ts.TypeNode | undefined {
 }
 
 function unionText(enumModel: EnumModel, options: ModelsOptions): string {
-  const literals = enumModel.values.map((v) => JSON.stringify(v));
+  const literals = enumModel.values.map((v) => jsonValue(v));
   const open = options.enums === 'open' && enumModel.values.length > 1 && enumModel.values.every((v) => typeof v === 'string' || v === null);
   return [...literals, ...(open ? ['(string & {})'] : [])].join(' | ') || 'never';
 }
 
 export function docComment(text: string | undefined): string {
   if (!text?.trim()) return '';
-  const lines = text.trim().replaceAll('*/', '*\\/').split('\n');
+  const lines = blockComment(text.trim()).split('\n');
   return `/**\n${lines.map((l) => ` * ${l}`.trimEnd()).join('\n')}\n */\n`;
 }
