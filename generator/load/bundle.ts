@@ -5,6 +5,7 @@ import { GenerationErrors, SpecError } from '../errors.js';
 import { lookupPointer } from '../json-pointer.js';
 import { displayPath, guardText } from './guard.js';
 import { checkRefs } from './check-refs.js';
+import { checkReferenceDepth } from './ref-depth.js';
 import { SandboxedResolver } from './resolver.js';
 import type { BundledDocument, LoadWarning } from './types.js';
 
@@ -65,7 +66,9 @@ export async function bundleSpec(
   detectVersion(shown, root as Record<string, unknown>);
   const refs: { external?: boolean } = {};
   const rootRefs = checkRefs(root as Record<string, unknown>, shown, refs);
-  if (rootRefs.length) throw new GenerationErrors(rootRefs);
+  // Before the bundler, which walks references recursively: a chain too deep for it is refused with its start.
+  const depth = checkReferenceDepth(root as Record<string, unknown>, shown).error;
+  if (rootRefs.length || depth) throw new GenerationErrors([...rootRefs, ...(depth ? [depth] : [])]);
   const config = await createConfig({ rules: LINT_RULES });
   const externalRefResolver = new SandboxedResolver(path.dirname(absolute));
   let result;
