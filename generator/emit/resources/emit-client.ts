@@ -1,8 +1,8 @@
 import { StructureKind, VariableDeclarationKind, type SourceFileStructure } from 'ts-morph';
 import type { ApiModel } from '../../model/types.js';
 import type { ProviderConfig } from '../../providers.js';
-import { blockComment, objectLiteral } from '../escape.js';
-import { importOf } from './emit-resource.js';
+import { blockComment, objectLiteral, stringLiteral } from '../escape.js';
+import { importOf, isInherited } from './emit-resource.js';
 
 export type ClientSettings = Pick<ProviderConfig, 'clientName' | 'version' | 'envPrefix' | 'credential' | 'queryFormat' | 'errorMessagePaths'>;
 
@@ -42,7 +42,7 @@ export function emitClient(model: ApiModel, settings: ClientSettings): SourceFil
       {
         kind: StructureKind.VariableStatement,
         declarationKind: VariableDeclarationKind.Const,
-        declarations: [{ name: 'config', type: 'ClientConfig', initializer: objectLiteral(config) }],
+        declarations: [{ name: 'config', type: 'ClientConfig', initializer: configLiteral(config) }],
       },
       {
         kind: StructureKind.Class,
@@ -81,4 +81,16 @@ export function emitIndex(model: ApiModel, clientName: string): SourceFileStruct
       { kind: StructureKind.ExportDeclaration, moduleSpecifier: './models.js' },
     ],
   };
+}
+
+/**
+ * The config object literal. A security scheme named like a member of Object (`constructor`, `toString`) loses its
+ * contextual type in TypeScript (its literals widen to string), so such a scheme is written `as const`.
+ */
+function configLiteral(config: Record<string, unknown>): string {
+  const schemes = config.securitySchemes as Record<string, unknown>;
+  if (!Object.keys(schemes).some(isInherited)) return objectLiteral(config);
+  const entries = Object.entries(schemes).map(([name, scheme]) => `${name === '__proto__' ? `[${stringLiteral(name)}]` : stringLiteral(name)}: ${objectLiteral(scheme)}${isInherited(name) ? ' as const' : ''}`);
+  const fields = Object.entries(config).map(([key, value]) => `${stringLiteral(key)}: ${key === 'securitySchemes' ? `{ ${entries.join(', ')} }` : objectLiteral(value)}`);
+  return `{ ${fields.join(', ')} }`;
 }

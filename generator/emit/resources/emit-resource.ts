@@ -66,8 +66,11 @@ function emitMethod(op: OperationModel, packageName: string | undefined): Option
     const type = wholeBody.typeExpression ?? 'unknown';
     parameters.push(wholeBody.required ? { name: 'body', type } : paramsOptional ? { name: 'body', type, hasQuestionToken: true } : { name: 'body', type: `${type} | undefined` });
   }
+  // `{}` is not assignable to a params type with a member named like one of Object's (`toString?: string`):
+  // TypeScript compares it with the inherited method. The empty object is cast to the params type then.
+  const empty = op.paramsTypeName && paramNames(op).some(isInherited) ? `({} as ${op.paramsTypeName})` : '{}';
   if (op.paramsTypeName) {
-    parameters.push(op.paramsRequired ? { name: 'params', type: op.paramsTypeName } : { name: 'params', type: `${op.paramsTypeName} | null | undefined`, initializer: '{}' });
+    parameters.push(op.paramsRequired ? { name: 'params', type: op.paramsTypeName } : { name: 'params', type: `${op.paramsTypeName} | null | undefined`, initializer: empty });
   }
   parameters.push({ name: 'options', type: 'RequestOptions', hasQuestionToken: true });
   const returnType = op.pagination
@@ -80,7 +83,7 @@ function emitMethod(op: OperationModel, packageName: string | undefined): Option
     docs: [methodDocs(op, packageName)],
     statements: (writer) => {
       const spec = requestSpec(op);
-      if (op.paramsTypeName) writer.writeLine(`const p = params ?? {};`);
+      if (op.paramsTypeName) writer.writeLine(`const p = params ?? ${empty};`);
       if (op.pagination) {
         writer.write(`return requestPage<${op.itemTypeName ?? 'unknown'}, ${op.responseTypeName ?? 'unknown'}>(this._client, ${spec}, ${PAGE_STYLES[op.pagination.style].factory}(${objectLiteral(op.pagination)}), options);`);
       } else {
@@ -110,7 +113,16 @@ function resultType(op: OperationModel): string {
 function access(param: ParamModel | string): string {
   const name = typeof param === 'string' ? param : param.wireName;
   const read = IDENTIFIER.test(name) && name !== '__proto__' ? `p.${name}` : `p[${stringLiteral(name)}]`;
-  return name in Object.prototype ? `(Object.hasOwn(p, ${stringLiteral(name)}) ? ${read} : undefined)` : read;
+  return isInherited(name) ? `(Object.hasOwn(p, ${stringLiteral(name)}) ? ${read} : undefined)` : read;
+}
+
+/** A name every object has through `Object.prototype`, so reading it from a plain object finds something. */
+export function isInherited(name: string): boolean {
+  return name in Object.prototype;
+}
+
+function paramNames(op: OperationModel): string[] {
+  return [...op.optionParams.map((p) => p.wireName), ...(op.body?.flattened ? op.body.properties : [])];
 }
 
 /** An object literal of wire names; `__proto__` is written as a computed key, which defines a property. */

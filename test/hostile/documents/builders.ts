@@ -68,6 +68,11 @@ export function vendorSpec(edit: (doc: Doc) => void = () => {}): Doc {
   return doc;
 }
 
+/** Defines a key, so `__proto__` becomes a key as it does in a parsed document, not the object's prototype. */
+export function put(target: Doc, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 export function ref(name: string): Doc {
   return { $ref: `#/components/schemas/${name}` };
 }

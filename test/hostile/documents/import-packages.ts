@@ -1,0 +1,31 @@
+/**
+ * Run in a child process (`node --import tsx`), from the folder where a payload would leave its marker: imports
+ * each generated package from its `src/`, builds the client, and calls every method that takes no argument
+ * through a fetch that records the URL and never leaves the process. Prints `{ urls }` as JSON.
+ */
+import { pathToFileURL } from 'node:url';
+
+const packages: { id: string; dir: string; clientName: string }[] = JSON.parse(process.argv[2]!);
+const urls: Record<string, string[]> = {};
+
+for (const { id, dir, clientName } of packages) {
+  const seen: string[] = (urls[id] = []);
+  const fetch = async (input: string | URL | Request) => {
+    seen.push(String(input instanceof Request ? input.url : input));
+    return new Response('[]', { status: 200, headers: { 'content-type': 'application/json' } });
+  };
+  const module = await import(pathToFileURL(`${dir}/src/index.ts`).href);
+  const Client = module[clientName];
+  const client = new Client({ apiKey: 'sk_test', baseURL: 'http://127.0.0.1:9', fetch, maxRetries: 0 });
+  for (const name of Object.getOwnPropertyNames(client)) {
+    const resource = client[name];
+    if (!resource || typeof resource !== 'object' || !('_client' in resource)) continue;
+    for (const method of Object.getOwnPropertyNames(Object.getPrototypeOf(resource))) {
+      const fn = resource[method];
+      // Methods that need no path argument or body: `list` and friends, called with nothing.
+      if (method === 'constructor' || typeof fn !== 'function' || fn.length > 0) continue;
+      await fn.call(resource).catch(() => undefined);
+    }
+  }
+}
+process.stdout.write(JSON.stringify({ urls }));
