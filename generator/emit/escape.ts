@@ -45,7 +45,7 @@ export function jsonValue(value: unknown, indent?: number): string {
  * text on one line (a heading, a list item); `table` also escapes `|`, which would split a table cell.
  */
 export function markdown(text: string, where: { inline?: boolean; table?: boolean } = {}): string {
-  let result = text.replace(LINE_TERMINATORS, '\n').replace(CONTROL, '').replace(/&(?=[#\w]+;)/g, '&amp;').replaceAll('<', '&lt;');
+  let result = text.replace(LINE_TERMINATORS, '\n').replace(CONTROL, '').replaceAll('<', '&lt;');
   if (where.inline || where.table) result = result.replace(/\s*\n\s*/g, ' ').trim();
   if (where.table) result = result.replaceAll('|', '\\|');
   return result;
