@@ -1,10 +1,11 @@
 import { execFile } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
-import { mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GenerationErrors, SpecError } from '../../../generator/errors.js';
 import { writeOutputs } from '../../../generator/format/write-output.js';
@@ -30,6 +31,18 @@ let ctx: CaseContext;
 const results = new Map<string, { pkg?: GeneratedPackage; error?: unknown; ms: number; specFile: string }>();
 const generatedDirs = new Map<string, string>();
 const budgetFigures: { id: string; code: number; ms: number; maxRssMB: number }[] = [];
+
+/** The package's ES module build (`dist/esm`), file by file: what a consumer of the published package imports. */
+async function buildJs(dir: string): Promise<void> {
+  for (const file of await readdir(path.join(dir, 'src'), { recursive: true })) {
+    if (!file.endsWith('.ts')) continue;
+    const source = await readFile(path.join(dir, 'src', file), 'utf8');
+    const { outputText } = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: true }, fileName: file });
+    const target = path.join(dir, 'dist/esm', file.replace(/\.ts$/, '.js'));
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, outputText);
+  }
+}
 
 async function writeCase(dir: string, files: Record<string, string | { link: string }>): Promise<void> {
   for (const [name, file] of Object.entries(files)) {
@@ -133,9 +146,10 @@ describe('hostile documents', () => {
     expect(formatErrors(errors, path.join(work, 'out'))).toBe('');
   }, 300_000);
 
-  it('importing every package from src runs no payload, and list calls send no inherited names', async () => {
+  it('importing every package, from src and as built JS, runs no payload, and list calls send no inherited names', async () => {
     const markers = path.join(work, 'markers');
     await mkdir(markers, { recursive: true });
+    for (const dir of generatedDirs.values()) await buildJs(dir);
     const packages = [...generatedDirs].map(([id, dir]) => ({ id, dir, clientName: 'Acme' }));
     const { stdout } = await promisify(execFile)(process.execPath, ['--import', import.meta.resolve('tsx'), path.join(import.meta.dirname, 'import-packages.ts'), JSON.stringify(packages)], {
       cwd: markers,

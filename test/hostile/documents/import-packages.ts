@@ -1,6 +1,6 @@
 /**
  * Run in a child process (`node --import tsx`), from the folder where a payload would leave its marker: imports
- * each generated package from its `src/`, builds the client, and calls every method that takes no argument
+ * each generated package from its `dist/esm/` and its `src/`, builds the client, and calls every method that takes no argument
  * through a fetch that records the URL and never leaves the process: once with nothing (`bare`), once with every
  * name Object.prototype has given as an own property (`probed`). Prints `{ bare, probed }` as JSON.
  */
@@ -21,6 +21,8 @@ for (const { id, dir, clientName } of packages) {
     seen.push(String(input instanceof Request ? input.url : input));
     return new Response('[]', { status: 200, headers: { 'content-type': 'application/json' } });
   };
+  // The built JavaScript first (plain ES modules), then the TypeScript sources through tsx.
+  await import(pathToFileURL(`${dir}/dist/esm/index.js`).href);
   const module = await import(pathToFileURL(`${dir}/src/index.ts`).href);
   const Client = module[clientName];
   const client = new Client({ apiKey: 'sk_test', baseURL: 'http://127.0.0.1:9', fetch, maxRetries: 0 });
