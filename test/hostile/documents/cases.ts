@@ -46,6 +46,10 @@ function fileName(id: string, name: (run: string) => string): HostileCase {
   return { id, root, files: () => ({ [root]: toYaml(vendorSpec()) }), expect: 'generates' };
 }
 
+function pure(id: string, edit: (doc: Doc, run: string) => void): HostileCase {
+  return { id, files: () => yaml(vendorSpec((doc) => edit(doc, code(id)))), expect: 'generates' };
+}
+
 function refusal(id: string, files: HostileCase['files'], pointer: string, says: RegExp, extra: Partial<HostileCase> = {}): HostileCase {
   return { id, files, expect: { pointer, says }, ...extra };
 }
@@ -58,6 +62,15 @@ const pathPayload = (id: string) => `/x*/ ${code(id)}; /*\`;${code(id)};\`'${cod
 
 export const CASES: HostileCase[] = [
   // Spec text in every sink: each must stay text.
+  // One sink each, with text that is valid code once out of it: an escaping that failed would compile and run.
+  pure('pure-title-comment', (doc, run) => (doc.info.title = `Acme */ ${run}; /* API`)),
+  pure('pure-tag-description-comment', (doc, run) => (doc.tags[0].description = `Charges */ ${run}; /* and more`)),
+  pure('pure-operation-description-comment', (doc, run) => (listOp(doc).description = `Lists */ ${run}; /* charges`)),
+  pure('pure-schema-description-comment', (doc, run) => (doc.components.schemas.Charge.description = `A charge */ ${run}; /* of money`)),
+  pure('pure-server-url-comment', (doc, run) => (doc.servers = [{ url: `https://api.acme.example/*/ ${run}; /*` }])),
+  pure('pure-path-string', (doc, run) => (doc.paths[`/x" + ${run} + "`] = { get: { ...listOp(doc), operationId: 'listOdd', tags: ['Odd'] } })),
+  pure('pure-path-template', (doc, run) => movePath(doc, '/charges/{charge_id}', `/x\` + ${run} + \`/{charge_id}`)),
+  pure('pure-query-name-string', (doc, run) => listOp(doc).parameters.push({ name: `q" + ${run} + "`, in: 'query', schema: { type: 'string' } })),
   injection('info-title', (doc, p) => (doc.info.title = p)),
   injection('info-version', (doc, p) => (doc.info.version = p)),
   injection('info-description', (doc, p) => (doc.info.description = p)),
