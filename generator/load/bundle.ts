@@ -98,6 +98,9 @@ export async function bundleSpec(
   }
   const document = result.bundle.parsed as Record<string, unknown>;
   const version = detectVersion(shown, document);
+  // Bundling brings other files' schemas in: the linter walks the whole, as recursively as the bundler.
+  const bundledDepth = document !== root ? checkReferenceDepth(document, shown).error : undefined;
+  if (bundledDepth) throw new GenerationErrors([bundledDepth]);
   const problems = [
     ...result.problems,
     ...(await lintDocument({ document: result.bundle, config: config.styleguide, externalRefResolver })),

@@ -24,11 +24,15 @@ interface Frame {
  * pointer where the walk first entered a reference (where the chain starts), naming the first references of it.
  */
 export function checkReferenceDepth(document: Record<string, unknown>, file: string, limit = MAX_REF_DEPTH): { depth: number; error?: SpecError } {
-  const visited = new WeakSet<object>([document]);
+  // Marked when entered, not when queued: like the bundler's recursion, a schema is walked from where it is first
+  // reached in depth-first order, so one listed among the components is still walked from its first `$ref`.
+  const visited = new WeakSet<object>();
   const stack: Frame[] = [{ node: document, depth: 0, parent: undefined, step: '', viaRef: false }];
   let deepest = 0;
   while (stack.length) {
     const frame = stack.pop()!;
+    if (visited.has(frame.node)) continue;
+    visited.add(frame.node);
     deepest = Math.max(deepest, frame.depth);
     if (frame.depth > limit) return { depth: frame.depth, error: depthError(frame, file, limit) };
     const node = frame.node as Record<string, unknown>;
@@ -36,7 +40,6 @@ export function checkReferenceDepth(document: Record<string, unknown>, file: str
     for (const key of Object.keys(node)) {
       const child = node[key];
       if (child && typeof child === 'object' && !visited.has(child)) {
-        visited.add(child);
         children.push({ node: child, depth: frame.depth + 1, parent: frame, step: key, viaRef: false });
       }
     }
@@ -44,7 +47,6 @@ export function checkReferenceDepth(document: Record<string, unknown>, file: str
     if (typeof ref === 'string' && ref.startsWith('#')) {
       const target = lookupPointer(document, ref);
       if (target && typeof target === 'object' && !visited.has(target)) {
-        visited.add(target);
         children.push({ node: target, depth: frame.depth + 1, parent: frame, step: ref, viaRef: true });
       }
     }

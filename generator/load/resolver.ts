@@ -3,6 +3,7 @@ import path from 'node:path';
 import { BaseResolver, isAbsoluteUrl, type Document, Source } from '@redocly/openapi-core';
 import { displayPath, guardText } from './guard.js';
 import { encodePrototypeKeys } from './prototype-keys.js';
+import { checkReferenceDepth } from './ref-depth.js';
 
 /**
  * Resolves external `$ref`s only inside the document's own folder tree, never over the network: a spec must not
@@ -43,7 +44,11 @@ export class SandboxedResolver extends BaseResolver {
 
   /** Every file, the root included, is parsed strictly first (guard.ts), then its inherited-name keys encoded (prototype-keys.ts). */
   override parseDocument(source: Source, isRoot = false): Document {
-    guardText(source.body, displayPath(source.absoluteRef), /\.json$/i.test(source.absoluteRef));
+    const shown = displayPath(source.absoluteRef);
+    const parsed = guardText(source.body, shown, /\.json$/i.test(source.absoluteRef));
+    // Its own references too, before the bundler walks them recursively.
+    const depth = parsed && typeof parsed === 'object' ? checkReferenceDepth(parsed as Record<string, unknown>, shown).error : undefined;
+    if (depth) throw depth;
     const document = super.parseDocument(source, isRoot);
     encodePrototypeKeys(document.parsed);
     return document;

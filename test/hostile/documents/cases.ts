@@ -355,6 +355,17 @@ export const CASES: HostileCase[] = [
   refusal('ref-chain-over-budget', () => yaml(refChain(100)), LIST_SCHEMA, /\$ref chain of 101 \$refs that only refer on \(#\/components\/schemas\/Link0 -> \.\.\. -> #\/components\/schemas\/Link100\), over the budget of 64/),
   refusal('allof-chain-1000', () => yaml(allOfChain(1_000)), LIST_SCHEMA, /references nest more than 512 levels deep \(\d+ \$refs: #\/components\/schemas\/Layer0 -> /, { budget: true }),
   refusal('allof-chain-1000-json', () => ({ 'openapi.json': toJson(allOfChain(1_000)) }), LIST_SCHEMA, /references nest more than 512 levels deep/, { budget: true, root: 'openapi.json' }),
+  refusal(
+    'allof-chain-in-external-file',
+    () => {
+      const chain = allOfChain(1_000).components.schemas;
+      const defs = Object.fromEntries(Object.entries(chain).map(([name, schema]) => [name, JSON.parse(JSON.stringify(schema).replaceAll('#/components/schemas/', '#/$defs/'))]));
+      return { ...yaml(vendorSpec(withListRef('./layers.yaml#/$defs/Layer0'))), 'layers.yaml': toYaml({ $defs: defs }) };
+    },
+    LIST_SCHEMA,
+    /layers\.yaml at #\/\$defs\/Layer0\/allOf\/0: references nest more than 512 levels deep/,
+    { budget: true },
+  ),
   refusal('property-chain-1000', () => yaml(vendorSpec((doc) => {
     for (let i = 0; i < 1_000; i++) doc.components.schemas[`Node${i}`] = { type: 'object', properties: { next: ref(`Node${i + 1}`) } };
     doc.components.schemas.Node1000 = { type: 'string' };
