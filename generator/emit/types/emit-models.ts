@@ -43,29 +43,33 @@ export async function emitModels(model: ApiModel, options: ModelsOptions): Promi
 
 /** Schema keywords openapi-typescript writes into JSDoc as text (`lib/ts.ts`, addJSDocComment). */
 const TEXT_ANNOTATIONS = ['title', 'summary', 'description', 'format'];
+/** Keywords whose values are data, printed (if at all) as JSON. */
+const DATA = ['example', 'examples', 'default', 'enum', 'const'];
+/** Keywords whose keys are names (a property called `title` is a schema, not an annotation). */
+const NAME_MAPS = ['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas', 'schemas'];
 
 /**
  * A copy of the document in which every annotation openapi-typescript prints as comment text has been through the
- * block-comment sink, and one that is not a string (which it would call `.trim()` on) is dropped. Values it
- * prints as JSON (`default`, `example`) keep their data: its printer escapes `*\/` in them, and they are data.
+ * block-comment sink, and one that is not a string (it would call `.trim()` on it) is dropped. Values it prints
+ * as JSON (`default`, `example`) keep their data: its printer escapes `*\/` in them.
  */
 function withSafeAnnotations(document: Record<string, any>): Record<string, any> {
-  const copy = (node: unknown, depth: number): unknown => {
+  const copy = (node: unknown, depth: number, names: boolean): unknown => {
     if (!node || typeof node !== 'object' || depth > 512) return node;
-    if (Array.isArray(node)) return node.map((child) => copy(child, depth + 1));
+    if (Array.isArray(node)) return node.map((child) => copy(child, depth + 1, false));
     const result: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(node)) {
-      if (TEXT_ANNOTATIONS.includes(key) && typeof value !== 'object') {
+      if (!names && TEXT_ANNOTATIONS.includes(key)) {
         if (typeof value === 'string') result[key] = blockComment(value);
         continue;
       }
-      const kept = key === 'example' || key === 'default' || key === 'enum' || key === 'const' ? value : copy(value, depth + 1);
+      const kept = !names && DATA.includes(key) ? value : copy(value, depth + 1, !names && NAME_MAPS.includes(key));
       // Defined, not assigned: a property named `__proto__` is a key like any other.
       Object.defineProperty(result, key, { value: kept, enumerable: true, writable: true, configurable: true });
     }
     return result;
   };
-  return copy(document, 0) as Record<string, any>;
+  return copy(document, 0, false) as Record<string, any>;
 }
 
 /**

@@ -148,11 +148,15 @@ export const CASES: HostileCase[] = [
   }),
   injection('non-string-annotations', (doc) => {
     doc.components.schemas.Charge.title = 42;
+    doc.components.schemas.Error.title = { text: 'an object' };
+    doc.components.schemas.Error.summary = ['a', 'list'];
+    // Properties named like the annotations are schemas, and stay.
+    doc.components.schemas.Error.properties = { title: { type: 'string' }, description: { type: 'string' }, format: { type: 'integer' } };
     doc.components.schemas.Charge.properties.amount.description = { text: 'not a string' };
     doc.components.schemas.Charge.properties.id.format = ['uuid'];
     listOp(doc).summary = 7;
     doc.tags[0].description = ['x'];
-  }),
+  }, { 'src/models.ts': ['title?: string', 'description?: string', 'format?: number'] }),
   injection('reserved-and-runtime-names', (doc) => {
     for (const name of ['default', 'class', 'Promise', 'Page', 'APIError', 'function', 'await', 'Object']) {
       doc.components.schemas[name] = { type: 'object', properties: { [name]: { type: 'string' } } };
