@@ -13,6 +13,7 @@ import { isIdentifier } from '../../model/identifiers.js';
 import { importOf } from './print.js';
 import type { CallModel, OperationModel, OptionParamModel, ResourceModel, ResponseModel, TypeRef } from '../../model/types.js';
 import { cookieValue, groupImports, headerValue, objectOf as objectOfWith, pathValue, plainQuery, streamResult, wireParts, type WireImport } from './wire-spec.js';
+import { blockComment, objectLiteral, stringLiteral, templateLiteralText } from '../escape.js';
 
 /**
  * Emits one resource class: a thin method per operation that hands a request description to the runtime. A list's
@@ -41,7 +42,7 @@ export function emitResource(resource: ResourceModel, packageName?: string): Sou
           leadingTrivia: '\n',
           docs: [`How \`${operation.methodName}\` pages, as declared and checked against the spec at generation time.`],
           declarationKind: VariableDeclarationKind.Const,
-          declarations: [{ name: call.pagingName, initializer: `${call.pageStyle.factory}(${JSON.stringify(call.pagination)})` }],
+          declarations: [{ name: call.pagingName, initializer: `${call.pageStyle.factory}(${objectLiteral(call.pagination)})` }],
         });
         break;
     }
@@ -63,7 +64,7 @@ export function emitResource(resource: ResourceModel, packageName?: string): Sou
     name: resource.className,
     isExported: true,
     extends: 'APIResource',
-    ...(resource.description ? { docs: [resource.description] } : {}),
+    ...(resource.description ? { docs: [blockComment(resource.description)] } : {}),
     methods,
   };
   return { kind: StructureKind.SourceFile, statements: [...imports, ...pagings, cls] };
@@ -96,8 +97,11 @@ function emitMethod(op: OperationModel, packageName: string | undefined, wire: W
     const type = typeText(op.body.type);
     parameters.push(op.body.required ? { name: 'body', type } : paramsOptional ? { name: 'body', type, hasQuestionToken: true } : { name: 'body', type: `${type} | undefined` });
   }
+  // `{}` is not assignable to a params type with a member named like one of Object's (`toString?: string`):
+  // TypeScript compares it with the inherited method. The empty object is cast to the params type then.
+  const empty = op.params && paramNames(op).some(isInherited) ? `({} as ${op.params.typeName})` : '{}';
   if (op.params) {
-    parameters.push(op.params.required ? { name: 'params', type: op.params.typeName } : { name: 'params', type: `${op.params.typeName} | null`, hasQuestionToken: true });
+    parameters.push(op.params.required ? { name: 'params', type: op.params.typeName } : { name: 'params', type: `${op.params.typeName} | null | undefined`, initializer: empty });
   }
   parameters.push({ name: 'options', type: 'RequestOptions', hasQuestionToken: true });
   // Built now, not in the writer callback (which runs at print time): it records the imports the file needs.
@@ -110,7 +114,7 @@ function emitMethod(op: OperationModel, packageName: string | undefined, wire: W
     returnType: returnType(op.call),
     docs: [methodDocs(op, packageName)],
     statements: (writer) => {
-      if (op.params && !queryOnly(op)) writer.writeLine(`const p = params ?? {};`);
+      if (op.params && !queryOnly(op)) writer.writeLine(`const p = params ?? ${empty};`);
       switch (call.kind) {
         case 'paginated':
           writer.write(`return requestPage<${call.itemTypeName}, ${call.pageTypeName}>(this._client, ${spec}, ${call.pagingName}, options);`);
@@ -156,11 +160,29 @@ function queryOnly(op: OperationModel): boolean {
   return op.params !== undefined && op.body?.kind !== 'flattened' && op.optionParams.every((p) => p.in === 'query' && !p.serialization);
 }
 
+/**
+ * Reads one wire name from the params object. A name `Object.prototype` has (`constructor`, `toString`,
+ * `__proto__`) is read only when the caller gave it: otherwise `p.constructor` would send `function Object()`.
+ */
 function access(name: string): string {
-  return isIdentifier(name, 'property') ? `p.${name}` : `p[${JSON.stringify(name)}]`;
+  const read = isIdentifier(name, 'property') && name !== '__proto__' ? `p.${name}` : `p[${stringLiteral(name)}]`;
+  return isInherited(name) ? `(Object.hasOwn(p, ${stringLiteral(name)}) ? ${read} : undefined)` : read;
+}
+
+/** A name every object has through `Object.prototype`, so reading it from a plain object finds something. */
+export function isInherited(name: string): boolean {
+  return name in Object.prototype;
+}
+
+function paramNames(op: OperationModel): string[] {
+  return [...op.optionParams.map((p) => p.wireName), ...(op.body?.kind === 'flattened' ? op.body.properties : [])];
 }
 
 const objectOf = (names: string[]) => objectOfWith(names, access);
+
+function propertyKey(name: string): string {
+  return name === '__proto__' ? `[${stringLiteral(name)}]` : stringLiteral(name);
+}
 
 function requestSpec(op: OperationModel, wire: WireImport[]): string {
   const parts = [`method: '${op.method}'`, `path: ${pathExpression(op, wire)}`];
@@ -171,23 +193,23 @@ function requestSpec(op: OperationModel, wire: WireImport[]): string {
   if (queryOnly(op)) parts.push(`query: ${op.params?.required ? 'params' : 'params ?? {}'}`);
   else if (query.length) parts.push(`query: ${objectOf(query)}`);
   if (headers.length || cookies.length) {
-    const key = (h: string) => (h === '__proto__' ? `[${JSON.stringify(h)}]` : JSON.stringify(h));
     const cookie = cookies.length ? [`Cookie: ${cookieValue(cookies, access, wire)}`] : [];
-    parts.push(`headers: { ${[...headers.map((h) => `${key(h.wireName)}: ${headerValue(h, access, wire)}`), ...cookie].join(', ')} }`);
+    parts.push(`headers: { ${[...headers.map((h) => `${propertyKey(h.wireName)}: ${headerValue(h, access, wire)}`), ...cookie].join(', ')} }`);
   }
   parts.push(...wireParts(op, access, wire));
-  if (op.security.length) parts.push(`security: ${JSON.stringify(op.security)}`);
+  if (op.security.length) parts.push(`security: ${objectLiteral(op.security)}`);
   return `{ ${parts.join(', ')} }`;
 }
 
 /** The path sent: no `#fragment`, a literal `?query` kept (the runtime joins the call's query to it). */
 function pathExpression(op: OperationModel, wire: WireImport[]): string {
-  if (!op.pathParams.length) return JSON.stringify(op.urlPath);
-  const escaped = op.urlPath.replace(/[`\\$]/g, (c) => `\\${c}`);
-  const template = escaped.replace(/\{([^}]+)\}/g, (match, name: string) => {
-    const param = op.pathParams.find((p) => p.wireName === name);
-    return param ? `\${${pathValue(param, wire)}}` : match;
-  });
+  if (!op.pathParams.length) return stringLiteral(op.urlPath);
+  // Split at the parameters first, so escaping never touches the `{name}` placeholders.
+  const template = op.urlPath.split(/(\{[^}]+\})/).map((part) => {
+    const name = /^\{([^}]+)\}$/.exec(part)?.[1];
+    const param = name === undefined ? undefined : op.pathParams.find((p) => p.wireName === name);
+    return param ? `\${${pathValue(param, wire)}}` : templateLiteralText(part);
+  }).join('');
   return `path\`${template}\``;
 }
 
@@ -201,5 +223,5 @@ function methodDocs(op: OperationModel, packageName: string | undefined): string
   // The spec's samples import the vendor's own SDK; the example shows this package instead.
   const source = sample && packageName ? sample.source.replace(/^(import \w+ from )(['"])[^'"]+\2;?$/m, `$1'${packageName}';`) : sample?.source;
   if (source) lines.push('', '@example', '```ts', source.trim(), '```');
-  return lines.join('\n').replaceAll('*/', '*\\/');
+  return blockComment(lines.join('\n'));
 }

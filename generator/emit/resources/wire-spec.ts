@@ -1,3 +1,4 @@
+import { objectLiteral, stringLiteral } from '../escape.js';
 import type { BodyModel, OperationModel, OptionParamModel, PathParamModel, ResponseModel } from '../../model/types.js';
 
 /** A runtime export a method needs for its wire format, imported only by the resource files that use it. */
@@ -20,7 +21,7 @@ export function wireParts(op: OperationModel, access: (name: string) => string, 
     parts.push(`encodedQuery: styledQuery([${styled.map((p) => styledEntry(p, access)).join(', ')}])`);
   }
   if (op.body) parts.push(...bodyParts(op.body, access, imports));
-  if (op.accept !== 'application/json') parts.push(`accept: ${JSON.stringify(op.accept)}`);
+  if (op.accept !== 'application/json') parts.push(`accept: ${stringLiteral(op.accept)}`);
   if (op.call.kind === 'request' && op.call.response.kind === 'stream') parts.push('stream: true');
   return parts;
 }
@@ -34,7 +35,7 @@ export function plainQuery(op: OperationModel): string[] {
 export function headerValue(param: OptionParamModel, access: (name: string) => string, imports: WireImport[]): string {
   if (!param.serialization) return access(param.wireName);
   imports.push({ module: 'internal/styles.js', name: 'styledHeader' });
-  return `styledHeader(${access(param.wireName)}, ${JSON.stringify(param.serialization)})`;
+  return `styledHeader(${access(param.wireName)}, ${objectLiteral(param.serialization)})`;
 }
 
 /** The Cookie header of an operation's cookie parameters, each in its style. */
@@ -47,20 +48,20 @@ export function cookieValue(params: OptionParamModel[], access: (name: string) =
 export function pathValue(param: PathParamModel, imports: WireImport[]): string {
   if (!param.serialization) return param.argName;
   imports.push({ module: 'internal/styles.js', name: 'styledPath' });
-  return `styledPath(${JSON.stringify(param.wireName)}, ${param.argName}, ${JSON.stringify(param.serialization)})`;
+  return `styledPath(${stringLiteral(param.wireName)}, ${param.argName}, ${objectLiteral(param.serialization)})`;
 }
 
 function styledEntry(param: OptionParamModel, access: (name: string) => string): string {
-  return `[${JSON.stringify(param.wireName)}, ${access(param.wireName)}, ${JSON.stringify(param.serialization ?? {})}]`;
+  return `[${stringLiteral(param.wireName)}, ${access(param.wireName)}, ${objectLiteral(param.serialization ?? {})}]`;
 }
 
 function bodyParts(body: BodyModel, access: (name: string) => string, imports: WireImport[]): string[] {
   if (body.kind === 'whole' && body.encoding === 'binary') imports.push({ module: 'uploads.js', name: 'Uploadable', typeOnly: true });
   const value = body.kind === 'flattened' ? objectOf(body.properties, access) : 'body';
-  const fields = JSON.stringify(body.kind === 'flattened' ? (body.fieldEncodings ?? {}) : {});
+  const fields = objectLiteral(body.kind === 'flattened' ? (body.fieldEncodings ?? {}) : {});
   // An optional whole body left out sends none: no encoder runs.
   const when = (encoder: string) => (body.kind === 'whole' && !body.required ? `content: body === undefined ? undefined : () => ${encoder}` : `content: () => ${encoder}`);
-  const type = JSON.stringify(body.contentType);
+  const type = stringLiteral(body.contentType);
   switch (body.encoding) {
     case 'json':
       return [`body: ${value}`, ...(body.contentType === 'application/json' ? [] : [`contentType: ${type}`])];
@@ -81,7 +82,7 @@ function bodyParts(body: BodyModel, access: (name: string) => string, imports: W
 
 /** An object literal of wire names; `__proto__` is written as a computed key, which defines a property. */
 export function objectOf(names: string[], access: (name: string) => string): string {
-  return `{ ${names.map((n) => `${n === '__proto__' ? `[${JSON.stringify(n)}]` : JSON.stringify(n)}: ${access(n)}`).join(', ')} }`;
+  return `{ ${names.map((n) => `${n === '__proto__' ? `[${stringLiteral(n)}]` : stringLiteral(n)}: ${access(n)}`).join(', ')} }`;
 }
 
 /** Imports grouped by module (values and types apart), in a fixed order: output is byte-deterministic. */

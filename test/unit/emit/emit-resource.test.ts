@@ -35,7 +35,7 @@ describe('emitResource', () => {
         ],
       }),
     );
-    expect(text).toContain('params?: WidgetListParams | null');
+    expect(text).toContain('params: WidgetListParams | null | undefined = {}');
     expect(text).toContain('query: { "page[size]": p["page[size]"] }');
     expect(text).toContain('headers: { "X-Trace": p["X-Trace"] }');
   });

@@ -25,7 +25,10 @@ export class Cases extends APIResource {
    *
    * `GET /v2/issuer/cases` (operationId `listCases`)
    */
-  list(params?: CaseListParams | null, options?: RequestOptions): PagePromise<Case, CaseList> {
+  list(
+    params: CaseListParams | null | undefined = {},
+    options?: RequestOptions,
+  ): PagePromise<Case, CaseList> {
     return requestPage<Case, CaseList>(
       this._client,
       { method: 'get', path: '/v2/issuer/cases', query: params ?? {}, security: [['basicAuth']] },

@@ -25,7 +25,7 @@ export class Disputes extends APIResource {
    * `GET /v1/disputes` (operationId `get-v1-disputes`)
    */
   list(
-    params?: DisputeListParams | null,
+    params: DisputeListParams | null | undefined = {},
     options?: RequestOptions,
   ): PagePromise<FullDisputeResponse, DisputeListResponse> {
     return requestPage<FullDisputeResponse, DisputeListResponse>(

@@ -55,7 +55,7 @@ export class ResolutionCenterCases extends APIResource {
    * ```
    */
   list(
-    params?: ResolutionCenterCaseListParams | null,
+    params: ResolutionCenterCaseListParams | null | undefined = {},
     options?: RequestOptions,
   ): PagePromise<ResolutionCenterCaseListItem, ResolutionCenterCaseListResponse> {
     return requestPage<ResolutionCenterCaseListItem, ResolutionCenterCaseListResponse>(
