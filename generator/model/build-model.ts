@@ -98,7 +98,8 @@ export function buildModel(bundled: BundledDocument, options: ModelOptions, runt
   for (const group of groups) types.claim(group.className);
 
   const synthesized = new Map<string, unknown>();
-  const ctx: OperationContext = { document, schemes, componentTypeNames, types, synthesized, errorSchemas: [], warnings };
+  const deepArrays = options.queryFormat.arrays === 'indices' ? 'indices' : 'brackets';
+  const ctx: OperationContext = { document, schemes, componentTypeNames, types, synthesized, errorSchemas: [], warnings, deepArrays };
   const resources: ResourceModel[] = groups.map((group) => ({
     propertyName: group.propertyName,
     className: group.className,
