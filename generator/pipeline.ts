@@ -17,6 +17,8 @@ import type { BundledDocument, LoadWarning } from './load/types.js';
 import { buildModel } from './model/build-model.js';
 import type { ApiModel } from './model/types.js';
 import type { ProviderConfig } from './providers.js';
+import { repairDocument } from './repair/repair-document.js';
+import type { Repair } from './repair/types.js';
 
 export interface PipelineOptions extends BundleOptions {
   /** Repository root. */
@@ -32,22 +34,35 @@ export interface GeneratedPackage {
   model: ApiModel;
   /** Package-relative path -> file text, formatted, each with its provenance line. */
   files: Map<string, string>;
+  /** Load warnings, each repair (as a warning too), and model warnings. */
   warnings: LoadWarning[];
+  /** The corrections made to the document before it was modelled, also listed in the README. */
+  repairs: Repair[];
 }
 
-/** Runs every stage for one provider, in memory: load -> merge -> patch -> model -> emit -> format. */
+/** Runs every stage for one provider, in memory: load -> merge -> patch -> repair -> model -> emit -> format. */
 export async function generatePackage(provider: ProviderConfig, options: PipelineOptions): Promise<GeneratedPackage> {
   const time = timer(options.onTiming);
   const specFiles = provider.sources.map((s) => path.resolve(provider.dir, s.file));
   const loaded = await time('load', () => Promise.all(specFiles.map((file) => bundleSpec(file, options))));
-  const warnings: LoadWarning[] = loaded.flatMap((l) => l.warnings);
+  const loadWarnings: LoadWarning[] = loaded.flatMap((l) => l.warnings);
   const merged = time.sync('merge', () => mergeDocuments(loaded.map((l) => l.bundled)));
   const patched: BundledDocument = { ...merged, document: applyPatches(merged.document, provider.patches, provider.configFile) };
-  const model = time.sync('model', () => buildModel(patched, provider));
-  warnings.push(...model.warnings.map((w) => ({ file: patched.file, ...w })));
-  if (options.strict && warnings.length) {
-    throw new GenerationErrors(warnings.map((w) => new SpecError(w.file, w.pointer, w.message, 'fix the spec, or run without --strict')));
+  const repaired = time.sync('repair', () => repairDocument(patched));
+  const repairs = [...loaded.flatMap((l) => l.repairs), ...repaired.repairs];
+  const model = time.sync('model', () => buildModel(repaired.bundled, provider));
+  const modelWarnings: LoadWarning[] = model.warnings.map((w) => ({ file: patched.file, ...w }));
+  if (options.strict && (loadWarnings.length || repairs.length || modelWarnings.length)) {
+    throw new GenerationErrors([
+      ...repairs.map((r) => new SpecError(r.file, r.pointer, `${r.problem} (--strict refuses the repair ${r.rule}: ${r.repair})`, 'fix the spec, or correct it with a patch in the provider config')),
+      ...[...loadWarnings, ...modelWarnings].map((w) => new SpecError(w.file, w.pointer, w.message, 'fix the spec, or run without --strict')),
+    ]);
   }
+  const warnings = [
+    ...loadWarnings,
+    ...repairs.map((r) => ({ file: r.file, pointer: r.pointer, message: `${r.problem}; repaired: ${r.repair} (${r.rule})` })),
+    ...modelWarnings,
+  ];
   // Named from the specs folder down (`specs/whop/x.yaml`), so the line is the same wherever the folder lives.
   const specsRoot = path.dirname(path.dirname(provider.dir));
   const provenance = provenanceLine(specFiles.map((f) => path.relative(specsRoot, f).split(path.sep).join('/')));
@@ -61,7 +76,7 @@ export async function generatePackage(provider: ProviderConfig, options: Pipelin
     files.set('src/index.ts', emitIndex(model, provider.clientName));
     return printStructures(files);
   });
-  const packageFiles = await time('package', () => emitPackageFiles(model, provider, path.join(options.templatesDir, 'package'), provenance));
+  const packageFiles = await time('package', () => emitPackageFiles(model, provider, path.join(options.templatesDir, 'package'), provenance, repairs));
   const source = new Map<string, string>([['src/models.ts', models], ...structures, ...packageFiles]);
   const formatted = await time('format', () => formatFiles(source));
   const files = new Map<string, string>();
@@ -69,7 +84,7 @@ export async function generatePackage(provider: ProviderConfig, options: Pipelin
   for (const [file, text] of await readRuntime(path.join(options.templatesDir, 'runtime'))) {
     files.set(`src/core/${file}`, withProvenance(file, text, provenance));
   }
-  return { provider, model, files: new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1))), warnings };
+  return { provider, model, files: new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1))), warnings, repairs };
 }
 
 /** The runtime core, file by file, exactly as written in `templates/runtime/` (tests and docs excluded). */

@@ -5,6 +5,8 @@ import { GenerationErrors, SpecError } from '../errors.js';
 import { lookupPointer } from '../json-pointer.js';
 import { displayPath, guardText } from './guard.js';
 import { checkRefs } from './check-refs.js';
+import { aliasRefCycle } from '../repair/rules/alias-ref-cycle.js';
+import type { RepairNote } from '../repair/types.js';
 import { SandboxedResolver } from './resolver.js';
 import type { BundledDocument, LoadWarning } from './types.js';
 
@@ -15,11 +17,14 @@ export interface BundleOptions {
 
 export const DEFAULT_MAX_BYTES = 40 * 1024 * 1024;
 
-/** Rules whose violations make a document impossible to generate from; others become warnings. */
+/**
+ * Rules whose violations make a document impossible to generate from; others become warnings. Path parameters
+ * that do not match their template are the repair stage's (`undeclared-path-param`, `unused-path-param`), so the
+ * linter's rule for them is off: it would also reject every non-ASCII template name.
+ */
 const FATAL_RULES = new Set([
   'no-unresolved-refs',
   'operation-operationId-unique',
-  'path-parameters-defined',
   'operation-parameters-unique',
   'path-declaration-must-exist',
   'bundler',
@@ -29,7 +34,7 @@ const LINT_RULES = {
   struct: 'error',
   'no-unresolved-refs': 'error',
   'operation-operationId-unique': 'error',
-  'path-parameters-defined': 'error',
+  'path-parameters-defined': 'off',
   'operation-parameters-unique': 'error',
   'path-declaration-must-exist': 'error',
   'no-identical-paths': 'warn',
@@ -37,12 +42,13 @@ const LINT_RULES = {
 
 /**
  * Reads one OpenAPI 3.0/3.1 document, resolves its `$ref`s into one document (internal refs kept), and checks it.
- * Throws every fatal problem at once, each with file and JSON pointer; returns the rest as warnings.
+ * Throws every fatal problem at once, each with file and JSON pointer; returns the rest as warnings, and the
+ * repairs that had to be made before bundling (alias-only `$ref` cycles, which the bundler cannot follow).
  */
 export async function bundleSpec(
   file: string,
   options: BundleOptions = {},
-): Promise<{ bundled: BundledDocument; warnings: LoadWarning[] }> {
+): Promise<{ bundled: BundledDocument; warnings: LoadWarning[]; repairs: (RepairNote & { file: string })[] }> {
   const absolute = path.resolve(file);
   const shown = displayPath(absolute);
   const size = await stat(absolute).then(
@@ -66,20 +72,25 @@ export async function bundleSpec(
   const refs: { external?: boolean } = {};
   const rootRefs = checkRefs(root as Record<string, unknown>, shown, refs);
   if (rootRefs.length) throw new GenerationErrors(rootRefs);
+  const cycles = aliasRefCycle(root as Record<string, unknown>);
+  const repaired = cycles.document;
+  const repairs = cycles.repairs.map((note) => ({ ...note, file: shown }));
   const config = await createConfig({ rules: LINT_RULES });
   const externalRefResolver = new SandboxedResolver(path.dirname(absolute));
+  // JSON parses the same everywhere; without external refs the tree already parsed is the bundled document.
+  const skipBundle = isJson && !refs.external;
   let result;
   try {
-    if (isJson && !refs.external) {
+    if (skipBundle) {
       // Nothing to bundle: JSON parses the same everywhere, so the tree already parsed is the bundled document
       // (bundling GitHub's 11 MB description again would cost seconds for no change).
       // The bundler always leaves a `components` object; so does this path, so both give the same document.
-      (root as Record<string, unknown>).components ??= {};
-      inlineExampleRefs(root as Record<string, unknown>);
-      const bundled = { source: new Source(absolute, text), parsed: root };
+      repaired.components ??= {};
+      inlineExampleRefs(repaired);
+      const bundled = { source: new Source(absolute, text), parsed: repaired };
       result = { bundle: bundled, problems: [] as NormalizedProblem[] };
     } else {
-      result = await bundle({ ref: absolute, config, dereference: false, externalRefResolver });
+      result = await bundle({ doc: { source: new Source(absolute, text), parsed: repaired }, config, dereference: false, externalRefResolver });
     }
   } catch (error) {
     if (error instanceof SpecError) throw error;
@@ -97,10 +108,10 @@ export async function bundleSpec(
     ...result.problems,
     ...(await lintDocument({ document: result.bundle, config: config.styleguide, externalRefResolver })),
   ];
-  const { fatal, warnings } = splitProblems(problems.filter((p) => !isMappingByName(document, p)), shown);
-  if (document !== root) fatal.push(...checkRefs(document, shown));
+  const { fatal, warnings } = splitProblems(problems.filter((p) => !isMappingByName(document, p) && !isRepairedLater(document, p)), shown);
+  if (!skipBundle) fatal.push(...checkRefs(document, shown));
   if (fatal.length) throw new GenerationErrors(dedupe(fatal));
-  return { bundled: { file: shown, document, version }, warnings };
+  return { bundled: { file: shown, document, version }, warnings, repairs };
 }
 
 /**
@@ -163,6 +174,18 @@ function isMappingByName(document: Record<string, any>, problem: NormalizedProbl
   return typeof node === 'string' && !/[/#]/.test(node) && Object.hasOwn(document.components?.schemas ?? {}, node);
 }
 
+/**
+ * Struct problems the repair stage corrects and reports itself, with its own rule name: a `type` outside the
+ * standard set (`unknown-type`, `null-type-in-3-0`, `swagger-file-type`) and a `null` where a schema belongs
+ * (`null-schema`). Reported here too, they would be fatal or said twice.
+ */
+function isRepairedLater(document: Record<string, unknown>, problem: NormalizedProblem): boolean {
+  if (problem.ruleId !== 'struct') return false;
+  if (/^`type` can be one of/.test(problem.message)) return true;
+  const at = problem.location[0]?.pointer ?? '';
+  return /^Expected type `Schema` \(object\) but got `null`/.test(problem.message) && lookupPointer(document, at) === null;
+}
+
 function splitProblems(problems: NormalizedProblem[], fallbackFile: string) {
   const fatal: SpecError[] = [];
   const warnings: LoadWarning[] = [];
@@ -206,8 +229,6 @@ function hintFor(ruleId: string): string {
       return 'point the $ref at an existing component or file';
     case 'operation-operationId-unique':
       return 'give every operation a unique operationId';
-    case 'path-parameters-defined':
-      return 'declare every {param} of the path template in `parameters` with `in: path`, and no path parameter the template lacks';
     case 'operation-parameters-unique':
       return 'remove the duplicate: a parameter is identified by its name and location';
     case 'path-declaration-must-exist':

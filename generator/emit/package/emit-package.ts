@@ -3,17 +3,22 @@ import path from 'node:path';
 import Handlebars from 'handlebars';
 import type { ApiModel, OperationModel } from '../../model/types.js';
 import type { ProviderConfig } from '../../providers.js';
+import type { Repair } from '../../repair/types.js';
 import { callExample, paginationExample, usageExample } from './examples.js';
 
 export type PackageSettings = Pick<ProviderConfig, 'packageName' | 'version' | 'description' | 'clientName' | 'envPrefix' | 'credential' | 'license' | 'repository'>;
 
 const TEMPLATES = ['package.json', 'tsconfig.json', 'tsconfig.cjs.json', 'README.md', 'api.md', 'LICENSE'];
 
-/** Renders the non-TypeScript files of a package from the handlebars templates in `templates/package/`. */
-export async function emitPackageFiles(model: ApiModel, settings: PackageSettings, templatesDir: string, provenance: string): Promise<Map<string, string>> {
+/**
+ * Renders the non-TypeScript files of a package from the handlebars templates in `templates/package/`. The
+ * repairs made to the document are listed in the README, so a reader knows the client was built from a
+ * corrected description.
+ */
+export async function emitPackageFiles(model: ApiModel, settings: PackageSettings, templatesDir: string, provenance: string, repairs: readonly Repair[] = []): Promise<Map<string, string>> {
   const handlebars = Handlebars.create();
   handlebars.registerHelper('json', (value: unknown) => JSON.stringify(value));
-  const view = packageView(model, settings, provenance);
+  const view = { ...packageView(model, settings, provenance), repairs: repairs.map(repairRow) };
   const files = new Map<string, string>();
   for (const name of TEMPLATES) {
     const source = await readFile(path.join(templatesDir, `${name}.hbs`), 'utf8');
@@ -62,6 +67,15 @@ function packageView(model: ApiModel, settings: PackageSettings, provenance: str
     types: model.types.map((t) => ({ name: t.name, description: firstParagraph(t.description)?.replace(/\s*\n\s*/g, ' ') })),
     enums: model.enums.map((e) => ({ typeName: e.typeName, valuesName: e.valuesName, values: e.values.map((v) => `\`${JSON.stringify(v)}\``).join(', ') })),
   };
+}
+
+/** One row of the README's repairs table; spec text (names in the problem, pointers) is escaped for a table cell. */
+function repairRow(repair: Repair) {
+  return { file: markdownCell(repair.file), pointer: markdownCell(repair.pointer), rule: repair.rule, problem: markdownCell(repair.problem), repair: markdownCell(repair.repair) };
+}
+
+function markdownCell(text: string): string {
+  return text.replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`).replace(/\s*\n\s*/g, ' ');
 }
 
 /** Descriptions run long (permission lists, tables); the first paragraph is the summary a reader scans for. */

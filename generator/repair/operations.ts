@@ -1,0 +1,52 @@
+import { lookupPointer, pointer } from '../json-pointer.js';
+import type { OpenAPIDocument } from '../load/types.js';
+
+export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+
+/** A parameter as listed, `$ref` resolved one level, with where its entry sits. */
+export interface ListedParam {
+  param: any;
+  /** Pointer of the list entry (the `$ref` itself for a referenced parameter). */
+  pointer: string;
+  /** Declared on the path item (shared by its operations) rather than on the operation. */
+  shared: boolean;
+}
+
+export interface OperationSite {
+  route: string;
+  method: (typeof HTTP_METHODS)[number];
+  pointer: string;
+  op: any;
+  params: ListedParam[];
+}
+
+/** `{name}`s of a path template, in order. */
+export function templateNames(route: string): string[] {
+  return [...route.matchAll(/\{([^{}]+)\}/g)].map((m) => m[1]!);
+}
+
+function resolve(document: OpenAPIDocument, node: any): any {
+  return node && typeof node.$ref === 'string' && node.$ref.startsWith('#') ? lookupPointer(document, node.$ref) : node;
+}
+
+/** Every operation of the document with its path-level and own parameters (inline path items only are edited). */
+export function operationSites(document: OpenAPIDocument): OperationSite[] {
+  const sites: OperationSite[] = [];
+  const paths = document.paths && typeof document.paths === 'object' ? document.paths : {};
+  for (const [route, item] of Object.entries<any>(paths)) {
+    if (!item || typeof item !== 'object' || Array.isArray(item) || item.$ref !== undefined) continue;
+    const shared = listed(document, item.parameters, pointer('paths', route, 'parameters'), true);
+    for (const method of HTTP_METHODS) {
+      const op = item[method];
+      if (!op || typeof op !== 'object' || Array.isArray(op)) continue;
+      const own = listed(document, op.parameters, pointer('paths', route, method, 'parameters'), false);
+      sites.push({ route, method, pointer: pointer('paths', route, method), op, params: [...shared, ...own] });
+    }
+  }
+  return sites;
+}
+
+function listed(document: OpenAPIDocument, list: unknown, at: string, shared: boolean): ListedParam[] {
+  if (!Array.isArray(list)) return [];
+  return list.map((entry, i) => ({ param: resolve(document, entry), pointer: `${at}/${i}`, shared }));
+}

@@ -1,0 +1,73 @@
+import { SpecError } from '../errors.js';
+import { pointer, pointerSegment } from '../json-pointer.js';
+import type { OpenAPIDocument } from '../load/types.js';
+import { operationSites } from './operations.js';
+
+/**
+ * What the generator relies on and no repair can supply: the base URL (`servers`) and which credentials an
+ * operation sends (`security`). A document that gets these wrong would generate with exit 0 and then fail at
+ * run time (an undefined base URL, requests sent without auth), so each violation is an error with its pointer.
+ * The other structural cases are decided in docs/repairs.md: the linter's struct rule refuses a wrong type where
+ * the model reads (paths, operations, parameters, responses, schemas), and the repair rules correct the rest.
+ */
+export function validateStructure(document: OpenAPIDocument, file: string): SpecError[] {
+  return [
+    ...validateServers(document.servers, pointer('servers'), file),
+    ...validateSecurity(document.security, pointer('security'), file),
+    ...operationSites(document).flatMap((site) => [
+      ...validateServers(site.op.servers, `${site.pointer}/servers`, file),
+      ...validateSecurity(site.op.security, `${site.pointer}/security`, file),
+    ]),
+  ];
+}
+
+/** OpenAPI 3.1 §4.8.5: an array of Server Objects, each with a `url` string; every variable needs a `default`. */
+function validateServers(servers: unknown, at: string, file: string): SpecError[] {
+  if (servers === undefined) return [];
+  if (!Array.isArray(servers)) {
+    return [new SpecError(file, at, `"servers" must be an array of Server Objects, got ${describe(servers)}`, 'write it as a list: `servers: [{ url: https://api.example.com }]`')];
+  }
+  return servers.flatMap((server, i): SpecError[] => {
+    const entry = `${at}/${i}`;
+    if (!server || typeof server !== 'object' || Array.isArray(server)) {
+      return [new SpecError(file, entry, `a server must be an object with a "url", got ${describe(server)}`, 'write the entry as `{ url: https://api.example.com }`')];
+    }
+    if (typeof server.url !== 'string') {
+      return [new SpecError(file, `${entry}/url`, server.url === undefined ? 'the server has no "url"' : `the server "url" must be a string, got ${describe(server.url)}`, 'give the server its base URL as a string')];
+    }
+    const variables = server.variables;
+    if (variables !== undefined && (!variables || typeof variables !== 'object' || Array.isArray(variables))) {
+      return [new SpecError(file, `${entry}/variables`, `server "variables" must be an object, got ${describe(variables)}`, 'map each {name} of the url to `{ default: value }`')];
+    }
+    const errors: SpecError[] = [];
+    for (const name of [...server.url.matchAll(/\{([^{}]+)\}/g)].map((m) => m[1]!)) {
+      const variable = variables && Object.hasOwn(variables, name) ? variables[name] : undefined;
+      if (typeof variable?.default !== 'string') {
+        errors.push(new SpecError(file, `${entry}/variables`, `the url uses {${name}}, which has no string default in "variables"`, `add \`${name}: { default: ... }\` so the base URL can be built`));
+      }
+    }
+    return errors;
+  });
+}
+
+/** OpenAPI 3.1 §4.8.30: a list of Security Requirement Objects, each a map of scheme name -> list of scopes. */
+function validateSecurity(security: unknown, at: string, file: string): SpecError[] {
+  if (security === undefined) return [];
+  if (!Array.isArray(security)) {
+    return [new SpecError(file, at, `"security" must be an array of security requirements, got ${describe(security)}`, 'write it as a list: `security: [{ bearerAuth: [] }]`')];
+  }
+  return security.flatMap((requirement, i) => {
+    if (!requirement || typeof requirement !== 'object' || Array.isArray(requirement)) {
+      return [new SpecError(file, `${at}/${i}`, `a security requirement must be an object of scheme names, got ${describe(requirement)}`, 'write the entry as `{ schemeName: [] }`')];
+    }
+    return Object.entries<unknown>(requirement)
+      .filter(([, scopes]) => !Array.isArray(scopes))
+      .map(([name]) => new SpecError(file, `${at}/${i}/${pointerSegment(name)}`, `the scopes of "${name}" must be an array, got ${describe(requirement[name])}`, 'write `[]` for a scheme without scopes'));
+  });
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `${typeof value} ${JSON.stringify(value)}`;
+}
