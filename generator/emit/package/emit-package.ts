@@ -4,7 +4,7 @@ import Handlebars from 'handlebars';
 import type { ApiModel, OperationModel } from '../../model/types.js';
 import type { ProviderConfig } from '../../providers.js';
 import type { Repair } from '../../repair/types.js';
-import { callExample, paginationExample, usageExample } from './examples.js';
+import { callExample, exampleContext, paginationExample, usageExample } from './examples.js';
 
 export type PackageSettings = Pick<ProviderConfig, 'packageName' | 'version' | 'description' | 'clientName' | 'envPrefix' | 'credential' | 'license' | 'repository'>;
 
@@ -31,6 +31,7 @@ function packageView(model: ApiModel, settings: PackageSettings, provenance: str
   const operations = model.resources.flatMap((r) => r.operations.map((op) => ({ resource: r, op })));
   const firstList = operations.find(({ op }) => op.pagination);
   const firstPlain = operations.find(({ op }) => !op.pagination) ?? operations[0];
+  const examples = exampleContext(model);
   return {
     ...settings,
     provenance,
@@ -46,13 +47,13 @@ function packageView(model: ApiModel, settings: PackageSettings, provenance: str
     operations: operations.map(({ resource, op }) => ({
       title: `${op.summary ?? op.operationId} (\`client.${resource.propertyName}.${op.methodName}\`)`,
       description: firstParagraph(op.description),
-      example: usageExample(resource, op),
+      example: usageExample(examples, resource, op),
     })),
     paginated: Boolean(firstList),
-    paginationExample: firstList ? paginationExample(firstList.resource, firstList.op) : '',
-    errorExample: firstPlain ? `await ${callExample(firstPlain.resource, firstPlain.op)};` : '',
-    retryExample: firstPlain ? `await ${callExample(firstPlain.resource, firstPlain.op, '{ maxRetries: 5, timeout: 5_000 }')};` : '',
-    rawExample: firstPlain ? callExample(firstPlain.resource, firstPlain.op) : '',
+    paginationExample: firstList ? paginationExample(examples, firstList.resource, firstList.op) : '',
+    errorExample: firstPlain ? `await ${callExample(examples, firstPlain.resource, firstPlain.op)};` : '',
+    retryExample: firstPlain ? `await ${callExample(examples, firstPlain.resource, firstPlain.op, '{ maxRetries: 5, timeout: 5_000 }')};` : '',
+    rawExample: firstPlain ? callExample(examples, firstPlain.resource, firstPlain.op) : '',
     resources: model.resources.map((r) => ({
       propertyName: r.propertyName,
       className: r.className,
