@@ -17,7 +17,7 @@ import type { BundledDocument, LoadWarning } from './load/types.js';
 import { buildModel } from './model/build-model.js';
 import type { ApiModel } from './model/types.js';
 import type { ProviderConfig } from './providers.js';
-import { repairDocument } from './repair/repair-document.js';
+import { repairDocument, validateDocuments } from './repair/repair-document.js';
 import type { Repair } from './repair/types.js';
 
 export interface PipelineOptions extends BundleOptions {
@@ -46,6 +46,7 @@ export async function generatePackage(provider: ProviderConfig, options: Pipelin
   const specFiles = provider.sources.map((s) => path.resolve(provider.dir, s.file));
   const loaded = await time('load', () => Promise.all(specFiles.map((file) => bundleSpec(file, options))));
   const loadWarnings: LoadWarning[] = loaded.flatMap((l) => l.warnings);
+  validateDocuments(loaded.map((l) => l.bundled));
   const merged = time.sync('merge', () => mergeDocuments(loaded.map((l) => l.bundled)));
   const patched: BundledDocument = { ...merged, document: applyPatches(merged.document, provider.patches, provider.configFile) };
   const repaired = time.sync('repair', () => repairDocument(patched));

@@ -19,13 +19,20 @@ import { validateStructure } from './validate-structure.js';
 export const REPAIR_RULES: readonly RepairRule[] = [pathWithoutSlash, unusedPathParam, undeclaredPathParam, nonAsciiParamName, nullSchema, nullTypeIn30, swaggerFileType, unknownType];
 
 /**
- * The repair stage, between load (and the provider's patches) and the model: refuses what cannot be generated
- * from (every problem at once), then corrects what vendors really ship, one rule per defect. Each repair names
- * the file, the pointer, the problem and what was done; `--strict` turns them into errors in the pipeline.
+ * Refuses what cannot be generated from, every problem of every file at once. Runs on each loaded file before
+ * the merge, which moves document-level fields (`security`) onto operations and would blur where they came from.
+ */
+export function validateDocuments(documents: readonly BundledDocument[]): void {
+  const errors = documents.flatMap((d) => validateStructure(d.document, d.file));
+  if (errors.length) throw new GenerationErrors(errors);
+}
+
+/**
+ * The repair stage, between load (and the provider's patches) and the model: corrects what vendors really ship,
+ * one rule per defect. Each repair names the file, the pointer, the problem and what was done; `--strict` turns
+ * them into errors in the pipeline.
  */
 export function repairDocument(bundled: BundledDocument): { bundled: BundledDocument; repairs: Repair[] } {
-  const errors = validateStructure(bundled.document, bundled.file);
-  if (errors.length) throw new GenerationErrors(errors);
   let document = bundled.document;
   const repairs: Repair[] = [];
   for (const rule of REPAIR_RULES) {
