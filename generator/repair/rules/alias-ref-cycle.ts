@@ -5,9 +5,10 @@ import type { Finding } from '../types.js';
 
 /**
  * `$ref`s that lead only to other `$ref`s and back (`A: {$ref: B}`, `B: {$ref: A}`, `Loop: {$ref: Loop}`) define
- * nothing: no type can be written for them, and a naive resolver loops. The cycle is cut at its last member,
- * whose `$ref` is dropped, so every member means "any value" (typed unknown). Recursion through a structure (a
- * property, items) is a real type and never reported. Each cycle is reported once, at the member that was cut.
+ * nothing: no type can be written for them, and a naive resolver loops. The cycle is cut where it closes (the
+ * member whose `$ref` returns to the first one met), so every member means "any value" (typed unknown).
+ * Recursion through a structure (a property, items) is a real type and never reported. Each cycle is reported
+ * once, at the member that was cut.
  *
  * Runs in the load stage, before bundling: the bundler cannot follow such a cycle at all.
  */

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { validateStructure } from '../../../generator/repair/validate-structure.js';
+
+const base = { openapi: '3.1.0', info: { title: 't', version: '1' } };
+const op = (extra: Record<string, unknown>) => ({ ...base, paths: { '/p': { get: { responses: {}, ...extra } } } });
+
+/** given document -> the pointers of the errors it must produce (none: it is sound). */
+const CASES: [name: string, given: Record<string, unknown>, want: string[]][] = [
+  ['no servers at all is fine (the caller passes baseURL)', { ...base, paths: {} }, []],
+  ['an empty servers list is fine', { ...base, servers: [] }, []],
+  ['servers as an object', { ...base, servers: { url: 'https://a' } }, ['#/servers']],
+  ['a server entry that is a string', { ...base, servers: ['https://a'] }, ['#/servers/0']],
+  ['a server without url', { ...base, servers: [{ description: 'x' }] }, ['#/servers/0/url']],
+  ['a url that is not a string', { ...base, servers: [{ url: 42 }] }, ['#/servers/0/url']],
+  ['a url variable without default', { ...base, servers: [{ url: 'https://{region}.a', variables: { region: { enum: ['eu'] } } }] }, ['#/servers/0/variables']],
+  ['a url variable with its default', { ...base, servers: [{ url: 'https://{region}.a', variables: { region: { default: 'eu' } } }] }, []],
+  ['variables that are not an object', { ...base, servers: [{ url: 'https://a', variables: [] }] }, ['#/servers/0/variables']],
+  ['operation servers are checked too', op({ servers: [{}] }), ['#/paths/~1p/get/servers/0/url']],
+  ['security as an object', { ...base, security: { bearer: [] } }, ['#/security']],
+  ['a security requirement that is a string', { ...base, security: ['bearer'] }, ['#/security/0']],
+  ['scopes that are not a list', op({ security: [{ 'o/auth': 'read' }] }), ['#/paths/~1p/get/security/0/o~1auth']],
+  ['an empty requirement (optional auth) is fine', op({ security: [{}] }), []],
+  ['every problem at once', { ...base, servers: 'x', security: 'y' }, ['#/servers', '#/security']],
+];
+
+describe('structural validation', () => {
+  it.each(CASES)('%s', (_name, given, want) => {
+    const errors = validateStructure(given, 'api.yaml');
+    expect(errors.map((e) => e.pointer)).toEqual(want);
+    for (const error of errors) {
+      expect(error.file).toBe('api.yaml');
+      expect(error.hint).toBeTruthy();
+    }
+  });
+});
