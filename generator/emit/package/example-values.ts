@@ -85,15 +85,15 @@ function isObjectSchema(node: Record<string, any>): boolean {
 /** The spec's own value for the schema, when its JSON type is one the schema allows (primitives only). */
 function givenValue(node: Record<string, any>): unknown {
   if (node.allOf || node.oneOf || node.anyOf || node.format === 'binary') return undefined;
-  if (Array.isArray(node.enum)) {
-    const value = node.enum.find((v: unknown) => v !== null && fits(v, node));
-    return value !== undefined ? value : node.enum.includes(null) ? null : undefined;
-  }
   const candidates = [node.const, node.example, Array.isArray(node.examples) ? node.examples[0] : undefined, node.default];
-  return candidates.find((value) => value !== undefined && fits(value, node));
+  const given = candidates.find((value) => value !== undefined && fits(value, node));
+  if (given !== undefined || !Array.isArray(node.enum)) return given;
+  const listed = node.enum.find((v: unknown) => v !== null && fits(v, node));
+  return listed !== undefined ? listed : node.enum.includes(null) ? null : undefined;
 }
 
 function fits(value: unknown, node: Record<string, any>): boolean {
+  if (Array.isArray(node.enum) && !node.enum.includes(value)) return false;
   const types = typesOf(node);
   const untyped = !types.length && (node.const === value || Array.isArray(node.enum));
   if (typeof value === 'string') return types.includes('string') || untyped;

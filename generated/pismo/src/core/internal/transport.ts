@@ -84,7 +84,8 @@ async function attempt(t: Transmission): Promise<Response> {
     return await t.fetch(t.url, {
       method: t.method,
       headers: t.headers,
-      body: t.body,
+      // Spread, not `body: undefined`: under exactOptionalPropertyTypes RequestInit's body may be absent, not undefined.
+      ...(t.body === undefined ? {} : { body: t.body }),
       signal: controller.signal,
     });
   } catch (error) {
