@@ -4,7 +4,7 @@ import type { OpenAPIDocument } from '../load/types.js';
 import { deref } from './refs.js';
 import type { HttpMethod } from './types.js';
 
-const METHODS: HttpMethod[] = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+export const METHODS: readonly HttpMethod[] = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
 /** One operation as the document states it, with path-level parameters folded in and refs resolved one level. */
 export interface RawOperation {

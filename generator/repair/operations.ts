@@ -1,7 +1,7 @@
 import { lookupPointer, pointer } from '../json-pointer.js';
 import type { OpenAPIDocument } from '../load/types.js';
-
-export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+import { METHODS } from '../model/raw-operations.js';
+import type { HttpMethod } from '../model/types.js';
 
 /** A parameter as listed, `$ref` resolved one level, with where its entry sits. */
 export interface ListedParam {
@@ -14,7 +14,7 @@ export interface ListedParam {
 
 export interface OperationSite {
   route: string;
-  method: (typeof HTTP_METHODS)[number];
+  method: HttpMethod;
   pointer: string;
   op: any;
   params: ListedParam[];
@@ -36,7 +36,7 @@ export function operationSites(document: OpenAPIDocument): OperationSite[] {
   for (const [route, item] of Object.entries<any>(paths)) {
     if (!item || typeof item !== 'object' || Array.isArray(item) || item.$ref !== undefined) continue;
     const shared = listed(document, item.parameters, pointer('paths', route, 'parameters'), true);
-    for (const method of HTTP_METHODS) {
+    for (const method of METHODS) {
       const op = item[method];
       if (!op || typeof op !== 'object' || Array.isArray(op)) continue;
       const own = listed(document, op.parameters, pointer('paths', route, method, 'parameters'), false);

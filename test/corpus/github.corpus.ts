@@ -4,11 +4,13 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { declared, generateDocument, GITHUB, githubAs31, OUT_DIR, parseDocument, produced, writePackage, type CorpusDocument } from './corpus.js';
+import { writeExamples } from './examples.js';
 import { formatErrors, typecheckPackages } from './typecheck.js';
 
 /**
  * The slow corpus (`npm run test:corpus`): GitHub's REST API description as published (OpenAPI 3.0.3, 13 MB) and
- * rewritten in the 3.1 dialect. Both packages are type-checked in one program and their clients constructed.
+ * rewritten in the 3.1 dialect. Both packages, with every example they document, are type-checked in one program
+ * under a demanding consumer's settings, and their clients constructed.
  */
 const outRoot = path.join(OUT_DIR, 'github');
 const documents: CorpusDocument[] = [
@@ -24,11 +26,15 @@ describe('public corpus (GitHub)', () => {
     const got = produced(pkg);
     expect(got.operations.sort()).toEqual(want.operations.sort());
     expect(got.schemas).toEqual(expect.arrayContaining(want.schemas));
-    written.set(doc.id, { dir: await writePackage(doc, pkg, outRoot), clientName: pkg.provider.clientName, resources: pkg.model.resources.length });
-    process.stdout.write(`${doc.id}: ${got.operations.length} operations, ${got.schemas.length} component schemas, ${got.types} types, ${got.warnings} warnings\n`);
+    const dir = await writePackage(doc, pkg, outRoot);
+    const { examples } = await writeExamples(dir);
+    expect(examples).toBeGreaterThan(got.operations.length);
+    written.set(doc.id, { dir, clientName: pkg.provider.clientName, resources: pkg.model.resources.length });
+    const repairs = [...got.repairs].map(([rule, n]) => `${rule} ${n}`).join(', ') || 'none';
+    process.stdout.write(`${doc.id}: ${got.operations.length} operations, ${got.schemas.length} component schemas, ${got.types} types, ${got.warnings} warnings, ${examples} examples; repairs: ${repairs}\n`);
   });
 
-  it('type-checks both packages strictly, in one program, with zero errors', async () => {
+  it('type-checks both packages and their examples (strict, exactOptionalPropertyTypes, noUncheckedIndexedAccess), in one program, with zero errors', async () => {
     expect(written.size).toBe(documents.length);
     const errors = await typecheckPackages([...written.values()].map((w) => w.dir));
     expect(formatErrors(errors, outRoot)).toBe('');

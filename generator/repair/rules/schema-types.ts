@@ -13,8 +13,9 @@ const typesOf = (schema: Record<string, any>): unknown[] => (Array.isArray(schem
 /** Schemas whose `type` satisfies `test`, each turned into a finding by `make`. */
 function findTypes(document: OpenAPIDocument, test: (type: unknown[]) => boolean, make: (schema: Record<string, any>, at: string) => Omit<Finding, 'apply'> & { fix: (schema: Record<string, any>) => void }): Finding[] {
   const findings: Finding[] = [];
-  forEachSchema(document, (schema, at) => {
+  forEachSchema(document, (schema, pointerOf) => {
     if (schema.type === undefined || !test(typesOf(schema))) return;
+    const at = pointerOf();
     const { fix, ...note } = make(schema, at);
     findings.push({ ...note, apply: (copy) => fix(lookupPointer(copy, at)) });
   });
