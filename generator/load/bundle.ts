@@ -6,6 +6,7 @@ import { lookupPointer } from '../json-pointer.js';
 import { displayPath, guardText } from './guard.js';
 import { checkRefs } from './check-refs.js';
 import { aliasRefCycle } from '../repair/rules/alias-ref-cycle.js';
+import { byteOrderMark } from '../repair/rules/byte-order-mark.js';
 import type { RepairNote } from '../repair/types.js';
 import { SandboxedResolver } from './resolver.js';
 import type { BundledDocument, LoadWarning } from './types.js';
@@ -43,7 +44,8 @@ const LINT_RULES = {
 /**
  * Reads one OpenAPI 3.0/3.1 document, resolves its `$ref`s into one document (internal refs kept), and checks it.
  * Throws every fatal problem at once, each with file and JSON pointer; returns the rest as warnings, and the
- * repairs that had to be made before bundling (alias-only `$ref` cycles, which the bundler cannot follow).
+ * repairs that had to be made before parsing (a byte order mark) or bundling (alias-only `$ref` cycles, which the
+ * bundler cannot follow).
  */
 export async function bundleSpec(
   file: string,
@@ -62,7 +64,8 @@ export async function bundleSpec(
   }
   // The root is parsed and checked here first, so what the bundler would refuse with a bare message (not an
   // object, wrong version, a $ref cycle) is reported with its pointer and a way out.
-  const text = await readFile(absolute, 'utf8');
+  const bom = byteOrderMark(await readFile(absolute, 'utf8'));
+  const text = bom.text;
   const isJson = /\.json$/i.test(absolute);
   const root = guardText(text, shown, isJson);
   if (typeof root !== 'object' || root === null || Array.isArray(root)) {
@@ -74,7 +77,7 @@ export async function bundleSpec(
   if (rootRefs.length) throw new GenerationErrors(rootRefs);
   const cycles = aliasRefCycle(root as Record<string, unknown>);
   const repaired = cycles.document;
-  const repairs = cycles.repairs.map((note) => ({ ...note, file: shown }));
+  const repairs = [...bom.repairs, ...cycles.repairs].map((note) => ({ ...note, file: shown }));
   const config = await createConfig({ rules: LINT_RULES });
   const externalRefResolver = new SandboxedResolver(path.dirname(absolute));
   // JSON parses the same everywhere; without external refs the tree already parsed is the bundled document.

@@ -2,6 +2,7 @@ import type { OpenAPIDocument } from '../load/types.js';
 
 /** Every repair rule, by the name its warnings carry (docs/repairs.md describes each). */
 export type RuleId =
+  | 'byte-order-mark'
   | 'alias-ref-cycle'
   | 'undeclared-path-param'
   | 'unused-path-param'

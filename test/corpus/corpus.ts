@@ -21,10 +21,11 @@ const FIXTURES = path.join(ROOT, 'test/corpus/fixtures');
 /**
  * Vendors' descriptions as they publish them in npm packages (pinned dev dependencies): each has defects of its
  * own, which the repair stage must correct (Blockfrost's 3.1 `null` type in a 3.0 document, Directus's `null`
- * schema).
+ * schema, Dialogporten's byte order mark).
  */
 export const VENDOR_DOCUMENTS: readonly CorpusDocument[] = [
   { id: 'vendor-blockfrost', file: path.join(ROOT, 'node_modules/@blockfrost/openapi/openapi.yaml') },
+  { id: 'vendor-dialogporten', file: path.join(ROOT, 'node_modules/@digdir/dialogporten-schema/swagger.verified.json') },
   { id: 'vendor-directus', file: path.join(ROOT, 'node_modules/@directus/specs/dist/openapi.json') },
   { id: 'vendor-figma', file: path.join(ROOT, 'node_modules/@figma/rest-api-spec/openapi/openapi.yaml') },
   { id: 'vendor-ideal-postcodes', file: path.join(ROOT, 'node_modules/@ideal-postcodes/openapi/dist/openapi.json') },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aliasRefCycle } from '../../../generator/repair/rules/alias-ref-cycle.js';
+import { byteOrderMark } from '../../../generator/repair/rules/byte-order-mark.js';
 import { nonAsciiParamName } from '../../../generator/repair/rules/non-ascii-param-name.js';
 import { nullSchema } from '../../../generator/repair/rules/null-schema.js';
 import { pathWithoutSlash } from '../../../generator/repair/rules/path-without-slash.js';
@@ -222,6 +223,18 @@ const TABLES: [string, RepairRule, Case[]][] = [
     ],
   ],
 ];
+
+describe('repair rule byte-order-mark', () => {
+  it.each([
+    ['\uFEFF{"openapi": "3.1.0"}', '{"openapi": "3.1.0"}', 1],
+    ['{"openapi": "3.1.0"}', '{"openapi": "3.1.0"}', 0],
+    ['{"title": "\uFEFF"}', '{"title": "\uFEFF"}', 0],
+  ] as const)('%j -> %j', (given, want, repairs) => {
+    const result = byteOrderMark(given);
+    expect(result.text).toBe(want);
+    expect(result.repairs.map((r) => [r.rule, r.pointer])).toEqual(repairs ? [['byte-order-mark', '#']] : []);
+  });
+});
 
 describe.each(TABLES)('repair rule %s', (id, rule, cases) => {
   it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, { given, want, at }) => {
