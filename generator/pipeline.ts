@@ -66,7 +66,8 @@ export async function generatePackage(provider: ProviderConfig, options: Pipelin
   ];
   // Named from the specs folder down (`specs/whop/x.yaml`), so the line is the same wherever the folder lives.
   const specsRoot = path.dirname(path.dirname(provider.dir));
-  const provenance = provenanceLine(specFiles.map((f) => path.relative(specsRoot, f).split(path.sep).join('/')));
+  const fromSpecsRoot = (file: string) => path.relative(specsRoot, path.resolve(file)).split(path.sep).join('/');
+  const provenance = provenanceLine(specFiles.map(fromSpecsRoot));
 
   const models = await time('types', () => emitModels(model, { enums: provider.enums }));
   const structures = time.sync('resources', () => {
@@ -77,7 +78,7 @@ export async function generatePackage(provider: ProviderConfig, options: Pipelin
     files.set('src/index.ts', emitIndex(model, provider.clientName));
     return printStructures(files);
   });
-  const packageFiles = await time('package', () => emitPackageFiles(model, provider, path.join(options.templatesDir, 'package'), provenance, repairs));
+  const packageFiles = await time('package', () => emitPackageFiles(model, provider, path.join(options.templatesDir, 'package'), provenance, repairs.map((r) => ({ ...r, file: fromSpecsRoot(r.file) }))));
   const source = new Map<string, string>([['src/models.ts', models], ...structures, ...packageFiles]);
   const formatted = await time('format', () => formatFiles(source));
   const files = new Map<string, string>();

@@ -56,6 +56,10 @@ describe('documents the repair stage corrects', () => {
     const readme = await readFile(path.join(out, 'README.md'), 'utf8');
     expect(readme).toContain('## Provenance: repairs');
     expect(readme).toContain(`\`${rule}\``);
+    // Named from the specs folder down, like the provenance line: the README is the same wherever it is generated.
+    const row = readme.split('\n').find((line) => line.includes(`\`${rule}\``) && line.startsWith('|'));
+    expect(row).toContain(`| bad-specs/repairable/${file} `);
+    expect(row).toContain(`| ${at.replaceAll('_', '\\_')} `);
     generated.push(out);
   }, 20_000);
 
