@@ -53,7 +53,8 @@ async function documentsIn(dir: string, prefix: string): Promise<CorpusDocument[
 }
 
 export async function parseDocument(file: string): Promise<any> {
-  const text = await readFile(file, 'utf8');
+  // A byte order mark carries no content (the generator repairs it as `byte-order-mark`).
+  const text = (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
   return file.endsWith('.json') ? JSON.parse(text) : YAML.parse(text);
 }
 
