@@ -1,7 +1,7 @@
 import { GenerationErrors } from '../errors.js';
 import { parsePointer } from '../json-pointer.js';
 import { SOURCE_EXTENSION } from '../load/merge.js';
-import type { BundledDocument } from '../load/types.js';
+import type { BundledDocument, LoadWarning } from '../load/types.js';
 import { nonAsciiParamName } from './rules/non-ascii-param-name.js';
 import { nullSchema } from './rules/null-schema.js';
 import { pathWithoutSlash } from './rules/path-without-slash.js';
@@ -9,7 +9,7 @@ import { nullTypeIn30, swaggerFileType, unknownType } from './rules/schema-types
 import { undeclaredPathParam } from './rules/undeclared-path-param.js';
 import { unusedPathParam } from './rules/unused-path-param.js';
 import type { Repair, RepairRule } from './types.js';
-import { validateStructure } from './validate-structure.js';
+import { structureWarnings, validateStructure } from './validate-structure.js';
 
 /**
  * The rules of the repair stage, in the order they run. Paths are fixed before the parameters that depend on
@@ -19,12 +19,14 @@ import { validateStructure } from './validate-structure.js';
 export const REPAIR_RULES: readonly RepairRule[] = [pathWithoutSlash, unusedPathParam, undeclaredPathParam, nonAsciiParamName, nullSchema, nullTypeIn30, swaggerFileType, unknownType];
 
 /**
- * Refuses what cannot be generated from, every problem of every file at once. Runs on each loaded file before
+ * Refuses what cannot be generated from, every problem of every file at once, and returns the warnings about what
+ * generates but needs the caller's help. Runs on each loaded file before
  * the merge, which moves document-level fields (`security`) onto operations and would blur where they came from.
  */
-export function validateDocuments(documents: readonly BundledDocument[]): void {
+export function validateDocuments(documents: readonly BundledDocument[]): LoadWarning[] {
   const errors = documents.flatMap((d) => validateStructure(d.document, d.file));
   if (errors.length) throw new GenerationErrors(errors);
+  return documents.flatMap((d) => structureWarnings(d.document, d.file));
 }
 
 /**

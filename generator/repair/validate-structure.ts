@@ -1,6 +1,6 @@
 import { SpecError } from '../errors.js';
 import { pointer, pointerSegment } from '../json-pointer.js';
-import type { OpenAPIDocument } from '../load/types.js';
+import type { LoadWarning, OpenAPIDocument } from '../load/types.js';
 import { operationSites } from './operations.js';
 
 /**
@@ -19,6 +19,17 @@ export function validateStructure(document: OpenAPIDocument, file: string): Spec
       ...validateSecurity(site.op.security, `${site.pointer}/security`, file),
     ]),
   ];
+}
+
+/**
+ * A relative server url (`/v3`) is legal: OpenAPI resolves it against where the document is served, which a
+ * client does not know. The package is generated, and the warning says to pass `baseURL`.
+ */
+export function structureWarnings(document: OpenAPIDocument, file: string): LoadWarning[] {
+  const servers: unknown[] = Array.isArray(document.servers) ? document.servers : [];
+  const first = servers[0] as { url?: unknown } | undefined;
+  if (typeof first?.url !== 'string' || /^[a-z][a-z0-9+.-]*:\/\//i.test(first.url) || /^\{[^}]+\}/.test(first.url)) return [];
+  return [{ file, pointer: pointer('servers', 0, 'url'), message: `server url "${first.url}" is relative: the client has no base URL of its own; pass \`baseURL\` when creating it` }];
 }
 
 /** OpenAPI 3.1 §4.8.5: an array of Server Objects, each with a `url` string; every variable needs a `default`. */

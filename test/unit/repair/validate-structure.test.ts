@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateStructure } from '../../../generator/repair/validate-structure.js';
+import { structureWarnings, validateStructure } from '../../../generator/repair/validate-structure.js';
 
 const base = { openapi: '3.1.0', info: { title: 't', version: '1' } };
 const op = (extra: Record<string, unknown>) => ({ ...base, paths: { '/p': { get: { responses: {}, ...extra } } } });
@@ -31,5 +31,22 @@ describe('structural validation', () => {
       expect(error.file).toBe('api.yaml');
       expect(error.hint).toBeTruthy();
     }
+  });
+});
+
+/** given first server url -> whether the document is warned about (it generates either way). */
+const URLS: [url: string, warned: boolean][] = [
+  ['https://api.example.com/v1', false],
+  ['http://localhost:5572', false],
+  ['{scheme}://api.example.com', false],
+  ['/v3', true],
+  ['api/v1', true],
+];
+
+describe('structural warnings', () => {
+  it.each(URLS)('server url %j warned: %s', (url, warned) => {
+    const warnings = structureWarnings({ ...base, servers: [{ url }] }, 'api.yaml');
+    expect(warnings.map((w) => w.pointer)).toEqual(warned ? ['#/servers/0/url'] : []);
+    if (warned) expect(warnings[0]!.message).toMatch(/pass `baseURL`/);
   });
 });
