@@ -184,7 +184,8 @@ function isMappingByName(document: Record<string, any>, problem: NormalizedProbl
  */
 function isRepairedLater(document: Record<string, unknown>, problem: NormalizedProblem): boolean {
   if (problem.ruleId !== 'struct') return false;
-  if (/^`type` can be one of/.test(problem.message)) return true;
+  // Only a schema's `type` (its list of JSON types); a security scheme's `type` stays the linter's.
+  if (/^`type` can be one of the following only: "object"/.test(problem.message)) return true;
   const at = problem.location[0]?.pointer ?? '';
   return /^Expected type `Schema` \(object\) but got `null`/.test(problem.message) && lookupPointer(document, at) === null;
 }
