@@ -20,12 +20,12 @@ export const DEFAULT_MAX_BYTES = 40 * 1024 * 1024;
 
 /**
  * Rules whose violations make a document impossible to generate from; others become warnings. Path parameters
- * that do not match their template are the repair stage's (`undeclared-path-param`, `unused-path-param`), so the
- * linter's rule for them is off: it would also reject every non-ASCII template name.
+ * that do not match their template and duplicate operationIds are the repair stage's (`undeclared-path-param`,
+ * `unused-path-param`, `duplicate-operation-id`), so the linter's rules for them are off (the first would also
+ * reject every non-ASCII template name).
  */
 const FATAL_RULES = new Set([
   'no-unresolved-refs',
-  'operation-operationId-unique',
   'operation-parameters-unique',
   'path-declaration-must-exist',
   'bundler',
@@ -34,7 +34,7 @@ const FATAL_RULES = new Set([
 const LINT_RULES = {
   struct: 'error',
   'no-unresolved-refs': 'error',
-  'operation-operationId-unique': 'error',
+  'operation-operationId-unique': 'off',
   'path-parameters-defined': 'off',
   'operation-parameters-unique': 'error',
   'path-declaration-must-exist': 'error',
@@ -231,8 +231,6 @@ function hintFor(ruleId: string): string {
     case 'no-unresolved-refs':
     case 'bundler':
       return 'point the $ref at an existing component or file';
-    case 'operation-operationId-unique':
-      return 'give every operation a unique operationId';
     case 'operation-parameters-unique':
       return 'remove the duplicate: a parameter is identified by its name and location';
     case 'path-declaration-must-exist':

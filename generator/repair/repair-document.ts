@@ -2,6 +2,7 @@ import { GenerationErrors } from '../errors.js';
 import { parsePointer } from '../json-pointer.js';
 import { SOURCE_EXTENSION } from '../load/merge.js';
 import type { BundledDocument, LoadWarning } from '../load/types.js';
+import { duplicateOperationId } from './rules/duplicate-operation-id.js';
 import { nonAsciiParamName } from './rules/non-ascii-param-name.js';
 import { nullSchema } from './rules/null-schema.js';
 import { pathWithoutSlash } from './rules/path-without-slash.js';
@@ -16,7 +17,7 @@ import { structureWarnings, validateStructure } from './validate-structure.js';
  * their templates; `null` schemas become objects before types are read; the 3.0 null type and Swagger's `file`
  * are read as meant before what is left unknown is dropped.
  */
-export const REPAIR_RULES: readonly RepairRule[] = [pathWithoutSlash, unusedPathParam, undeclaredPathParam, nonAsciiParamName, nullSchema, nullTypeIn30, swaggerFileType, unknownType];
+export const REPAIR_RULES: readonly RepairRule[] = [pathWithoutSlash, duplicateOperationId, unusedPathParam, undeclaredPathParam, nonAsciiParamName, nullSchema, nullTypeIn30, swaggerFileType, unknownType];
 
 /**
  * Refuses what cannot be generated from, every problem of every file at once, and returns the warnings about what

@@ -4,6 +4,7 @@ import type { OpenAPIDocument } from '../load/types.js';
 export type RuleId =
   | 'byte-order-mark'
   | 'alias-ref-cycle'
+  | 'duplicate-operation-id'
   | 'undeclared-path-param'
   | 'unused-path-param'
   | 'non-ascii-param-name'

@@ -16,6 +16,7 @@ const SPECS = path.join(import.meta.dirname, 'repairable');
 const CASES: Record<string, [pointer: string, rule: string, says: RegExp]> = {
   'byte-order-mark.json': ['#', 'byte-order-mark', /begins with a UTF-8 byte order mark, which JSON does not allow; repaired: ignored the byte order mark/],
   'cyclic-ref.yaml': ['#/components/schemas/C', 'alias-ref-cycle', /\$ref cycle with nothing in between: #\/components\/schemas\/A -> .*B -> .*C -> .*A; repaired: dropped the \$ref/],
+  'duplicate-operation-id.yaml': ['#/paths/~1cats/get/operationId', 'duplicate-operation-id', /operationId "getPets" is already used by another operation; repaired: renamed this one "getPets2"/],
   'non-ascii-path-param.yaml': ['#/paths/~1städte~1{größe}/get/parameters/0/name', 'non-ascii-param-name', /path parameter name "größe" is not ASCII; repaired: passed as the argument groE; the URL keeps the name "größe"/],
   'null-schema.yaml': ['#/paths/~1items/post/requestBody/content/application~1json/schema', 'null-schema', /a schema is null, not an object; repaired: read as \{\}/],
   'nullable-3-1-syntax-in-3-0.yaml': ['#/components/schemas/Pet/properties/name/type', 'null-type-in-3-0', /uses the 3\.1 null type in an OpenAPI 3\.0 document; repaired: read as type "string" with nullable: true/],

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aliasRefCycle } from '../../../generator/repair/rules/alias-ref-cycle.js';
 import { byteOrderMark } from '../../../generator/repair/rules/byte-order-mark.js';
+import { duplicateOperationId } from '../../../generator/repair/rules/duplicate-operation-id.js';
 import { nonAsciiParamName } from '../../../generator/repair/rules/non-ascii-param-name.js';
 import { nullSchema } from '../../../generator/repair/rules/null-schema.js';
 import { pathWithoutSlash } from '../../../generator/repair/rules/path-without-slash.js';
@@ -73,6 +74,24 @@ const TABLES: [string, RepairRule, Case[]][] = [
         name: 'keeps query parameters',
         given: doc({ '/p': { get: { parameters: [{ name: 'x', in: 'query' }], responses: ok } } }),
         want: doc({ '/p': { get: { parameters: [{ name: 'x', in: 'query' }], responses: ok } } }),
+        at: [],
+      },
+    ],
+  ],
+  [
+    'duplicate-operation-id',
+    duplicateOperationId,
+    [
+      {
+        name: 'the first keeps the id, later ones get the first free number',
+        given: doc({ '/a': { get: { operationId: 'x', responses: ok } }, '/b': { get: { operationId: 'x', responses: ok }, post: { operationId: 'x', responses: ok } }, '/c': { get: { operationId: 'x2', responses: ok } } }),
+        want: doc({ '/a': { get: { operationId: 'x', responses: ok } }, '/b': { get: { operationId: 'x3', responses: ok }, post: { operationId: 'x4', responses: ok } }, '/c': { get: { operationId: 'x2', responses: ok } } }),
+        at: ['#/paths/~1b/get/operationId', '#/paths/~1b/post/operationId'],
+      },
+      {
+        name: 'operations without an id are left alone',
+        given: doc({ '/a': { get: { responses: ok } }, '/b': { get: { responses: ok } } }),
+        want: doc({ '/a': { get: { responses: ok } }, '/b': { get: { responses: ok } } }),
         at: [],
       },
     ],
