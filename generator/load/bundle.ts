@@ -63,10 +63,13 @@ export async function bundleSpec(
     throw new SpecError(shown, '#', `document is ${mb(size)} MB, over the ${mb(maxBytes)} MB limit`, 'split it, or raise the limit with --max-size');
   }
   // The root is parsed and checked here first, so what the bundler would refuse with a bare message (not an
-  // object, wrong version, a $ref cycle) is reported with its pointer and a way out.
-  const bom = byteOrderMark(await readFile(absolute, 'utf8'));
-  const text = bom.text;
+  // object, wrong version) is reported with its pointer and a way out, and what it cannot follow (an alias-only
+  // $ref cycle) is repaired first.
   const isJson = /\.json$/i.test(absolute);
+  const raw = await readFile(absolute, 'utf8');
+  // YAML allows a byte order mark; JSON does not.
+  const bom = isJson ? byteOrderMark(raw) : { text: raw, repairs: [] };
+  const text = bom.text;
   const root = guardText(text, shown, isJson);
   if (typeof root !== 'object' || root === null || Array.isArray(root)) {
     throw new SpecError(shown, '#', `not an OpenAPI document (the top level is ${root === null ? 'null' : Array.isArray(root) ? 'an array' : typeof root}, not an object)`, 'give a YAML or JSON file with `openapi: 3.1.0`, `info` and `paths` at the top level');
@@ -80,7 +83,6 @@ export async function bundleSpec(
   const repairs = [...bom.repairs, ...cycles.repairs].map((note) => ({ ...note, file: shown }));
   const config = await createConfig({ rules: LINT_RULES });
   const externalRefResolver = new SandboxedResolver(path.dirname(absolute));
-  // JSON parses the same everywhere; without external refs the tree already parsed is the bundled document.
   const skipBundle = isJson && !refs.external;
   let result;
   try {
