@@ -29,18 +29,24 @@ function resolve(document: OpenAPIDocument, node: any): any {
   return node && typeof node.$ref === 'string' && node.$ref.startsWith('#') ? lookupPointer(document, node.$ref) : node;
 }
 
-/** Every operation of the document with its path-level and own parameters (inline path items only are edited). */
+/**
+ * Every operation of the document with its path-level and own parameters. A path item given by an internal
+ * `$ref` is read (and edited) where it is defined, so `pointer` may lie outside `#/paths`.
+ */
 export function operationSites(document: OpenAPIDocument): OperationSite[] {
   const sites: OperationSite[] = [];
   const paths = document.paths && typeof document.paths === 'object' ? document.paths : {};
-  for (const [route, item] of Object.entries<any>(paths)) {
-    if (!item || typeof item !== 'object' || Array.isArray(item) || item.$ref !== undefined) continue;
-    const shared = listed(document, item.parameters, pointer('paths', route, 'parameters'), true);
+  for (const [route, entry] of Object.entries<any>(paths)) {
+    const internalRef = typeof entry?.$ref === 'string' && entry.$ref.startsWith('#');
+    const item = internalRef ? lookupPointer(document, entry.$ref) : entry;
+    if (!item || typeof item !== 'object' || Array.isArray(item)) continue;
+    const at = internalRef ? entry.$ref : pointer('paths', route);
+    const shared = listed(document, item.parameters, `${at}/parameters`, true);
     for (const method of METHODS) {
       const op = item[method];
       if (!op || typeof op !== 'object' || Array.isArray(op)) continue;
-      const own = listed(document, op.parameters, pointer('paths', route, method, 'parameters'), false);
-      sites.push({ route, method, pointer: pointer('paths', route, method), op, params: [...shared, ...own] });
+      const own = listed(document, op.parameters, `${at}/${method}/parameters`, false);
+      sites.push({ route, method, pointer: `${at}/${method}`, op, params: [...shared, ...own] });
     }
   }
   return sites;

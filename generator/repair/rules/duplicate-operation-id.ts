@@ -1,3 +1,4 @@
+import { lookupPointer } from '../../json-pointer.js';
 import { operationSites } from '../operations.js';
 import { ruleOf } from '../rule.js';
 import type { Finding } from '../types.js';
@@ -8,7 +9,9 @@ import type { Finding } from '../types.js';
  * the first free `<id>2`, `<id>3`...; config that names an operation by id should name the renamed one.
  */
 export const duplicateOperationId = ruleOf((document) => {
-  const sites = operationSites(document).filter((site) => typeof site.op.operationId === 'string' && site.op.operationId !== '');
+  // A path item shared by two paths (`$ref`) is one definition: its operations are counted once.
+  const visited = new Set<string>();
+  const sites = operationSites(document).filter((site) => typeof site.op.operationId === 'string' && site.op.operationId !== '' && !visited.has(site.pointer) && visited.add(site.pointer));
   const taken = new Set(sites.map((site) => site.op.operationId as string));
   const seen = new Set<string>();
   const findings: Finding[] = [];
@@ -28,7 +31,7 @@ export const duplicateOperationId = ruleOf((document) => {
       problem: `operationId "${id}" is already used by another operation`,
       repair: `renamed this one "${renamed}"`,
       apply(copy) {
-        copy.paths[site.route][site.method].operationId = renamed;
+        lookupPointer(copy, site.pointer).operationId = renamed;
       },
     });
   }

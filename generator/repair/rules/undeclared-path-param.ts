@@ -7,11 +7,13 @@ import { ruleOf } from '../rule.js';
  * MUST correspond to a path parameter). Vendors ship this (OpenAI's `{certificate_id}`); the URL cannot be built
  * without the value, so the operation gets a required string path parameter of that name.
  */
-export const undeclaredPathParam = ruleOf((document) =>
-  operationSites(document).flatMap((site) => {
+export const undeclaredPathParam = ruleOf((document) => {
+  // A path item shared by two paths (`$ref`) gets each parameter once.
+  const added = new Set<string>();
+  return operationSites(document).flatMap((site) => {
     const declared = new Set(site.params.filter((p) => p.param?.in === 'path').map((p) => p.param.name));
     return [...new Set(templateNames(site.route))]
-      .filter((name) => !declared.has(name))
+      .filter((name) => !declared.has(name) && !added.has(`${site.pointer} ${name}`) && added.add(`${site.pointer} ${name}`))
       .map((name) => ({
         rule: 'undeclared-path-param' as const,
         pointer: `${site.pointer}/parameters`,
@@ -23,5 +25,5 @@ export const undeclaredPathParam = ruleOf((document) =>
           op.parameters.push({ name, in: 'path', required: true, schema: { type: 'string' } });
         },
       }));
-  }),
-);
+  });
+});

@@ -47,6 +47,12 @@ const TABLES: [string, RepairRule, Case[]][] = [
         at: [],
       },
       {
+        name: 'a path item given by $ref is repaired where it is defined, once',
+        given: doc({ '/a/{id}': { $ref: '#/components/pathItems/A' }, '/b/{id}': { $ref: '#/components/pathItems/A' } }, { components: { pathItems: { A: { get: { responses: ok } } } } }),
+        want: doc({ '/a/{id}': { $ref: '#/components/pathItems/A' }, '/b/{id}': { $ref: '#/components/pathItems/A' } }, { components: { pathItems: { A: { get: { responses: ok, parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }] } } } } }),
+        at: ['#/components/pathItems/A/get/parameters'],
+      },
+      {
         name: 'a query parameter of the same name is not a path parameter',
         given: doc({ '/c/{id}': { get: { parameters: [{ name: 'id', in: 'query' }], responses: ok } } }),
         want: doc({ '/c/{id}': { get: { parameters: [{ name: 'id', in: 'query' }, { name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: ok } } }),
