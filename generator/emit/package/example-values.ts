@@ -197,10 +197,14 @@ function numberFor(node: Record<string, any>): number {
   return 1;
 }
 
+/**
+ * A JSON value as TypeScript source for a fenced Markdown block: a backtick would end the fence early, so it is
+ * written as its escape (`\u0060`), which means the same string.
+ */
 export function literal(value: unknown): string {
-  return JSON.stringify(value) ?? 'undefined';
+  return (JSON.stringify(value) ?? 'undefined').replaceAll('`', '\\u0060');
 }
 
 export function propertyKey(name: string): string {
-  return /^[A-Za-z_$][\w$]*$/.test(name) ? name : JSON.stringify(name);
+  return /^[A-Za-z_$][\w$]*$/.test(name) ? name : literal(name);
 }

@@ -27,6 +27,7 @@ const CASES: [name: string, given: unknown, want: string][] = [
   ['a discriminated base sets the tag of the schema extending it', { $ref: '#/components/schemas/Cat' }, '{ pet_type: "Cat", name: "name" }'],
   ['quoted keys', { type: 'object', required: ['x-id'], properties: { 'x-id': { type: 'string' } } }, '{ "x-id": "x-id" }'],
   ['an empty schema accepts an object', {}, '{}'],
+  ['a backtick in a spec example cannot end the Markdown fence', { type: 'string', example: '```js' }, '"\\u0060\\u0060\\u0060js"'],
 ];
 
 describe('example values', () => {
