@@ -45,10 +45,11 @@ export async function generatePackage(provider: ProviderConfig, options: Pipelin
   const time = timer(options.onTiming);
   const specFiles = provider.sources.map((s) => path.resolve(provider.dir, s.file));
   const loaded = await time('load', () => Promise.all(specFiles.map((file) => bundleSpec(file, options))));
-  const loadWarnings: LoadWarning[] = [...loaded.flatMap((l) => l.warnings), ...validateDocuments(loaded.map((l) => l.bundled))];
+  validateDocuments(loaded.map((l) => l.bundled));
   const merged = time.sync('merge', () => mergeDocuments(loaded.map((l) => l.bundled)));
   const patched: BundledDocument = { ...merged, document: applyPatches(merged.document, provider.patches, provider.configFile) };
   const repaired = time.sync('repair', () => repairDocument(patched));
+  const loadWarnings: LoadWarning[] = [...loaded.flatMap((l) => l.warnings), ...repaired.warnings];
   const repairs = [...loaded.flatMap((l) => l.repairs), ...repaired.repairs];
   const model = time.sync('model', () => buildModel(repaired.bundled, provider));
   const modelWarnings: LoadWarning[] = model.warnings.map((w) => ({ file: patched.file, ...w }));

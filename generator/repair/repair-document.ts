@@ -10,7 +10,7 @@ import { nullTypeIn30, swaggerFileType, unknownType } from './rules/schema-types
 import { undeclaredPathParam } from './rules/undeclared-path-param.js';
 import { unusedPathParam } from './rules/unused-path-param.js';
 import type { Repair, RepairRule } from './types.js';
-import { structureWarnings, validateStructure } from './validate-structure.js';
+import { structureWarnings, validateDocumentSecurity, validateStructure } from './validate-structure.js';
 
 /**
  * The rules of the repair stage, in the order they run. Paths are fixed before the parameters that depend on
@@ -20,22 +20,22 @@ import { structureWarnings, validateStructure } from './validate-structure.js';
 export const REPAIR_RULES: readonly RepairRule[] = [pathWithoutSlash, duplicateOperationId, unusedPathParam, undeclaredPathParam, nonAsciiParamName, nullSchema, nullTypeIn30, swaggerFileType, unknownType];
 
 /**
- * Refuses what cannot be generated from, every problem of every file at once, and returns the warnings about what
- * generates but needs the caller's help. Runs on each loaded file before
- * the merge, which moves document-level fields (`security`) onto operations and would blur where they came from.
+ * Refuses a loaded file whose own top-level `security` is malformed. Runs on each file before the merge, which
+ * copies that field onto the file's operations.
  */
-export function validateDocuments(documents: readonly BundledDocument[]): LoadWarning[] {
-  const errors = documents.flatMap((d) => validateStructure(d.document, d.file));
+export function validateDocuments(documents: readonly BundledDocument[]): void {
+  const errors = documents.flatMap((d) => validateDocumentSecurity(d.document, d.file));
   if (errors.length) throw new GenerationErrors(errors);
-  return documents.flatMap((d) => structureWarnings(d.document, d.file));
 }
 
 /**
- * The repair stage, between load (and the provider's patches) and the model: corrects what vendors really ship,
- * one rule per defect. Each repair names the file, the pointer, the problem and what was done; `--strict` turns
+ * The repair stage, between load (and the provider's patches) and the model: refuses what cannot be generated
+ * from (every problem at once), then corrects what vendors really ship, one rule per defect. Each repair names the file, the pointer, the problem and what was done; `--strict` turns
  * them into errors in the pipeline.
  */
-export function repairDocument(bundled: BundledDocument): { bundled: BundledDocument; repairs: Repair[] } {
+export function repairDocument(bundled: BundledDocument): { bundled: BundledDocument; repairs: Repair[]; warnings: LoadWarning[] } {
+  const errors = validateStructure(bundled.document, (at) => fileOf(bundled.document, at, bundled.file));
+  if (errors.length) throw new GenerationErrors(errors);
   let document = bundled.document;
   const repairs: Repair[] = [];
   for (const rule of REPAIR_RULES) {
@@ -43,7 +43,8 @@ export function repairDocument(bundled: BundledDocument): { bundled: BundledDocu
     repairs.push(...result.repairs.map((note) => ({ ...note, file: fileOf(document, note.pointer, bundled.file) })));
     document = result.document;
   }
-  return { bundled: document === bundled.document ? bundled : { ...bundled, document }, repairs };
+  const warnings = structureWarnings(document, (at) => fileOf(document, at, bundled.file));
+  return { bundled: document === bundled.document ? bundled : { ...bundled, document }, repairs, warnings };
 }
 
 /** A merged document's operations carry the file they came from; everything else is named by the first file. */

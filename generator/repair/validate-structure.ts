@@ -1,40 +1,64 @@
 import { SpecError } from '../errors.js';
-import { pointer, pointerSegment } from '../json-pointer.js';
+import { lookupPointer, pointer, pointerSegment } from '../json-pointer.js';
 import type { LoadWarning, OpenAPIDocument } from '../load/types.js';
 import { operationSites } from './operations.js';
+
+/** Names the file a pointer of the (merged) document came from. */
+export type FileOf = (at: string) => string;
 
 /**
  * What the generator relies on and no repair can supply: the base URL (`servers`) and which credentials an
  * operation sends (`security`). A document that gets these wrong would generate with exit 0 and then fail at
  * run time (an undefined base URL, requests sent without auth), so each violation is an error with its pointer.
- * The other structural cases are decided in docs/repairs.md: the linter's struct rule refuses a wrong type where
- * the model reads (paths, operations, parameters, responses, schemas), and the repair rules correct the rest.
+ * Checked on the merged, patched document, so a provider's patch can correct it. The other structural cases are
+ * decided in docs/repairs.md: the linter's struct rule refuses a wrong type where the model reads (paths,
+ * operations, parameters, responses, schemas), and the repair rules correct the rest.
  */
-export function validateStructure(document: OpenAPIDocument, file: string): SpecError[] {
+export function validateStructure(document: OpenAPIDocument, fileOf: FileOf): SpecError[] {
   return [
-    ...validateServers(document.servers, pointer('servers'), file),
-    ...validateSecurity(document.security, pointer('security'), file),
-    ...operationSites(document).flatMap((site) => [
-      ...validateServers(site.op.servers, `${site.pointer}/servers`, file),
-      ...validateSecurity(site.op.security, `${site.pointer}/security`, file),
-    ]),
+    ...validateServers(document.servers, pointer('servers'), fileOf),
+    ...operationSites(document).flatMap((site) => validateSecurity(site.op.security, `${site.pointer}/security`, fileOf)),
   ];
 }
 
 /**
- * A relative server url (`/v3`) is legal: OpenAPI resolves it against where the document is served, which a
- * client does not know. The package is generated, and the warning says to pass `baseURL`.
+ * A document's own top-level `security`, checked on each file as loaded: the merge copies it onto every operation
+ * of its file, where an error would be reported once per operation and at the wrong place.
  */
-export function structureWarnings(document: OpenAPIDocument, file: string): LoadWarning[] {
+export function validateDocumentSecurity(document: OpenAPIDocument, file: string): SpecError[] {
+  return validateSecurity(document.security, pointer('security'), () => file);
+}
+
+/**
+ * What generates, but not as the document says: a relative server url (`/v3`) is legal, resolved against where the
+ * document is served, which a client does not know (pass `baseURL`); servers of one operation or path are not
+ * used (every request goes to the client's base URL).
+ */
+export function structureWarnings(document: OpenAPIDocument, fileOf: FileOf): LoadWarning[] {
+  const warnings: LoadWarning[] = [];
   const servers: unknown[] = Array.isArray(document.servers) ? document.servers : [];
   const first = servers[0] as { url?: unknown } | undefined;
-  if (typeof first?.url !== 'string' || /^[a-z][a-z0-9+.-]*:\/\//i.test(first.url) || /^\{[^}]+\}/.test(first.url)) return [];
-  return [{ file, pointer: pointer('servers', 0, 'url'), message: `server url "${first.url}" is relative: the client has no base URL of its own; pass \`baseURL\` when creating it` }];
+  if (typeof first?.url === 'string' && !/^[a-z][a-z0-9+.-]*:\/\//i.test(first.url) && !/^\{[^}]+\}/.test(first.url)) {
+    const at = pointer('servers', 0, 'url');
+    warnings.push({ file: fileOf(at), pointer: at, message: `server url "${first.url}" is relative: the client has no base URL of its own; pass \`baseURL\` when creating it` });
+  }
+  const seen = new Set<string>();
+  for (const site of operationSites(document)) {
+    const item = site.pointer.slice(0, site.pointer.lastIndexOf('/'));
+    for (const at of [`${item}/servers`, `${site.pointer}/servers`]) {
+      const own = at === `${site.pointer}/servers` ? site.op.servers : lookupPointer(document, `${item}/servers`);
+      if (own === undefined || seen.has(at)) continue;
+      seen.add(at);
+      warnings.push({ file: fileOf(at), pointer: at, message: 'servers of a path or operation are not used: its requests go to the client\'s base URL' });
+    }
+  }
+  return warnings;
 }
 
 /** OpenAPI 3.1 §4.8.5: an array of Server Objects, each with a `url` string; every variable needs a `default`. */
-function validateServers(servers: unknown, at: string, file: string): SpecError[] {
+function validateServers(servers: unknown, at: string, fileOf: FileOf): SpecError[] {
   if (servers === undefined) return [];
+  const file = fileOf(at);
   if (!Array.isArray(servers)) {
     return [new SpecError(file, at, `"servers" must be an array of Server Objects, got ${describe(servers)}`, 'write it as a list: `servers: [{ url: https://api.example.com }]`')];
   }
@@ -62,8 +86,9 @@ function validateServers(servers: unknown, at: string, file: string): SpecError[
 }
 
 /** OpenAPI 3.1 §4.8.30: a list of Security Requirement Objects, each a map of scheme name -> list of scopes. */
-function validateSecurity(security: unknown, at: string, file: string): SpecError[] {
+function validateSecurity(security: unknown, at: string, fileOf: FileOf): SpecError[] {
   if (security === undefined) return [];
+  const file = fileOf(at);
   if (!Array.isArray(security)) {
     return [new SpecError(file, at, `"security" must be an array of security requirements, got ${describe(security)}`, 'write it as a list: `security: [{ bearerAuth: [] }]`')];
   }
