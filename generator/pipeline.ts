@@ -15,6 +15,7 @@ import { mergeDocuments } from './load/merge.js';
 import { applyPatches } from './load/patch.js';
 import type { BundledDocument, LoadWarning } from './load/types.js';
 import { buildModel } from './model/build-model.js';
+import { readRuntimeSurface } from './model/runtime-names.js';
 import type { ApiModel } from './model/types.js';
 import type { ProviderConfig } from './providers.js';
 import { repairDocument, validateDocuments } from './repair/repair-document.js';
@@ -51,7 +52,8 @@ export async function generatePackage(provider: ProviderConfig, options: Pipelin
   const repaired = time.sync('repair', () => repairDocument(patched));
   const loadWarnings: LoadWarning[] = [...loaded.flatMap((l) => l.warnings), ...repaired.warnings];
   const repairs = [...loaded.flatMap((l) => l.repairs), ...repaired.repairs];
-  const model = time.sync('model', () => buildModel(repaired.bundled, provider));
+  const runtime = readRuntimeSurface(path.join(options.templatesDir, 'runtime'));
+  const model = time.sync('model', () => buildModel(repaired.bundled, provider, runtime));
   const modelWarnings: LoadWarning[] = model.warnings.map((w) => ({ file: patched.file, ...w }));
   if (options.strict && (loadWarnings.length || repairs.length || modelWarnings.length)) {
     throw new GenerationErrors([
@@ -69,16 +71,16 @@ export async function generatePackage(provider: ProviderConfig, options: Pipelin
   const fromSpecsRoot = (file: string) => path.relative(specsRoot, path.resolve(file)).split(path.sep).join('/');
   const provenance = provenanceLine(specFiles.map(fromSpecsRoot));
 
-  const models = await time('types', () => emitModels(model, { enums: provider.enums }));
+  const models = await time('types', () => emitModels(model));
   const structures = time.sync('resources', () => {
     const files = new Map<string, SourceFileStructure>();
-    for (const resource of model.resources) files.set(`src/resources/${resource.fileName}.ts`, emitResource(resource, provider.packageName));
-    files.set('src/client.ts', emitClient(model, provider));
-    files.set('src/errors.ts', emitErrors(model.errorTypeName));
-    files.set('src/index.ts', emitIndex(model, provider.clientName));
+    for (const resource of model.resources) files.set(`src/resources/${resource.fileName}.ts`, emitResource(resource, model.package.name));
+    files.set('src/client.ts', emitClient(model));
+    files.set('src/errors.ts', emitErrors(model.errors));
+    files.set('src/index.ts', emitIndex(model));
     return printStructures(files);
   });
-  const packageFiles = await time('package', () => emitPackageFiles(model, provider, path.join(options.templatesDir, 'package'), provenance, repairs.map((r) => ({ ...r, file: fromSpecsRoot(r.file) }))));
+  const packageFiles = await time('package', () => emitPackageFiles(model, path.join(options.templatesDir, 'package'), provenance, repairs.map((r) => ({ ...r, file: fromSpecsRoot(r.file) }))));
   const source = new Map<string, string>([['src/models.ts', models], ...structures, ...packageFiles]);
   const formatted = await time('format', () => formatFiles(source));
   const files = new Map<string, string>();

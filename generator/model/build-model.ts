@@ -1,23 +1,57 @@
 import { SpecError } from '../errors.js';
 import { pointer, pointerSegment } from '../json-pointer.js';
 import type { BundledDocument } from '../load/types.js';
-import type { ProviderConfig } from '../providers.js';
 import { collectEnums } from './enums.js';
 import { NameScope, typeName } from './identifiers.js';
 import { buildOperation, type OperationContext } from './operation.js';
-import { inferPagination, successSchema, verifyPagination } from './pagination.js';
+import { inferPagination, verifyPagination } from './pagination.js';
 import { paginationFromExtensions } from './pagination-extensions.js';
 import { breakCompositionCycles, normalizeSchemaRefs } from './normalize.js';
 import { listOperations, type RawOperation } from './raw-operations.js';
 import { arrayItems, deref, schemaAtPath, schemaRefName } from './refs.js';
 import { groupResources } from './resources.js';
-import { RUNTIME_EXPORTS } from './runtime-names.js';
-import type { ApiModel, PaginationModel, ResourceModel, SecuritySchemeModel, Warning } from './types.js';
+import { successSchema } from './responses.js';
+import { readRuntimeSurface, runtimeDir } from './runtime-names.js';
+import type {
+  ApiModel,
+  CallModel,
+  ClientModel,
+  PackageModel,
+  PaginationDeclaration,
+  ResourceModel,
+  RuntimeSurface,
+  SecuritySchemeModel,
+  VerifiedPagination,
+  Warning,
+} from './types.js';
 
-export type ModelOptions = Pick<ProviderConfig, 'clientName' | 'include' | 'pagination' | 'resources' | 'configFile'>;
+/**
+ * What the model takes from configuration: which operations, how they page and group, and the client and package
+ * settings it folds in for the emitters. A provider config (`providers.ts`) is one; the model never imports it.
+ */
+export interface ModelOptions {
+  configFile: string;
+  include: string[] | 'all';
+  pagination: PaginationDeclaration[];
+  resources: Record<string, string>;
+  clientName: string;
+  packageName: string;
+  version: string;
+  description: string;
+  envPrefix: string;
+  credential: ClientModel['credential'];
+  queryFormat: ClientModel['queryFormat'];
+  errorMessagePaths: string[][];
+  enums: ApiModel['enumStyle'];
+  license: string;
+  repository?: string;
+}
 
-/** Builds the model of one (merged, patched) document: operations grouped into resources, names, types, enums. */
-export function buildModel(bundled: BundledDocument, options: ModelOptions): ApiModel {
+/**
+ * Builds the model of one (merged, patched) document: operations grouped into resources, names, types, enums.
+ * `runtime` is what the copied runtime core exports (read from `templates/runtime/` unless given).
+ */
+export function buildModel(bundled: BundledDocument, options: ModelOptions, runtime: RuntimeSurface = readRuntimeSurface(runtimeDir())): ApiModel {
   const { document } = normalizeSchemaRefs(bundled.document);
   const warnings: Warning[] = breakCompositionCycles(document);
   const all = listOperations(document, bundled.file);
@@ -25,7 +59,7 @@ export function buildModel(bundled: BundledDocument, options: ModelOptions): Api
   warnings.push(...notGenerated(document, operations));
   const schemes = securitySchemes(document, warnings);
 
-  const reservedNames = [...RUNTIME_EXPORTS, options.clientName, 'components', 'ClientOptions'];
+  const reservedNames = [...runtime.reservedTypeNames, options.clientName, 'components', 'ClientOptions'];
   const types = new NameScope(reservedNames);
   const componentSchemas: Record<string, unknown> = document.components?.schemas ?? {};
   const componentTypeNames = new Map<string, string>();
@@ -37,7 +71,7 @@ export function buildModel(bundled: BundledDocument, options: ModelOptions): Api
     componentTypeNames.set(key, types.claim(reserved.has(wanted) ? `${wanted}Schema` : wanted));
   }
 
-  const pagination = new Map<string, PaginationModel>();
+  const pagination = new Map<string, VerifiedPagination>();
   for (const declaration of options.pagination) {
     const raw = operations.find((op) => op.operationId === declaration.operation);
     if (!raw) {
@@ -55,7 +89,7 @@ export function buildModel(bundled: BundledDocument, options: ModelOptions): Api
   const tagDescriptions = new Map<string, string>(
     (Array.isArray(document.tags) ? document.tags : []).filter((t: any) => typeof t?.description === 'string').map((t: any) => [t.name, t.description]),
   );
-  const groups = groupResources(operations, tagDescriptions, options.resources, isList, types.snapshot());
+  const groups = groupResources(operations, tagDescriptions, options.resources, isList, types.snapshot(), runtime.clientMembers);
   for (const group of groups) types.claim(group.className);
 
   const synthesized = new Map<string, unknown>();
@@ -66,16 +100,22 @@ export function buildModel(bundled: BundledDocument, options: ModelOptions): Api
     fileName: group.fileName,
     singular: group.singular,
     ...(group.description ? { description: group.description } : {}),
-    operations: group.operations.map(({ raw, methodName }) => {
-      const operation = buildOperation(raw, methodName, group.singular, ctx);
-      const paging = pagination.get(raw.operationId);
-      if (!paging) return operation;
-      return { ...operation, pagination: paging, itemTypeName: itemTypeName(raw, paging, operation.methodName, group.singular, ctx) };
-    }),
+    operations: group.operations.map(({ raw, methodName }) =>
+      buildOperation(raw, methodName, group.singular, ctx, (response): CallModel => {
+        const paging = pagination.get(raw.operationId);
+        if (!paging) return { kind: 'request', response };
+        // Verification found a JSON success schema, so the response is a model type.
+        if (response.kind !== 'json' || response.type.kind !== 'model') throw new Error(`${raw.operationId}: a verified list has a JSON response`);
+        const pageStyle = runtime.pageStyles[paging.style];
+        if (!pageStyle) throw new SpecError(options.configFile, raw.pointer, `the runtime has no module for pagination style "${paging.style}"`, 'use a style templates/runtime/internal/pages/ implements');
+        return { kind: 'paginated', pagination: paging, pageStyle, pagingName: `${methodName}Paging`, itemTypeName: itemTypeName(raw, paging, methodName, group.singular, ctx), pageTypeName: response.type.name };
+      }),
+    ),
   }));
 
   const errorTypeName = ctx.errorSchemas.length ? types.claim('ErrorBody') : undefined;
   if (errorTypeName) synthesized.set(errorTypeName, errorUnion(ctx.errorSchemas));
+  const errorClasses = { httpClasses: runtime.errorClasses.http, otherClasses: runtime.errorClasses.other };
 
   const named = new Map<string, { typeName: string; schema: unknown }>();
   for (const [key, name] of componentTypeNames) named.set(key, { typeName: name, schema: componentSchemas[key] });
@@ -93,6 +133,16 @@ export function buildModel(bundled: BundledDocument, options: ModelOptions): Api
     version: String(document.info?.version ?? ''),
     ...(typeof document.info?.description === 'string' ? { description: document.info.description } : {}),
     defaultBaseURL: defaultServer(document),
+    client: {
+      className: options.clientName,
+      version: options.version,
+      envPrefix: options.envPrefix,
+      credential: options.credential,
+      queryFormat: options.queryFormat,
+      errorMessagePaths: options.errorMessagePaths,
+    },
+    package: packageModel(options),
+    enumStyle: options.enums,
     securitySchemes: schemes,
     resources,
     types: [...named].map(([schemaKey, { typeName: name, schema }]) => ({
@@ -102,7 +152,7 @@ export function buildModel(bundled: BundledDocument, options: ModelOptions): Api
       ...(typeof (schema as any)?.description === 'string' ? { description: (schema as any).description } : {}),
     })),
     enums,
-    ...(errorTypeName ? { errorTypeName } : {}),
+    errors: errorTypeName ? { kind: 'typed', bodyTypeName: errorTypeName, ...errorClasses } : { kind: 'untyped', ...errorClasses },
     typesDocument: {
       openapi: document.openapi,
       info: document.info ?? { title: options.clientName, version: '0' },
@@ -131,6 +181,16 @@ function notGenerated(document: any, operations: RawOperation[]): Warning[] {
   return result;
 }
 
+function packageModel(options: ModelOptions): PackageModel {
+  return {
+    name: options.packageName,
+    version: options.version,
+    description: options.description,
+    license: options.license,
+    ...(options.repository !== undefined ? { repository: options.repository } : {}),
+  };
+}
+
 function selectOperations(all: RawOperation[], options: ModelOptions): RawOperation[] {
   if (options.include === 'all') return all;
   const missing = options.include.filter((id) => !all.some((op) => op.operationId === id));
@@ -144,14 +204,14 @@ function securitySchemes(document: any, warnings: Warning[]): Record<string, Sec
   const result: Record<string, SecuritySchemeModel> = {};
   for (const [name, raw] of Object.entries<any>(document.components?.securitySchemes ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
     const scheme = deref(document, raw);
-    const at = `#/components/securitySchemes/${name}`;
-    if (scheme?.type === 'http' && /^bearer$/i.test(scheme.scheme)) result[name] = { type: 'http', scheme: 'bearer' };
-    else if (scheme?.type === 'http' && /^basic$/i.test(scheme.scheme)) result[name] = { type: 'http', scheme: 'basic' };
+    const at = pointer('components', 'securitySchemes', name);
+    if (scheme?.type === 'http' && /^bearer$/i.test(scheme.scheme)) result[name] = { kind: 'bearer' };
+    else if (scheme?.type === 'http' && /^basic$/i.test(scheme.scheme)) result[name] = { kind: 'basic' };
     else if (scheme?.type === 'apiKey' && ['header', 'query', 'cookie'].includes(scheme.in) && typeof scheme.name === 'string') {
-      result[name] = { type: 'apiKey', in: scheme.in, name: scheme.name };
+      result[name] = { kind: 'apiKey', in: scheme.in, name: scheme.name };
     } else if (scheme?.type === 'oauth2' || scheme?.type === 'openIdConnect') {
       // Both end in an access token sent as a bearer token; obtaining it is the caller's job.
-      result[name] = { type: 'http', scheme: 'bearer' };
+      result[name] = { kind: 'bearer' };
     } else {
       warnings.push({ pointer: at, message: `security scheme type "${scheme?.type}${scheme?.scheme ? ' ' + scheme.scheme : ''}" is not supported; operations using only it are sent without auth` });
     }
@@ -168,9 +228,9 @@ function defaultServer(document: any): string {
   }).replace(/\/$/, '');
 }
 
-function itemTypeName(raw: RawOperation, paging: PaginationModel, methodName: string, singular: string, ctx: OperationContext): string {
+function itemTypeName(raw: RawOperation, paging: VerifiedPagination, methodName: string, singular: string, ctx: OperationContext): string {
   const schema = successSchema(ctx.document, raw);
-  const itemsPath = 'items' in paging ? paging.items : undefined;
+  const itemsPath = paging.items;
   const items = arrayItems(ctx.document, itemsPath ? schemaAtPath(ctx.document, schema, itemsPath) : schema);
   const refName = schemaRefName(items);
   if (refName && ctx.componentTypeNames.has(refName)) return ctx.componentTypeNames.get(refName)!;

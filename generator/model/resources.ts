@@ -1,12 +1,6 @@
 import { camelCase, kebabCase, memberName, NameScope, pascalCase, safeIdentifier, singularize, words } from './identifiers.js';
 import type { RawOperation } from './raw-operations.js';
 
-/** Members of the runtime's BaseClient and APIResource that a resource or method name must not shadow. */
-export const CLIENT_MEMBERS = [
-  'request', 'requestPage', '_sendOne', 'baseURL', 'timeout', 'maxRetries', 'fetch', 'logger', 'logLevel', 'config', 'options',
-  'constructor', 'prototype', 'name', 'length', 'toString', 'valueOf', 'then', 'withOptions',
-];
-
 export interface ResourceGroup {
   key: string;
   propertyName: string;
@@ -28,13 +22,15 @@ export function groupResources(
   renames: Record<string, string>,
   isList: (raw: RawOperation) => boolean,
   reservedClassNames: Iterable<string>,
+  /** Members of the client and resource base classes (`RuntimeSurface.clientMembers`): never shadowed. */
+  clientMembers: readonly string[],
 ): ResourceGroup[] {
   const byKey = new Map<string, RawOperation[]>();
   for (const raw of operations) {
     const key = resourceKey(raw);
     byKey.set(key, [...(byKey.get(key) ?? []), raw]);
   }
-  const properties = new NameScope(CLIENT_MEMBERS);
+  const properties = new NameScope(clientMembers);
   const classes = new NameScope(reservedClassNames);
   const files = new NameScope();
   const groups: ResourceGroup[] = [];
@@ -53,7 +49,7 @@ export function groupResources(
       fileName: files.claim(kebabCase(base) || 'default'),
       singular,
       ...(tagDescriptions.has(key) ? { description: tagDescriptions.get(key)! } : {}),
-      operations: nameMethods(ops, key, isList),
+      operations: nameMethods(ops, key, isList, clientMembers),
     });
   }
   return groups;
@@ -84,11 +80,11 @@ function conventionalVerb(raw: RawOperation, isList: (raw: RawOperation) => bool
   }
 }
 
-function nameMethods(ops: RawOperation[], resourceKeyName: string, isList: (raw: RawOperation) => boolean) {
+function nameMethods(ops: RawOperation[], resourceKeyName: string, isList: (raw: RawOperation) => boolean, clientMembers: readonly string[]) {
   const verbs = ops.map((raw) => conventionalVerb(raw, isList));
   const counts = new Map<string, number>();
   for (const verb of verbs) if (verb) counts.set(verb, (counts.get(verb) ?? 0) + 1);
-  const scope = new NameScope(CLIENT_MEMBERS.concat(['_client']));
+  const scope = new NameScope(clientMembers);
   const wanted = ops.map((raw, i) => {
     const verb = verbs[i];
     return verb && counts.get(verb) === 1 ? verb : fromOperationId(raw, resourceKeyName);

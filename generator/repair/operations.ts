@@ -1,7 +1,6 @@
 import { lookupPointer, pointer } from '../json-pointer.js';
 import type { OpenAPIDocument } from '../load/types.js';
-import { METHODS } from '../model/raw-operations.js';
-import type { HttpMethod } from '../model/types.js';
+import { HTTP_METHODS, type HttpMethod } from '../http-methods.js';
 
 /** A parameter as listed, `$ref` resolved one level, with where its entry sits. */
 export interface ListedParam {
@@ -26,7 +25,9 @@ export function templateNames(route: string): string[] {
 }
 
 function resolve(document: OpenAPIDocument, node: any): any {
-  return node && typeof node.$ref === 'string' && node.$ref.startsWith('#') ? lookupPointer(document, node.$ref) : node;
+  return node && typeof node.$ref === 'string' && node.$ref.startsWith('#')
+    ? lookupPointer(document, node.$ref)
+    : node;
 }
 
 /**
@@ -42,7 +43,7 @@ export function operationSites(document: OpenAPIDocument): OperationSite[] {
     if (!item || typeof item !== 'object' || Array.isArray(item)) continue;
     const at = internalRef ? entry.$ref : pointer('paths', route);
     const shared = listed(document, item.parameters, `${at}/parameters`, true);
-    for (const method of METHODS) {
+    for (const method of HTTP_METHODS) {
       const op = item[method];
       if (!op || typeof op !== 'object' || Array.isArray(op)) continue;
       const own = listed(document, op.parameters, `${at}/${method}/parameters`, false);

@@ -17,7 +17,17 @@ import { structureWarnings, validateDocumentSecurity, validateStructure } from '
  * their templates; `null` schemas become objects before types are read; the 3.0 null type and Swagger's `file`
  * are read as meant before what is left unknown is dropped.
  */
-export const REPAIR_RULES: readonly RepairRule[] = [pathWithoutSlash, duplicateOperationId, unusedPathParam, undeclaredPathParam, nonAsciiParamName, nullSchema, nullTypeIn30, swaggerFileType, unknownType];
+export const REPAIR_RULES: readonly RepairRule[] = [
+  pathWithoutSlash,
+  duplicateOperationId,
+  unusedPathParam,
+  undeclaredPathParam,
+  nonAsciiParamName,
+  nullSchema,
+  nullTypeIn30,
+  swaggerFileType,
+  unknownType,
+];
 
 /**
  * Refuses a loaded file whose own top-level `security` is malformed. Runs on each file before the merge, which
@@ -33,14 +43,20 @@ export function validateDocuments(documents: readonly BundledDocument[]): void {
  * from (every problem at once), then corrects what vendors really ship, one rule per defect. Each repair names the file, the pointer, the problem and what was done; `--strict` turns
  * them into errors in the pipeline.
  */
-export function repairDocument(bundled: BundledDocument): { bundled: BundledDocument; repairs: Repair[]; warnings: LoadWarning[] } {
+export function repairDocument(bundled: BundledDocument): {
+  bundled: BundledDocument;
+  repairs: Repair[];
+  warnings: LoadWarning[];
+} {
   const errors = validateStructure(bundled.document, (at) => fileOf(bundled.document, at, bundled.file));
   if (errors.length) throw new GenerationErrors(errors);
   let document = bundled.document;
   const repairs: Repair[] = [];
   for (const rule of REPAIR_RULES) {
     const result = rule(document);
-    repairs.push(...result.repairs.map((note) => ({ ...note, file: fileOf(document, note.pointer, bundled.file) })));
+    repairs.push(
+      ...result.repairs.map((note) => ({ ...note, file: fileOf(document, note.pointer, bundled.file) })),
+    );
     document = result.document;
   }
   const warnings = structureWarnings(document, (at) => fileOf(document, at, bundled.file));
@@ -50,6 +66,9 @@ export function repairDocument(bundled: BundledDocument): { bundled: BundledDocu
 /** A merged document's operations carry the file they came from; everything else is named by the first file. */
 function fileOf(document: BundledDocument['document'], at: string, fallback: string): string {
   const [root, route, method] = parsePointer(at);
-  const source = root === 'paths' && route !== undefined && method !== undefined ? document.paths?.[route]?.[method]?.[SOURCE_EXTENSION] : undefined;
+  const source =
+    root === 'paths' && route !== undefined && method !== undefined
+      ? document.paths?.[route]?.[method]?.[SOURCE_EXTENSION]
+      : undefined;
   return typeof source === 'string' ? source : fallback;
 }

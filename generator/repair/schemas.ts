@@ -8,9 +8,27 @@ import type { OpenAPIDocument } from '../load/types.js';
 export const LITERAL_KEYWORDS = new Set(['example', 'examples', 'default', 'enum', 'const']);
 
 /** JSON Schema keywords whose value is one subschema, a list of them, or a map of name -> subschema. */
-export const SINGLE_SCHEMA_KEYWORDS = ['items', 'additionalProperties', 'additionalItems', 'not', 'if', 'then', 'else', 'contains', 'propertyNames', 'unevaluatedItems', 'unevaluatedProperties'];
+export const SINGLE_SCHEMA_KEYWORDS = [
+  'items',
+  'additionalProperties',
+  'additionalItems',
+  'not',
+  'if',
+  'then',
+  'else',
+  'contains',
+  'propertyNames',
+  'unevaluatedItems',
+  'unevaluatedProperties',
+];
 export const SCHEMA_LIST_KEYWORDS = ['allOf', 'anyOf', 'oneOf', 'prefixItems', 'items'];
-export const SCHEMA_MAP_KEYWORDS = ['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas'];
+export const SCHEMA_MAP_KEYWORDS = [
+  'properties',
+  'patternProperties',
+  '$defs',
+  'definitions',
+  'dependentSchemas',
+];
 
 /**
  * Visits every schema object of the document: the component schemas, every `schema` of a parameter, header or
@@ -18,7 +36,10 @@ export const SCHEMA_MAP_KEYWORDS = ['properties', 'patternProperties', '$defs', 
  * JSON pointer of a schema is built only when the visitor asks for it (`at()`): GitHub's description has more
  * than a million nodes, and a rule that finds nothing should not pay for their pointers.
  */
-export function forEachSchema(document: OpenAPIDocument, visit: (schema: Record<string, any>, at: () => string) => void): void {
+export function forEachSchema(
+  document: OpenAPIDocument,
+  visit: (schema: Record<string, any>, at: () => string) => void,
+): void {
   const segments: string[] = [];
   const at = () => pointer(...segments);
   const walk = (schema: unknown): void => {
@@ -45,11 +66,18 @@ export function forEachSchema(document: OpenAPIDocument, visit: (schema: Record<
     segments.length -= path.length;
   };
   const schemas = document.components?.schemas;
-  if (schemas && typeof schemas === 'object') for (const name of Object.keys(schemas)) within(['components', 'schemas', name], () => walk(schemas[name]));
+  if (schemas && typeof schemas === 'object')
+    for (const name of Object.keys(schemas))
+      within(['components', 'schemas', name], () => walk(schemas[name]));
   const search = (node: unknown): void => {
     if (!node || typeof node !== 'object') return;
     for (const key of Object.keys(node)) {
-      if (LITERAL_KEYWORDS.has(key) || key.startsWith('x-') || (node === document.components && key === 'schemas')) continue;
+      if (
+        LITERAL_KEYWORDS.has(key) ||
+        key.startsWith('x-') ||
+        (node === document.components && key === 'schemas')
+      )
+        continue;
       const child = (node as Record<string, unknown>)[key];
       within([key], () => (key === 'schema' ? walk(child) : search(child)));
     }

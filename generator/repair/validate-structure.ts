@@ -17,7 +17,9 @@ export type FileOf = (at: string) => string;
 export function validateStructure(document: OpenAPIDocument, fileOf: FileOf): SpecError[] {
   return [
     ...validateServers(document.servers, pointer('servers'), fileOf),
-    ...operationSites(document).flatMap((site) => validateSecurity(site.op.security, `${site.pointer}/security`, fileOf)),
+    ...operationSites(document).flatMap((site) =>
+      validateSecurity(site.op.security, `${site.pointer}/security`, fileOf),
+    ),
   ];
 }
 
@@ -38,18 +40,31 @@ export function structureWarnings(document: OpenAPIDocument, fileOf: FileOf): Lo
   const warnings: LoadWarning[] = [];
   const servers: unknown[] = Array.isArray(document.servers) ? document.servers : [];
   const first = servers[0] as { url?: unknown } | undefined;
-  if (typeof first?.url === 'string' && !/^[a-z][a-z0-9+.-]*:\/\//i.test(first.url) && !/^\{[^}]+\}/.test(first.url)) {
+  if (
+    typeof first?.url === 'string' &&
+    !/^[a-z][a-z0-9+.-]*:\/\//i.test(first.url) &&
+    !/^\{[^}]+\}/.test(first.url)
+  ) {
     const at = pointer('servers', 0, 'url');
-    warnings.push({ file: fileOf(at), pointer: at, message: `server url "${first.url}" is relative: the client has no base URL of its own; pass \`baseURL\` when creating it` });
+    warnings.push({
+      file: fileOf(at),
+      pointer: at,
+      message: `server url "${first.url}" is relative: the client has no base URL of its own; pass \`baseURL\` when creating it`,
+    });
   }
   const seen = new Set<string>();
   for (const site of operationSites(document)) {
     const item = site.pointer.slice(0, site.pointer.lastIndexOf('/'));
     for (const at of [`${item}/servers`, `${site.pointer}/servers`]) {
-      const own = at === `${site.pointer}/servers` ? site.op.servers : lookupPointer(document, `${item}/servers`);
+      const own =
+        at === `${site.pointer}/servers` ? site.op.servers : lookupPointer(document, `${item}/servers`);
       if (own === undefined || seen.has(at)) continue;
       seen.add(at);
-      warnings.push({ file: fileOf(at), pointer: at, message: 'servers of a path or operation are not used: its requests go to the client\'s base URL' });
+      warnings.push({
+        file: fileOf(at),
+        pointer: at,
+        message: "servers of a path or operation are not used: its requests go to the client's base URL",
+      });
     }
   }
   return warnings;
@@ -60,25 +75,65 @@ function validateServers(servers: unknown, at: string, fileOf: FileOf): SpecErro
   if (servers === undefined) return [];
   const file = fileOf(at);
   if (!Array.isArray(servers)) {
-    return [new SpecError(file, at, `"servers" must be an array of Server Objects, got ${describe(servers)}`, 'write it as a list: `servers: [{ url: https://api.example.com }]`')];
+    return [
+      new SpecError(
+        file,
+        at,
+        `"servers" must be an array of Server Objects, got ${describe(servers)}`,
+        'write it as a list: `servers: [{ url: https://api.example.com }]`',
+      ),
+    ];
   }
   return servers.flatMap((server, i): SpecError[] => {
     const entry = `${at}/${i}`;
     if (!server || typeof server !== 'object' || Array.isArray(server)) {
-      return [new SpecError(file, entry, `a server must be an object with a "url", got ${describe(server)}`, 'write the entry as `{ url: https://api.example.com }`')];
+      return [
+        new SpecError(
+          file,
+          entry,
+          `a server must be an object with a "url", got ${describe(server)}`,
+          'write the entry as `{ url: https://api.example.com }`',
+        ),
+      ];
     }
     if (typeof server.url !== 'string') {
-      return [new SpecError(file, `${entry}/url`, server.url === undefined ? 'the server has no "url"' : `the server "url" must be a string, got ${describe(server.url)}`, 'give the server its base URL as a string')];
+      return [
+        new SpecError(
+          file,
+          `${entry}/url`,
+          server.url === undefined
+            ? 'the server has no "url"'
+            : `the server "url" must be a string, got ${describe(server.url)}`,
+          'give the server its base URL as a string',
+        ),
+      ];
     }
     const variables = server.variables;
-    if (variables !== undefined && (!variables || typeof variables !== 'object' || Array.isArray(variables))) {
-      return [new SpecError(file, `${entry}/variables`, `server "variables" must be an object, got ${describe(variables)}`, 'map each {name} of the url to `{ default: value }`')];
+    if (
+      variables !== undefined &&
+      (!variables || typeof variables !== 'object' || Array.isArray(variables))
+    ) {
+      return [
+        new SpecError(
+          file,
+          `${entry}/variables`,
+          `server "variables" must be an object, got ${describe(variables)}`,
+          'map each {name} of the url to `{ default: value }`',
+        ),
+      ];
     }
     const errors: SpecError[] = [];
     for (const name of [...server.url.matchAll(/\{([^{}]+)\}/g)].map((m) => m[1]!)) {
       const variable = variables && Object.hasOwn(variables, name) ? variables[name] : undefined;
       if (typeof variable?.default !== 'string') {
-        errors.push(new SpecError(file, `${entry}/variables`, `the url uses {${name}}, which has no string default in "variables"`, `add \`${name}: { default: ... }\` so the base URL can be built`));
+        errors.push(
+          new SpecError(
+            file,
+            `${entry}/variables`,
+            `the url uses {${name}}, which has no string default in "variables"`,
+            `add \`${name}: { default: ... }\` so the base URL can be built`,
+          ),
+        );
       }
     }
     return errors;
@@ -90,15 +145,37 @@ function validateSecurity(security: unknown, at: string, fileOf: FileOf): SpecEr
   if (security === undefined) return [];
   const file = fileOf(at);
   if (!Array.isArray(security)) {
-    return [new SpecError(file, at, `"security" must be an array of security requirements, got ${describe(security)}`, 'write it as a list: `security: [{ bearerAuth: [] }]`')];
+    return [
+      new SpecError(
+        file,
+        at,
+        `"security" must be an array of security requirements, got ${describe(security)}`,
+        'write it as a list: `security: [{ bearerAuth: [] }]`',
+      ),
+    ];
   }
   return security.flatMap((requirement, i) => {
     if (!requirement || typeof requirement !== 'object' || Array.isArray(requirement)) {
-      return [new SpecError(file, `${at}/${i}`, `a security requirement must be an object of scheme names, got ${describe(requirement)}`, 'write the entry as `{ schemeName: [] }`')];
+      return [
+        new SpecError(
+          file,
+          `${at}/${i}`,
+          `a security requirement must be an object of scheme names, got ${describe(requirement)}`,
+          'write the entry as `{ schemeName: [] }`',
+        ),
+      ];
     }
     return Object.entries<unknown>(requirement)
       .filter(([, scopes]) => !Array.isArray(scopes))
-      .map(([name]) => new SpecError(file, `${at}/${i}/${pointerSegment(name)}`, `the scopes of "${name}" must be an array, got ${describe(requirement[name])}`, 'write `[]` for a scheme without scopes'));
+      .map(
+        ([name]) =>
+          new SpecError(
+            file,
+            `${at}/${i}/${pointerSegment(name)}`,
+            `the scopes of "${name}" must be an array, got ${describe(requirement[name])}`,
+            'write `[]` for a scheme without scopes',
+          ),
+      );
   });
 }
 

@@ -46,7 +46,12 @@ function samplesModule(samples: readonly string[]): string {
       .filter((line) => !(line.startsWith('import ') && imports.add(line)))
       .join('\n'),
   );
-  return [...imports, 'declare const process: { env: Record<string, string | undefined> };', ...bodies.map((body, i) => `export async function sample${i}(): Promise<void> {\n${body}\n}`), ''].join('\n');
+  return [
+    ...imports,
+    'declare const process: { env: Record<string, string | undefined> };',
+    ...bodies.map((body, i) => `export async function sample${i}(): Promise<void> {\n${body}\n}`),
+    '',
+  ].join('\n');
 }
 
 /** The code of every `@example` fenced block in the package's TypeScript sources, comment markers removed. */
@@ -55,7 +60,13 @@ async function jsdocExamples(srcDir: string): Promise<string[]> {
   for (const file of (await readdir(srcDir, { recursive: true })).filter((f) => f.endsWith('.ts')).sort()) {
     const text = await readFile(path.join(srcDir, file), 'utf8');
     for (const match of text.matchAll(/@example\n\s*\* ```ts\n([\s\S]*?)\n\s*\* ```/g)) {
-      result.push(match[1]!.split('\n').map((line) => line.replace(/^\s*\* ?/, '')).join('\n').replaceAll('*\\/', '*/'));
+      result.push(
+        match[1]!
+          .split('\n')
+          .map((line) => line.replace(/^\s*\* ?/, ''))
+          .join('\n')
+          .replaceAll('*\\/', '*/'),
+      );
     }
   }
   return result;

@@ -19,7 +19,10 @@ afterAll(async () => {
 describe('examples of the generated packages', () => {
   it('every README, api.md and JSDoc example of generated/ type-checks against its package', async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'sdkgen-generated-examples-'));
-    const providers = (await readdir(path.join(ROOT, 'generated'), { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+    const providers = (await readdir(path.join(ROOT, 'generated'), { withFileTypes: true }))
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name)
+      .sort();
     expect(providers.length).toBeGreaterThan(0);
     const dirs: string[] = [];
     let jsdoc = 0;

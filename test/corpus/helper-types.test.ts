@@ -12,15 +12,25 @@ import { formatErrors, typecheckPackages } from './typecheck.js';
  * generated here in every position a schema can take, and the package must compile under the consumer's
  * strictest settings, with the helper defined exactly once.
  */
-const base = { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string', readOnly: true }, secret: { type: 'string', writeOnly: true } } };
+const base = {
+  type: 'object',
+  properties: {
+    id: { type: 'string' },
+    name: { type: 'string', readOnly: true },
+    secret: { type: 'string', writeOnly: true },
+  },
+};
 const narrowed = { allOf: [{ $ref: '#/components/schemas/Base' }], required: ['id'] };
 const DOCUMENTS: Record<string, unknown> = {
-  'component': { Base: base, Narrowed: narrowed },
-  'property': { Base: base, Holder: { type: 'object', properties: { inner: narrowed } } },
+  component: { Base: base, Narrowed: narrowed },
+  property: { Base: base, Holder: { type: 'object', properties: { inner: narrowed } } },
   'array items': { Base: base, List: { type: 'array', items: narrowed } },
   'map values': { Base: base, Map: { type: 'object', additionalProperties: narrowed } },
   'union member': { Base: base, Either: { oneOf: [narrowed, { type: 'string' }] } },
-  'sibling allOf member adding required': { Base: base, Both: { allOf: [{ $ref: '#/components/schemas/Base' }, { required: ['name', 'secret'] }] } },
+  'sibling allOf member adding required': {
+    Base: base,
+    Both: { allOf: [{ $ref: '#/components/schemas/Base' }, { required: ['name', 'secret'] }] },
+  },
   'readOnly and writeOnly only': { Base: base },
 };
 
@@ -37,8 +47,31 @@ describe('openapi-typescript helper types', () => {
     for (const [name, schemas] of Object.entries(DOCUMENTS)) {
       const id = name.replaceAll(' ', '-');
       const file = path.join(dir, `${id}.yaml`);
-      const paths = { '/things': { post: { operationId: 'createThing', requestBody: { required: true, content: { 'application/json': { schema: { $ref: `#/components/schemas/${Object.keys(schemas as object).at(-1)}` } } } }, responses: { '204': { description: 'ok' } } } } };
-      await writeFile(file, YAML.stringify({ openapi: '3.1.0', info: { title: name, version: '1' }, paths, components: { schemas } }));
+      const paths = {
+        '/things': {
+          post: {
+            operationId: 'createThing',
+            requestBody: {
+              required: true,
+              content: {
+                'application/json': {
+                  schema: { $ref: `#/components/schemas/${Object.keys(schemas as object).at(-1)}` },
+                },
+              },
+            },
+            responses: { '204': { description: 'ok' } },
+          },
+        },
+      };
+      await writeFile(
+        file,
+        YAML.stringify({
+          openapi: '3.1.0',
+          info: { title: name, version: '1' },
+          paths,
+          components: { schemas },
+        }),
+      );
       const pkg = await generateDocument({ id, file });
       const models = pkg.files.get('src/models.ts')!;
       const uses = models.includes('WithRequired<components');

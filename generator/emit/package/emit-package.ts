@@ -2,11 +2,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import type { ApiModel, OperationModel } from '../../model/types.js';
-import type { ProviderConfig } from '../../providers.js';
-import type { Repair } from '../../repair/types.js';
+import { errorTypeName, itemTypeName, responseTypeName } from '../../model/facts.js';
 import { callExample, exampleContext, paginationExample, usageExample } from './examples.js';
-
-export type PackageSettings = Pick<ProviderConfig, 'packageName' | 'version' | 'description' | 'clientName' | 'envPrefix' | 'credential' | 'license' | 'repository'>;
 
 const TEMPLATES = ['package.json', 'tsconfig.json', 'tsconfig.cjs.json', 'README.md', 'api.md', 'LICENSE'];
 
@@ -15,10 +12,10 @@ const TEMPLATES = ['package.json', 'tsconfig.json', 'tsconfig.cjs.json', 'README
  * repairs made to the document are listed in the README, so a reader knows the client was built from a
  * corrected description.
  */
-export async function emitPackageFiles(model: ApiModel, settings: PackageSettings, templatesDir: string, provenance: string, repairs: readonly Repair[] = []): Promise<Map<string, string>> {
+export async function emitPackageFiles(model: ApiModel, templatesDir: string, provenance: string, repairs: readonly RepairListing[] = []): Promise<Map<string, string>> {
   const handlebars = Handlebars.create();
   handlebars.registerHelper('json', (value: unknown) => JSON.stringify(value));
-  const view = { ...packageView(model, settings, provenance), repairs: repairs.map(repairRow) };
+  const view = { ...packageView(model, provenance), repairs: repairs.map(repairRow) };
   const files = new Map<string, string>();
   for (const name of TEMPLATES) {
     const source = await readFile(path.join(templatesDir, `${name}.hbs`), 'utf8');
@@ -27,23 +24,30 @@ export async function emitPackageFiles(model: ApiModel, settings: PackageSetting
   return files;
 }
 
-function packageView(model: ApiModel, settings: PackageSettings, provenance: string) {
+function packageView(model: ApiModel, provenance: string) {
+  const { client } = model;
   const operations = model.resources.flatMap((r) => r.operations.map((op) => ({ resource: r, op })));
-  const firstList = operations.find(({ op }) => op.pagination);
-  const firstPlain = operations.find(({ op }) => !op.pagination) ?? operations[0];
+  const firstList = operations.find(({ op }) => op.call.kind === 'paginated');
+  const firstPlain = operations.find(({ op }) => op.call.kind === 'request') ?? operations[0];
   const examples = exampleContext(model);
   return {
-    ...settings,
+    packageName: model.package.name,
+    version: model.package.version,
+    description: model.package.description,
+    license: model.package.license,
+    ...(model.package.repository !== undefined ? { repository: model.package.repository } : {}),
+    clientName: client.className,
+    envPrefix: client.envPrefix,
     provenance,
-    keywords: ['sdk', 'api', 'client', settings.clientName.toLowerCase(), 'openapi', 'typescript'],
+    keywords: ['sdk', 'api', 'client', client.className.toLowerCase(), 'openapi', 'typescript'],
     title: model.title,
     apiVersion: model.version,
     baseURL: model.defaultBaseURL,
-    credentialOption: settings.credential.option,
-    credentialEnv: settings.credential.env,
-    credentialDescription: settings.credential.description,
-    errorTypeName: model.errorTypeName,
-    exampleTypeName: firstPlain?.op.responseTypeName ?? firstList?.op.itemTypeName ?? model.types[0]?.name ?? 'ClientOptions',
+    credentialOption: client.credential.option,
+    credentialEnv: client.credential.env,
+    credentialDescription: client.credential.description,
+    errorTypeName: errorTypeName(model),
+    exampleTypeName: (firstPlain && responseTypeName(firstPlain.op)) ?? (firstList && itemTypeName(firstList.op)) ?? model.types[0]?.name ?? 'ClientOptions',
     operations: operations.map(({ resource, op }) => ({
       title: `${op.summary ?? op.operationId} (\`client.${resource.propertyName}.${op.methodName}\`)`,
       description: firstParagraph(op.description),
@@ -61,7 +65,7 @@ function packageView(model: ApiModel, settings: PackageSettings, provenance: str
       methods: r.operations.map((op) => ({
         signature: signature(op),
         http: `${op.method.toUpperCase()} ${op.path}`,
-        paramsTypeName: op.paramsTypeName,
+        paramsTypeName: op.params?.typeName,
         returns: returns(op),
       })),
     })),
@@ -70,8 +74,17 @@ function packageView(model: ApiModel, settings: PackageSettings, provenance: str
   };
 }
 
+/** A repair as the README lists it (the repair stage's `Repair`, its file named from the specs folder down). */
+export interface RepairListing {
+  file: string;
+  pointer: string;
+  rule: string;
+  problem: string;
+  repair: string;
+}
+
 /** One row of the README's repairs table; spec text (names in the problem, pointers) is escaped for a table cell. */
-function repairRow(repair: Repair) {
+function repairRow(repair: RepairListing) {
   return { file: markdownCell(repair.file), pointer: markdownCell(repair.pointer), rule: repair.rule, problem: markdownCell(repair.problem), repair: markdownCell(repair.repair) };
 }
 
@@ -88,15 +101,24 @@ function firstParagraph(text: string | undefined): string | undefined {
 function signature(op: OperationModel): string {
   const args = [
     ...op.pathParams.map((p) => `${p.argName}`),
-    ...(op.body && !op.body.flattened ? ['body'] : []),
-    ...(op.paramsTypeName ? [op.paramsRequired ? 'params' : 'params?'] : []),
+    ...(op.body?.kind === 'whole' ? ['body'] : []),
+    ...(op.params ? [op.params.required ? 'params' : 'params?'] : []),
     'options?',
   ];
   return `${op.methodName}(${args.join(', ')})`;
 }
 
 function returns(op: OperationModel): string {
-  if (op.pagination) return `PagePromise<${op.itemTypeName}>`;
-  const kinds = { none: 'void', text: 'string', binary: 'Blob', json: op.responseTypeName ?? 'unknown' };
-  return `APIPromise<${kinds[op.responseKind]}>`;
+  const { call } = op;
+  if (call.kind === 'paginated') return `PagePromise<${call.itemTypeName}>`;
+  switch (call.response.kind) {
+    case 'none':
+      return 'APIPromise<void>';
+    case 'text':
+      return 'APIPromise<string>';
+    case 'binary':
+      return 'APIPromise<Blob>';
+    case 'json':
+      return `APIPromise<${call.response.type.kind === 'model' ? call.response.type.name : call.response.type.text}>`;
+  }
 }

@@ -1,4 +1,10 @@
-import type { ApiModel, OperationModel, PaginationModel, ParamModel, ResourceModel } from '../../model/types.js';
+import type {
+  ApiModel,
+  OperationModel,
+  OptionParamModel,
+  ResourceModel,
+  VerifiedPagination,
+} from '../../model/types.js';
 import { exampleValue, literal, propertyKey, renderExample, type ExampleSchemas } from './example-values.js';
 
 /** How many optional parameters an example shows: enough to show the shape, few enough to read at a glance. */
@@ -26,14 +32,20 @@ export function exampleContext(model: ApiModel): ExampleContext {
  * A call expression, `client.<resource>.<method>(<args>)`, that type-checks against the method's signature: every
  * required argument and property is given a value its type accepts (see {@link exampleValue}).
  */
-export function callExample(ctx: ExampleContext, resource: ResourceModel, op: OperationModel, options?: string): string {
+export function callExample(
+  ctx: ExampleContext,
+  resource: ResourceModel,
+  op: OperationModel,
+  options?: string,
+): string {
   return `client.${resource.propertyName}.${op.methodName}(${exampleArgs(ctx, op, options)})`;
 }
 
 /** The README's example for one operation: the call, and what to do with its result. */
 export function usageExample(ctx: ExampleContext, resource: ResourceModel, op: OperationModel): string {
-  if (op.pagination) return `const page = await ${callExample(ctx, resource, op)};\nfor (const item of page.data) console.log(item);`;
-  if (op.responseKind === 'none') return `await ${callExample(ctx, resource, op)};`;
+  if (op.call.kind === 'paginated')
+    return `const page = await ${callExample(ctx, resource, op)};\nfor (const item of page.data) console.log(item);`;
+  if (op.call.response.kind === 'none') return `await ${callExample(ctx, resource, op)};`;
   return `const result = await ${callExample(ctx, resource, op)};\nconsole.log(result);`;
 }
 
@@ -43,27 +55,48 @@ export function paginationExample(ctx: ExampleContext, resource: ResourceModel, 
 
 function exampleArgs(ctx: ExampleContext, op: OperationModel, options?: string): string {
   // Path arguments are typed `string`.
-  const args = op.pathParams.map((p) => literal(typeof p.example === 'string' ? p.example : `${p.wireName}_123`));
-  if (op.body && !op.body.flattened) args.push(bodyExample(ctx, op));
-  const paramsSchema = op.paramsTypeName ? (ctx.schemaOf(op.paramsTypeName) as { properties?: Record<string, unknown>; required?: unknown[] } | undefined) : undefined;
-  const entries = exampleParams(op, paramsSchema).map((name) => `${propertyKey(name)}: ${paramExample(ctx, op, paramsSchema, name)}`);
-  if (op.paramsTypeName && (entries.length || options || op.paramsRequired)) args.push(`{ ${entries.join(', ')} }`.replace('{  }', '{}'));
+  const args = op.pathParams.map((p) =>
+    literal(typeof p.example === 'string' ? p.example : `${p.wireName}_123`),
+  );
+  if (op.body?.kind === 'whole') args.push(bodyExample(ctx, op.body.type));
+  const paramsSchema = op.params
+    ? (ctx.schemaOf(op.params.typeName) as
+        { properties?: Record<string, unknown>; required?: unknown[] } | undefined)
+    : undefined;
+  const entries = exampleParams(op, paramsSchema).map(
+    (name) => `${propertyKey(name)}: ${paramExample(ctx, op, paramsSchema, name)}`,
+  );
+  if (op.params && (entries.length || options || op.params.required))
+    args.push(`{ ${entries.join(', ')} }`.replace('{  }', '{}'));
   if (options) args.push(options);
   return args.join(', ');
 }
 
-function bodyExample(ctx: ExampleContext, op: OperationModel): string {
-  const body = op.body!;
-  if (body.modelTypeName) return renderExample(exampleValue(ctx.schemaOf(body.modelTypeName), ctx, 'body'));
+function bodyExample(
+  ctx: ExampleContext,
+  type: { kind: 'model'; name: string } | { kind: 'builtin'; text: string },
+): string {
+  if (type.kind === 'model') return renderExample(exampleValue(ctx.schemaOf(type.name), ctx, 'body'));
   // A body passed whole without a model type is text or binary: a string is accepted by both.
   return `'...'`;
 }
 
-function paramExample(ctx: ExampleContext, op: OperationModel, paramsSchema: { properties?: Record<string, unknown> } | undefined, name: string): string {
-  const schema = paramsSchema?.properties && Object.hasOwn(paramsSchema.properties, name) ? paramsSchema.properties[name] : {};
+function paramExample(
+  ctx: ExampleContext,
+  op: OperationModel,
+  paramsSchema: { properties?: Record<string, unknown> } | undefined,
+  name: string,
+): string {
+  const schema =
+    paramsSchema?.properties && Object.hasOwn(paramsSchema.properties, name)
+      ? paramsSchema.properties[name]
+      : {};
   const param = op.optionParams.find((p) => p.wireName === name);
   // A parameter's own example (on the parameter, not its schema) is tried first, as the schema's example would be.
-  const withExample = param?.example !== undefined && schema && typeof schema === 'object' && !('$ref' in schema) ? { ...schema, example: param.example } : schema;
+  const withExample =
+    param?.example !== undefined && schema && typeof schema === 'object' && !('$ref' in schema)
+      ? { ...schema, example: param.example }
+      : schema;
   return renderExample(exampleValue(withExample, ctx, name));
 }
 
@@ -74,15 +107,26 @@ function paramExample(ctx: ExampleContext, op: OperationModel, paramsSchema: { p
  * come first because they are usually filters, which say most about the operation.
  */
 function exampleParams(op: OperationModel, paramsSchema: { required?: unknown[] } | undefined): string[] {
-  const managed = new Set(op.pagination ? paginatorParams(op.pagination) : []);
-  const required = new Set((Array.isArray(paramsSchema?.required) ? paramsSchema.required : []).filter((k): k is string => typeof k === 'string'));
-  const optional = op.optionParams.filter((p) => !required.has(p.wireName) && !managed.has(p.wireName) && p.example != null);
-  const rank = (p: ParamModel) => (typeof p.example === 'string' ? 0 : 1);
-  const ranked = optional.map((p, index) => ({ p, index })).sort((a, b) => rank(a.p) - rank(b.p) || a.index - b.index);
-  return [...required, ...ranked.slice(0, Math.max(0, MAX_EXAMPLE_PARAMS - required.size)).map(({ p }) => p.wireName)];
+  const managed = new Set(op.call.kind === 'paginated' ? paginatorParams(op.call.pagination) : []);
+  const required = new Set(
+    (Array.isArray(paramsSchema?.required) ? paramsSchema.required : []).filter(
+      (k): k is string => typeof k === 'string',
+    ),
+  );
+  const optional = op.optionParams.filter(
+    (p) => !required.has(p.wireName) && !managed.has(p.wireName) && p.example != null,
+  );
+  const rank = (p: OptionParamModel) => (typeof p.example === 'string' ? 0 : 1);
+  const ranked = optional
+    .map((p, index) => ({ p, index }))
+    .sort((a, b) => rank(a.p) - rank(b.p) || a.index - b.index);
+  return [
+    ...required,
+    ...ranked.slice(0, Math.max(0, MAX_EXAMPLE_PARAMS - required.size)).map(({ p }) => p.wireName),
+  ];
 }
 
-function paginatorParams(pagination: PaginationModel): string[] {
+function paginatorParams(pagination: VerifiedPagination): string[] {
   switch (pagination.style) {
     case 'cursor':
       return [pagination.afterParam, pagination.beforeParam ?? ''];

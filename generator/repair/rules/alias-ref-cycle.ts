@@ -50,7 +50,10 @@ function followChain(document: OpenAPIDocument, ref: string, settled: Set<string
     }
     chain.push(current);
     const target = lookupPointer(document, current) as { $ref?: unknown } | undefined;
-    current = target && typeof target === 'object' && typeof target.$ref === 'string' && target.$ref.startsWith('#') ? target.$ref : undefined;
+    current =
+      target && typeof target === 'object' && typeof target.$ref === 'string' && target.$ref.startsWith('#')
+        ? target.$ref
+        : undefined;
   }
   chain.forEach((r) => settled.add(r));
   return undefined;

@@ -9,6 +9,13 @@ export function byteOrderMark(text: string): { text: string; repairs: RepairNote
   if (!text.startsWith('\uFEFF')) return { text, repairs: [] };
   return {
     text: text.slice(1),
-    repairs: [{ rule: 'byte-order-mark', pointer: '#', problem: 'the file begins with a UTF-8 byte order mark, which JSON does not allow', repair: 'ignored the byte order mark' }],
+    repairs: [
+      {
+        rule: 'byte-order-mark',
+        pointer: '#',
+        problem: 'the file begins with a UTF-8 byte order mark, which JSON does not allow',
+        repair: 'ignored the byte order mark',
+      },
+    ],
   };
 }

@@ -11,7 +11,13 @@ import type { Finding } from '../types.js';
 export const duplicateOperationId = ruleOf((document) => {
   // A path item shared by two paths (`$ref`) is one definition: its operations are counted once.
   const visited = new Set<string>();
-  const sites = operationSites(document).filter((site) => typeof site.op.operationId === 'string' && site.op.operationId !== '' && !visited.has(site.pointer) && visited.add(site.pointer));
+  const sites = operationSites(document).filter(
+    (site) =>
+      typeof site.op.operationId === 'string' &&
+      site.op.operationId !== '' &&
+      !visited.has(site.pointer) &&
+      visited.add(site.pointer),
+  );
   const taken = new Set(sites.map((site) => site.op.operationId as string));
   const seen = new Set<string>();
   const findings: Finding[] = [];

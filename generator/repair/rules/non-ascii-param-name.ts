@@ -11,7 +11,14 @@ export const nonAsciiParamName: RepairRule = (document) => {
   const seen = new Set<string>();
   const repairs = operationSites(document).flatMap((site) =>
     site.params
-      .filter(({ param, pointer }) => param?.in === 'path' && typeof param.name === 'string' && /[^\x20-\x7e]/.test(param.name) && !seen.has(pointer) && seen.add(pointer))
+      .filter(
+        ({ param, pointer }) =>
+          param?.in === 'path' &&
+          typeof param.name === 'string' &&
+          /[^\x20-\x7e]/.test(param.name) &&
+          !seen.has(pointer) &&
+          seen.add(pointer),
+      )
       .map(({ param, pointer }) => ({
         rule: 'non-ascii-param-name' as const,
         pointer: `${pointer}/name`,

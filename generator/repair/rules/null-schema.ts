@@ -1,6 +1,12 @@
 import { lookupPointer, pointer, pointerSegment } from '../../json-pointer.js';
 import { ruleOf } from '../rule.js';
-import { forEachSchema, LITERAL_KEYWORDS, SCHEMA_LIST_KEYWORDS, SCHEMA_MAP_KEYWORDS, SINGLE_SCHEMA_KEYWORDS } from '../schemas.js';
+import {
+  forEachSchema,
+  LITERAL_KEYWORDS,
+  SCHEMA_LIST_KEYWORDS,
+  SCHEMA_MAP_KEYWORDS,
+  SINGLE_SCHEMA_KEYWORDS,
+} from '../schemas.js';
 import type { Finding } from '../types.js';
 
 /**
@@ -16,21 +22,33 @@ export const nullSchema = ruleOf((document) => {
   const search = (node: unknown, at: string): void => {
     if (!node || typeof node !== 'object') return;
     for (const [key, child] of Object.entries(node)) {
-      if (LITERAL_KEYWORDS.has(key) || key.startsWith('x-') || (node === document.components && key === 'schemas')) continue;
+      if (
+        LITERAL_KEYWORDS.has(key) ||
+        key.startsWith('x-') ||
+        (node === document.components && key === 'schemas')
+      )
+        continue;
       if (key === 'schema' && child === null) slots.push({ parent: at, key });
-      else if (key !== 'schema' && child && typeof child === 'object') search(child, `${at}/${pointerSegment(key)}`);
+      else if (key !== 'schema' && child && typeof child === 'object')
+        search(child, `${at}/${pointerSegment(key)}`);
     }
   };
   search(document, '#');
   forEachSchema(document, (schema, at) => {
-    for (const keyword of SINGLE_SCHEMA_KEYWORDS) if (schema[keyword] === null) slots.push({ parent: at(), key: keyword });
+    for (const keyword of SINGLE_SCHEMA_KEYWORDS)
+      if (schema[keyword] === null) slots.push({ parent: at(), key: keyword });
     for (const keyword of SCHEMA_LIST_KEYWORDS) {
-      if (Array.isArray(schema[keyword])) schema[keyword].forEach((part: unknown, i: number) => part === null && slots.push({ parent: `${at()}/${keyword}`, key: String(i) }));
+      if (Array.isArray(schema[keyword]))
+        schema[keyword].forEach(
+          (part: unknown, i: number) =>
+            part === null && slots.push({ parent: `${at()}/${keyword}`, key: String(i) }),
+        );
     }
     for (const keyword of SCHEMA_MAP_KEYWORDS) {
       const map = schema[keyword];
       if (!map || typeof map !== 'object') continue;
-      for (const name of Object.keys(map)) if (map[name] === null) slots.push({ parent: `${at()}/${keyword}`, key: name });
+      for (const name of Object.keys(map))
+        if (map[name] === null) slots.push({ parent: `${at()}/${keyword}`, key: name });
     }
   });
   return slots.map(({ parent, key }): Finding => ({

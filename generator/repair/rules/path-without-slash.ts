@@ -7,7 +7,10 @@ import { ruleOf } from '../rule.js';
  * form already exists is left alone: merging two path items is not a repair.
  */
 export const pathWithoutSlash = ruleOf((document) => {
-  const paths = document.paths && typeof document.paths === 'object' && !Array.isArray(document.paths) ? document.paths : {};
+  const paths =
+    document.paths && typeof document.paths === 'object' && !Array.isArray(document.paths)
+      ? document.paths
+      : {};
   return Object.keys(paths)
     .filter((route) => !route.startsWith('/') && !Object.hasOwn(paths, `/${route}`))
     .map((route) => ({
@@ -17,7 +20,9 @@ export const pathWithoutSlash = ruleOf((document) => {
       repair: `read as "/${route}"`,
       apply(copy) {
         // Rebuilt in order, so the path keeps its place among the others.
-        copy.paths = Object.fromEntries(Object.entries<unknown>(copy.paths).map(([key, item]) => [key === route ? `/${route}` : key, item]));
+        copy.paths = Object.fromEntries(
+          Object.entries<unknown>(copy.paths).map(([key, item]) => [key === route ? `/${route}` : key, item]),
+        );
       },
     }));
 });

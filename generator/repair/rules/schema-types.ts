@@ -7,11 +7,20 @@ import type { Finding } from '../types.js';
 const TYPES_3_0 = new Set(['object', 'array', 'string', 'number', 'integer', 'boolean']);
 const TYPES_3_1 = new Set([...TYPES_3_0, 'null']);
 
-const is30 = (document: OpenAPIDocument) => typeof document.openapi === 'string' && document.openapi.startsWith('3.0');
-const typesOf = (schema: Record<string, any>): unknown[] => (Array.isArray(schema.type) ? schema.type : [schema.type]);
+const is30 = (document: OpenAPIDocument) =>
+  typeof document.openapi === 'string' && document.openapi.startsWith('3.0');
+const typesOf = (schema: Record<string, any>): unknown[] =>
+  Array.isArray(schema.type) ? schema.type : [schema.type];
 
 /** Schemas whose `type` satisfies `test`, each turned into a finding by `make`. */
-function findTypes(document: OpenAPIDocument, test: (type: unknown[]) => boolean, make: (schema: Record<string, any>, at: string) => Omit<Finding, 'apply'> & { fix: (schema: Record<string, any>) => void }): Finding[] {
+function findTypes(
+  document: OpenAPIDocument,
+  test: (type: unknown[]) => boolean,
+  make: (
+    schema: Record<string, any>,
+    at: string,
+  ) => Omit<Finding, 'apply'> & { fix: (schema: Record<string, any>) => void },
+): Finding[] {
   const findings: Finding[] = [];
   forEachSchema(document, (schema, pointerOf) => {
     if (schema.type === undefined || !test(typesOf(schema))) return;
@@ -37,7 +46,9 @@ export const nullTypeIn30 = ruleOf((document) => {
         rule: 'null-type-in-3-0',
         pointer: `${at}/type`,
         problem: `type ${JSON.stringify(schema.type)} uses the 3.1 null type in an OpenAPI 3.0 document`,
-        repair: rest.length ? `read as type ${JSON.stringify(rest.length === 1 ? rest[0] : rest)} with nullable: true` : 'read as the value null (nullable: true, enum: [null])',
+        repair: rest.length
+          ? `read as type ${JSON.stringify(rest.length === 1 ? rest[0] : rest)} with nullable: true`
+          : 'read as the value null (nullable: true, enum: [null])',
         fix(target) {
           if (rest.length) target.type = rest.length === 1 ? rest[0] : rest;
           else {
@@ -56,7 +67,7 @@ export const swaggerFileType = ruleOf((document) =>
   findTypes(
     document,
     (types) => types.includes('file'),
-    (schema, at) => ({
+    (_schema, at) => ({
       rule: 'swagger-file-type',
       pointer: `${at}/type`,
       problem: 'type "file" is Swagger 2.0, not OpenAPI 3',
@@ -85,7 +96,9 @@ export const unknownType = ruleOf((document) => {
         rule: 'unknown-type',
         pointer: `${at}/type`,
         problem: `type ${JSON.stringify(schema.type)} is not a JSON Schema type`,
-        repair: rest.length ? `kept only ${JSON.stringify(rest.length === 1 ? rest[0] : rest)}` : 'dropped the type: the value is typed unknown',
+        repair: rest.length
+          ? `kept only ${JSON.stringify(rest.length === 1 ? rest[0] : rest)}`
+          : 'dropped the type: the value is typed unknown',
         fix(target) {
           if (rest.length) target.type = rest.length === 1 ? rest[0] : rest;
           else delete target.type;

@@ -13,7 +13,12 @@ export const undeclaredPathParam = ruleOf((document) => {
   return operationSites(document).flatMap((site) => {
     const declared = new Set(site.params.filter((p) => p.param?.in === 'path').map((p) => p.param.name));
     return [...new Set(templateNames(site.route))]
-      .filter((name) => !declared.has(name) && !added.has(`${site.pointer} ${name}`) && added.add(`${site.pointer} ${name}`))
+      .filter(
+        (name) =>
+          !declared.has(name) &&
+          !added.has(`${site.pointer} ${name}`) &&
+          added.add(`${site.pointer} ${name}`),
+      )
       .map((name) => ({
         rule: 'undeclared-path-param' as const,
         pointer: `${site.pointer}/parameters`,

@@ -13,7 +13,13 @@ export const unusedPathParam = ruleOf((document) => {
   for (const site of operationSites(document)) {
     const used = new Set(templateNames(site.route));
     for (const { param, pointer } of site.params) {
-      if (param?.in !== 'path' || typeof param.name !== 'string' || used.has(param.name) || findings.has(pointer)) continue;
+      if (
+        param?.in !== 'path' ||
+        typeof param.name !== 'string' ||
+        used.has(param.name) ||
+        findings.has(pointer)
+      )
+        continue;
       findings.set(pointer, {
         rule: 'unused-path-param',
         pointer,

@@ -19,9 +19,18 @@ interface Case {
   at: string[];
 }
 
-const doc = (paths: Doc, extra: Doc = {}): Doc => ({ openapi: '3.1.0', info: { title: 't', version: '1' }, paths, ...extra });
+const doc = (paths: Doc, extra: Doc = {}): Doc => ({
+  openapi: '3.1.0',
+  info: { title: 't', version: '1' },
+  paths,
+  ...extra,
+});
 const ok = { '200': { description: 'ok' } };
-const schemas = (s: Doc, version = '3.1.0'): Doc => ({ ...doc({}), openapi: version, components: { schemas: s } });
+const schemas = (s: Doc, version = '3.1.0'): Doc => ({
+  ...doc({}),
+  openapi: version,
+  components: { schemas: s },
+});
 
 const TABLES: [string, RepairRule, Case[]][] = [
   [
@@ -31,31 +40,83 @@ const TABLES: [string, RepairRule, Case[]][] = [
       {
         name: 'adds a required string path parameter',
         given: doc({ '/c/{certificate_id}': { get: { responses: ok } } }),
-        want: doc({ '/c/{certificate_id}': { get: { responses: ok, parameters: [{ name: 'certificate_id', in: 'path', required: true, schema: { type: 'string' } }] } } }),
+        want: doc({
+          '/c/{certificate_id}': {
+            get: {
+              responses: ok,
+              parameters: [
+                { name: 'certificate_id', in: 'path', required: true, schema: { type: 'string' } },
+              ],
+            },
+          },
+        }),
         at: ['#/paths/~1c~1{certificate_id}/get/parameters'],
       },
       {
         name: 'a path-level declaration counts for every operation',
-        given: doc({ '/c/{id}': { parameters: [{ name: 'id', in: 'path', required: true }], get: { responses: ok } } }),
-        want: doc({ '/c/{id}': { parameters: [{ name: 'id', in: 'path', required: true }], get: { responses: ok } } }),
+        given: doc({
+          '/c/{id}': { parameters: [{ name: 'id', in: 'path', required: true }], get: { responses: ok } },
+        }),
+        want: doc({
+          '/c/{id}': { parameters: [{ name: 'id', in: 'path', required: true }], get: { responses: ok } },
+        }),
         at: [],
       },
       {
         name: 'a $ref to a parameter component counts',
-        given: doc({ '/c/{id}': { get: { parameters: [{ $ref: '#/components/parameters/Id' }], responses: ok } } }, { components: { parameters: { Id: { name: 'id', in: 'path', required: true } } } }),
-        want: doc({ '/c/{id}': { get: { parameters: [{ $ref: '#/components/parameters/Id' }], responses: ok } } }, { components: { parameters: { Id: { name: 'id', in: 'path', required: true } } } }),
+        given: doc(
+          { '/c/{id}': { get: { parameters: [{ $ref: '#/components/parameters/Id' }], responses: ok } } },
+          { components: { parameters: { Id: { name: 'id', in: 'path', required: true } } } },
+        ),
+        want: doc(
+          { '/c/{id}': { get: { parameters: [{ $ref: '#/components/parameters/Id' }], responses: ok } } },
+          { components: { parameters: { Id: { name: 'id', in: 'path', required: true } } } },
+        ),
         at: [],
       },
       {
         name: 'a path item given by $ref is repaired where it is defined, once',
-        given: doc({ '/a/{id}': { $ref: '#/components/pathItems/A' }, '/b/{id}': { $ref: '#/components/pathItems/A' } }, { components: { pathItems: { A: { get: { responses: ok } } } } }),
-        want: doc({ '/a/{id}': { $ref: '#/components/pathItems/A' }, '/b/{id}': { $ref: '#/components/pathItems/A' } }, { components: { pathItems: { A: { get: { responses: ok, parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }] } } } } }),
+        given: doc(
+          {
+            '/a/{id}': { $ref: '#/components/pathItems/A' },
+            '/b/{id}': { $ref: '#/components/pathItems/A' },
+          },
+          { components: { pathItems: { A: { get: { responses: ok } } } } },
+        ),
+        want: doc(
+          {
+            '/a/{id}': { $ref: '#/components/pathItems/A' },
+            '/b/{id}': { $ref: '#/components/pathItems/A' },
+          },
+          {
+            components: {
+              pathItems: {
+                A: {
+                  get: {
+                    responses: ok,
+                    parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+                  },
+                },
+              },
+            },
+          },
+        ),
         at: ['#/components/pathItems/A/get/parameters'],
       },
       {
         name: 'a query parameter of the same name is not a path parameter',
         given: doc({ '/c/{id}': { get: { parameters: [{ name: 'id', in: 'query' }], responses: ok } } }),
-        want: doc({ '/c/{id}': { get: { parameters: [{ name: 'id', in: 'query' }, { name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: ok } } }),
+        want: doc({
+          '/c/{id}': {
+            get: {
+              parameters: [
+                { name: 'id', in: 'query' },
+                { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+              ],
+              responses: ok,
+            },
+          },
+        }),
         at: ['#/paths/~1c~1{id}/get/parameters'],
       },
     ],
@@ -66,13 +127,26 @@ const TABLES: [string, RepairRule, Case[]][] = [
     [
       {
         name: 'drops an operation parameter the template lacks, keeping the others in order',
-        given: doc({ '/p/{a}': { get: { parameters: [{ name: 'x', in: 'path' }, { name: 'a', in: 'path' }, { name: 'y', in: 'path' }], responses: ok } } }),
+        given: doc({
+          '/p/{a}': {
+            get: {
+              parameters: [
+                { name: 'x', in: 'path' },
+                { name: 'a', in: 'path' },
+                { name: 'y', in: 'path' },
+              ],
+              responses: ok,
+            },
+          },
+        }),
         want: doc({ '/p/{a}': { get: { parameters: [{ name: 'a', in: 'path' }], responses: ok } } }),
         at: ['#/paths/~1p~1{a}/get/parameters/0', '#/paths/~1p~1{a}/get/parameters/2'],
       },
       {
         name: 'drops a shared one once, although two operations inherit it',
-        given: doc({ '/p': { parameters: [{ name: 'x', in: 'path' }], get: { responses: ok }, post: { responses: ok } } }),
+        given: doc({
+          '/p': { parameters: [{ name: 'x', in: 'path' }], get: { responses: ok }, post: { responses: ok } },
+        }),
         want: doc({ '/p': { parameters: [], get: { responses: ok }, post: { responses: ok } } }),
         at: ['#/paths/~1p/parameters/0'],
       },
@@ -90,8 +164,16 @@ const TABLES: [string, RepairRule, Case[]][] = [
     [
       {
         name: 'the first keeps the id, later ones get the first free number',
-        given: doc({ '/a': { get: { operationId: 'x', responses: ok } }, '/b': { get: { operationId: 'x', responses: ok }, post: { operationId: 'x', responses: ok } }, '/c': { get: { operationId: 'x2', responses: ok } } }),
-        want: doc({ '/a': { get: { operationId: 'x', responses: ok } }, '/b': { get: { operationId: 'x3', responses: ok }, post: { operationId: 'x4', responses: ok } }, '/c': { get: { operationId: 'x2', responses: ok } } }),
+        given: doc({
+          '/a': { get: { operationId: 'x', responses: ok } },
+          '/b': { get: { operationId: 'x', responses: ok }, post: { operationId: 'x', responses: ok } },
+          '/c': { get: { operationId: 'x2', responses: ok } },
+        }),
+        want: doc({
+          '/a': { get: { operationId: 'x', responses: ok } },
+          '/b': { get: { operationId: 'x3', responses: ok }, post: { operationId: 'x4', responses: ok } },
+          '/c': { get: { operationId: 'x2', responses: ok } },
+        }),
         at: ['#/paths/~1b/get/operationId', '#/paths/~1b/post/operationId'],
       },
       {
@@ -108,14 +190,26 @@ const TABLES: [string, RepairRule, Case[]][] = [
     [
       {
         name: 'reports, and leaves the document as it is',
-        given: doc({ '/s/{größe}': { get: { parameters: [{ name: 'größe', in: 'path', required: true }], responses: ok } } }),
-        want: doc({ '/s/{größe}': { get: { parameters: [{ name: 'größe', in: 'path', required: true }], responses: ok } } }),
+        given: doc({
+          '/s/{größe}': {
+            get: { parameters: [{ name: 'größe', in: 'path', required: true }], responses: ok },
+          },
+        }),
+        want: doc({
+          '/s/{größe}': {
+            get: { parameters: [{ name: 'größe', in: 'path', required: true }], responses: ok },
+          },
+        }),
         at: ['#/paths/~1s~1{größe}/get/parameters/0/name'],
       },
       {
         name: 'ASCII names are not reported',
-        given: doc({ '/s/{size}': { get: { parameters: [{ name: 'size', in: 'path', required: true }], responses: ok } } }),
-        want: doc({ '/s/{size}': { get: { parameters: [{ name: 'size', in: 'path', required: true }], responses: ok } } }),
+        given: doc({
+          '/s/{size}': { get: { parameters: [{ name: 'size', in: 'path', required: true }], responses: ok } },
+        }),
+        want: doc({
+          '/s/{size}': { get: { parameters: [{ name: 'size', in: 'path', required: true }], responses: ok } },
+        }),
         at: [],
       },
     ],
@@ -144,8 +238,22 @@ const TABLES: [string, RepairRule, Case[]][] = [
       },
       {
         name: 'schemas under paths are repaired too, examples are not schemas',
-        given: doc({ '/p': { get: { parameters: [{ name: 'q', in: 'query', schema: { type: 'text' }, example: { type: 'text' } }], responses: ok } } }),
-        want: doc({ '/p': { get: { parameters: [{ name: 'q', in: 'query', schema: {}, example: { type: 'text' } }], responses: ok } } }),
+        given: doc({
+          '/p': {
+            get: {
+              parameters: [{ name: 'q', in: 'query', schema: { type: 'text' }, example: { type: 'text' } }],
+              responses: ok,
+            },
+          },
+        }),
+        want: doc({
+          '/p': {
+            get: {
+              parameters: [{ name: 'q', in: 'query', schema: {}, example: { type: 'text' } }],
+              responses: ok,
+            },
+          },
+        }),
         at: ['#/paths/~1p/get/parameters/0/schema/type'],
       },
     ],
@@ -192,9 +300,28 @@ const TABLES: [string, RepairRule, Case[]][] = [
     [
       {
         name: 'a null media type schema, property, list member and component become {}',
-        given: { ...doc({ '/p': { post: { requestBody: { content: { 'application/json': { schema: null } } }, responses: ok } } }), components: { schemas: { A: { properties: { b: null }, anyOf: [null] }, B: null } } },
-        want: { ...doc({ '/p': { post: { requestBody: { content: { 'application/json': { schema: {} } } }, responses: ok } } }), components: { schemas: { A: { properties: { b: {} }, anyOf: [{}] }, B: {} } } },
-        at: ['#/components/schemas/B', '#/paths/~1p/post/requestBody/content/application~1json/schema', '#/components/schemas/A/anyOf/0', '#/components/schemas/A/properties/b'],
+        given: {
+          ...doc({
+            '/p': {
+              post: { requestBody: { content: { 'application/json': { schema: null } } }, responses: ok },
+            },
+          }),
+          components: { schemas: { A: { properties: { b: null }, anyOf: [null] }, B: null } },
+        },
+        want: {
+          ...doc({
+            '/p': {
+              post: { requestBody: { content: { 'application/json': { schema: {} } } }, responses: ok },
+            },
+          }),
+          components: { schemas: { A: { properties: { b: {} }, anyOf: [{}] }, B: {} } },
+        },
+        at: [
+          '#/components/schemas/B',
+          '#/paths/~1p/post/requestBody/content/application~1json/schema',
+          '#/components/schemas/A/anyOf/0',
+          '#/components/schemas/A/properties/b',
+        ],
       },
       {
         name: 'an example that is null stays null',
@@ -211,8 +338,16 @@ const TABLES: [string, RepairRule, Case[]][] = [
       {
         // Met first through A's own $ref, the cycle is B -> C -> A -> B: A closes it.
         name: 'a three-member cycle is cut where it closes',
-        given: schemas({ A: { $ref: '#/components/schemas/B' }, B: { $ref: '#/components/schemas/C' }, C: { $ref: '#/components/schemas/A' } }),
-        want: schemas({ A: {}, B: { $ref: '#/components/schemas/C' }, C: { $ref: '#/components/schemas/A' } }),
+        given: schemas({
+          A: { $ref: '#/components/schemas/B' },
+          B: { $ref: '#/components/schemas/C' },
+          C: { $ref: '#/components/schemas/A' },
+        }),
+        want: schemas({
+          A: {},
+          B: { $ref: '#/components/schemas/C' },
+          C: { $ref: '#/components/schemas/A' },
+        }),
         at: ['#/components/schemas/A'],
       },
       {
@@ -223,8 +358,12 @@ const TABLES: [string, RepairRule, Case[]][] = [
       },
       {
         name: 'recursion through a property is a real type',
-        given: schemas({ Node: { type: 'object', properties: { next: { $ref: '#/components/schemas/Node' } } } }),
-        want: schemas({ Node: { type: 'object', properties: { next: { $ref: '#/components/schemas/Node' } } } }),
+        given: schemas({
+          Node: { type: 'object', properties: { next: { $ref: '#/components/schemas/Node' } } },
+        }),
+        want: schemas({
+          Node: { type: 'object', properties: { next: { $ref: '#/components/schemas/Node' } } },
+        }),
         at: [],
       },
     ],

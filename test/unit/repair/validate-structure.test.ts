@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { structureWarnings, validateDocumentSecurity, validateStructure } from '../../../generator/repair/validate-structure.js';
+import {
+  structureWarnings,
+  validateDocumentSecurity,
+  validateStructure,
+} from '../../../generator/repair/validate-structure.js';
 
 const base = { openapi: '3.1.0', info: { title: 't', version: '1' } };
-const op = (extra: Record<string, unknown>) => ({ ...base, paths: { '/p': { get: { responses: {}, ...extra } } } });
+const op = (extra: Record<string, unknown>) => ({
+  ...base,
+  paths: { '/p': { get: { responses: {}, ...extra } } },
+});
 
 /** given document -> the pointers of the errors it must produce (none: it is sound). */
 const CASES: [name: string, given: Record<string, unknown>, want: string[]][] = [
@@ -12,20 +19,39 @@ const CASES: [name: string, given: Record<string, unknown>, want: string[]][] = 
   ['a server entry that is a string', { ...base, servers: ['https://a'] }, ['#/servers/0']],
   ['a server without url', { ...base, servers: [{ description: 'x' }] }, ['#/servers/0/url']],
   ['a url that is not a string', { ...base, servers: [{ url: 42 }] }, ['#/servers/0/url']],
-  ['a url variable without default', { ...base, servers: [{ url: 'https://{region}.a', variables: { region: { enum: ['eu'] } } }] }, ['#/servers/0/variables']],
-  ['a url variable with its default', { ...base, servers: [{ url: 'https://{region}.a', variables: { region: { default: 'eu' } } }] }, []],
-  ['variables that are not an object', { ...base, servers: [{ url: 'https://a', variables: [] }] }, ['#/servers/0/variables']],
+  [
+    'a url variable without default',
+    { ...base, servers: [{ url: 'https://{region}.a', variables: { region: { enum: ['eu'] } } }] },
+    ['#/servers/0/variables'],
+  ],
+  [
+    'a url variable with its default',
+    { ...base, servers: [{ url: 'https://{region}.a', variables: { region: { default: 'eu' } } }] },
+    [],
+  ],
+  [
+    'variables that are not an object',
+    { ...base, servers: [{ url: 'https://a', variables: [] }] },
+    ['#/servers/0/variables'],
+  ],
   ['operation servers are not used, so not refused (a warning says so)', op({ servers: [{}] }), []],
   ['security as an object', { ...base, security: { bearer: [] } }, ['#/security']],
   ['a security requirement that is a string', { ...base, security: ['bearer'] }, ['#/security/0']],
-  ['scopes that are not a list', op({ security: [{ 'o/auth': 'read' }] }), ['#/paths/~1p/get/security/0/o~1auth']],
+  [
+    'scopes that are not a list',
+    op({ security: [{ 'o/auth': 'read' }] }),
+    ['#/paths/~1p/get/security/0/o~1auth'],
+  ],
   ['an empty requirement (optional auth) is fine', op({ security: [{}] }), []],
   ['every problem at once', { ...base, servers: 'x', security: 'y' }, ['#/servers', '#/security']],
 ];
 
 describe('structural validation', () => {
   it.each(CASES)('%s', (_name, given, want) => {
-    const errors = [...validateStructure(given, () => 'api.yaml'), ...validateDocumentSecurity(given, 'api.yaml')];
+    const errors = [
+      ...validateStructure(given, () => 'api.yaml'),
+      ...validateDocumentSecurity(given, 'api.yaml'),
+    ];
     expect(errors.map((e) => e.pointer)).toEqual(want);
     for (const error of errors) {
       expect(error.file).toBe('api.yaml');
@@ -53,7 +79,15 @@ describe('structural warnings', () => {
 
 describe('servers of a path or operation', () => {
   it('are warned about once each, since requests go to the client base URL', () => {
-    const document = { ...base, paths: { '/p': { servers: [{ url: 'https://a' }], get: { servers: [{ url: 'https://b' }] }, post: {} } } };
-    expect(structureWarnings(document, () => 'api.yaml').map((w) => w.pointer)).toEqual(['#/paths/~1p/servers', '#/paths/~1p/get/servers']);
+    const document = {
+      ...base,
+      paths: {
+        '/p': { servers: [{ url: 'https://a' }], get: { servers: [{ url: 'https://b' }] }, post: {} },
+      },
+    };
+    expect(structureWarnings(document, () => 'api.yaml').map((w) => w.pointer)).toEqual([
+      '#/paths/~1p/servers',
+      '#/paths/~1p/get/servers',
+    ]);
   });
 });
