@@ -8,6 +8,9 @@ import { checkRefs } from './check-refs.js';
 import { aliasRefCycle } from '../repair/rules/alias-ref-cycle.js';
 import { byteOrderMark } from '../repair/rules/byte-order-mark.js';
 import type { RepairNote } from '../repair/types.js';
+import { DEFAULT_MAX_BYTES } from './limits.js';
+import { decodePrototypeKeys, decodeText, encodePrototypeKeys } from './prototype-keys.js';
+import { checkReferenceDepth } from './ref-depth.js';
 import { SandboxedResolver } from './resolver.js';
 import type { BundledDocument, LoadWarning } from './types.js';
 
@@ -16,7 +19,7 @@ export interface BundleOptions {
   maxBytes?: number;
 }
 
-export const DEFAULT_MAX_BYTES = 40 * 1024 * 1024;
+export { DEFAULT_MAX_BYTES };
 
 /**
  * Rules whose violations make a document impossible to generate from; others become warnings. Path parameters
@@ -75,14 +78,17 @@ export async function bundleSpec(
     throw new SpecError(shown, '#', `not an OpenAPI document (the top level is ${root === null ? 'null' : Array.isArray(root) ? 'an array' : typeof root}, not an object)`, 'give a YAML or JSON file with `openapi: 3.1.0`, `info` and `paths` at the top level');
   }
   detectVersion(shown, root as Record<string, unknown>);
-  const refs: { external?: boolean } = {};
-  const rootRefs = checkRefs(root as Record<string, unknown>, shown, refs);
-  if (rootRefs.length) throw new GenerationErrors(rootRefs);
+  // Alias-only cycles first: they are repaired, so the checks below never see one.
   const cycles = aliasRefCycle(root as Record<string, unknown>);
   const repaired = cycles.document;
   const repairs = [...bom.repairs, ...cycles.repairs].map((note) => ({ ...note, file: shown }));
+  const refs: { external?: boolean } = {};
+  const rootRefs = checkRefs(repaired, shown, refs);
+  // Before the bundler, which walks references recursively: a chain too deep for it is refused with its start.
+  const depth = checkReferenceDepth(repaired, shown).error;
+  if (rootRefs.length || depth) throw new GenerationErrors([...rootRefs, ...(depth ? [depth] : [])]);
   const config = await createConfig({ rules: LINT_RULES });
-  const externalRefResolver = new SandboxedResolver(path.dirname(absolute));
+  const externalRefResolver = new SandboxedResolver(path.dirname(absolute), absolute);
   const skipBundle = isJson && !refs.external;
   let result;
   try {
@@ -92,9 +98,13 @@ export async function bundleSpec(
       // The bundler always leaves a `components` object; so does this path, so both give the same document.
       repaired.components ??= {};
       inlineExampleRefs(repaired);
+      encodePrototypeKeys(repaired);
       const bundled = { source: new Source(absolute, text), parsed: repaired };
       result = { bundle: bundled, problems: [] as NormalizedProblem[] };
     } else {
+      // The root parsed above (strictly, and repaired) is what the bundler starts from; its inherited-name keys are
+      // encoded as the resolver encodes every file it parses itself.
+      encodePrototypeKeys(repaired);
       result = await bundle({ doc: { source: new Source(absolute, text), parsed: repaired }, config, dereference: false, externalRefResolver });
     }
   } catch (error) {
@@ -109,10 +119,18 @@ export async function bundleSpec(
   }
   const document = result.bundle.parsed as Record<string, unknown>;
   const version = detectVersion(shown, document);
+  // Bundling brings other files' schemas in: the linter walks the whole, as recursively as the bundler.
+  const bundledDepth = !skipBundle ? checkReferenceDepth(document, shown).error : undefined;
+  if (bundledDepth) throw new GenerationErrors([bundledDepth]);
   const problems = [
     ...result.problems,
     ...(await lintDocument({ document: result.bundle, config: config.styleguide, externalRefResolver })),
   ];
+  decodePrototypeKeys(document);
+  for (const problem of problems) {
+    (problem as { message: string }).message = decodeText(problem.message);
+    for (const location of problem.location) (location as { pointer?: string }).pointer = location.pointer && decodeText(location.pointer);
+  }
   const { fatal, warnings } = splitProblems(problems.filter((p) => !isMappingByName(document, p) && !isRepairedLater(document, p)), shown);
   if (!skipBundle) fatal.push(...checkRefs(document, shown));
   if (fatal.length) throw new GenerationErrors(dedupe(fatal));

@@ -46,13 +46,21 @@ export function groupResources(
       key,
       propertyName,
       className,
-      fileName: files.claim(kebabCase(base) || 'default'),
+      fileName: files.claim(fileStem(base)),
       singular,
       ...(tagDescriptions.has(key) ? { description: tagDescriptions.get(key)! } : {}),
       operations: nameMethods(ops, key, isList, clientMembers),
     });
   }
   return groups;
+}
+
+/** File names are capped well under the 255 bytes a file system allows: a tag may be a paragraph of text. */
+const MAX_FILE_STEM = 64;
+
+function fileStem(base: string): string {
+  const stem = kebabCase(base) || 'default';
+  return stem.length <= MAX_FILE_STEM ? stem : stem.slice(0, MAX_FILE_STEM).replace(/-[^-]*$/, '') || stem.slice(0, MAX_FILE_STEM);
 }
 
 function resourceKey(raw: RawOperation): string {

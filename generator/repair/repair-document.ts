@@ -10,7 +10,7 @@ import { nullTypeIn30, swaggerFileType, unknownType } from './rules/schema-types
 import { undeclaredPathParam } from './rules/undeclared-path-param.js';
 import { unusedPathParam } from './rules/unused-path-param.js';
 import type { Repair, RepairRule } from './types.js';
-import { structureWarnings, validateDocumentSecurity, validateStructure } from './validate-structure.js';
+import { documentSecurityWarnings, structureWarnings, validateStructure } from './validate-structure.js';
 
 /**
  * The rules of the repair stage, in the order they run. Paths are fixed before the parameters that depend on
@@ -30,12 +30,11 @@ export const REPAIR_RULES: readonly RepairRule[] = [
 ];
 
 /**
- * Refuses a loaded file whose own top-level `security` is malformed. Runs on each file before the merge, which
- * copies that field onto the file's operations.
+ * Warnings about a loaded file's own top-level `security`. Runs on each file before the merge, which copies that
+ * field onto the file's operations.
  */
-export function validateDocuments(documents: readonly BundledDocument[]): void {
-  const errors = documents.flatMap((d) => validateDocumentSecurity(d.document, d.file));
-  if (errors.length) throw new GenerationErrors(errors);
+export function validateDocuments(documents: readonly BundledDocument[]): LoadWarning[] {
+  return documents.flatMap((d) => documentSecurityWarnings(d.document, d.file));
 }
 
 /**

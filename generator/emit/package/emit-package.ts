@@ -3,76 +3,10 @@ import path from 'node:path';
 import Handlebars from 'handlebars';
 import type { ApiModel, OperationModel } from '../../model/types.js';
 import { errorTypeName, itemTypeName, responseTypeName } from '../../model/facts.js';
+import { htmlComment, jsonValue, markdown, markdownCode, urlText } from '../escape.js';
 import { callExample, exampleContext, paginationExample, usageExample } from './examples.js';
 
 const TEMPLATES = ['package.json', 'tsconfig.json', 'tsconfig.cjs.json', 'README.md', 'api.md', 'LICENSE'];
-
-/**
- * Renders the non-TypeScript files of a package from the handlebars templates in `templates/package/`. The
- * repairs made to the document are listed in the README, so a reader knows the client was built from a
- * corrected description.
- */
-export async function emitPackageFiles(model: ApiModel, templatesDir: string, provenance: string, repairs: readonly RepairListing[] = []): Promise<Map<string, string>> {
-  const handlebars = Handlebars.create();
-  handlebars.registerHelper('json', (value: unknown) => JSON.stringify(value));
-  const view = { ...packageView(model, provenance), repairs: repairs.map(repairRow) };
-  const files = new Map<string, string>();
-  for (const name of TEMPLATES) {
-    const source = await readFile(path.join(templatesDir, `${name}.hbs`), 'utf8');
-    files.set(name, handlebars.compile(source, { noEscape: true, strict: false })(view));
-  }
-  return files;
-}
-
-function packageView(model: ApiModel, provenance: string) {
-  const { client } = model;
-  const operations = model.resources.flatMap((r) => r.operations.map((op) => ({ resource: r, op })));
-  const firstList = operations.find(({ op }) => op.call.kind === 'paginated');
-  const firstPlain = operations.find(({ op }) => op.call.kind === 'request') ?? operations[0];
-  const examples = exampleContext(model);
-  return {
-    packageName: model.package.name,
-    version: model.package.version,
-    description: model.package.description,
-    license: model.package.license,
-    ...(model.package.repository !== undefined ? { repository: model.package.repository } : {}),
-    clientName: client.className,
-    envPrefix: client.envPrefix,
-    provenance,
-    keywords: ['sdk', 'api', 'client', client.className.toLowerCase(), 'openapi', 'typescript'],
-    title: model.title,
-    apiVersion: model.version,
-    baseURL: model.defaultBaseURL,
-    credentialOption: client.credential.option,
-    credentialEnv: client.credential.env,
-    credentialDescription: client.credential.description,
-    errorTypeName: errorTypeName(model),
-    exampleTypeName: (firstPlain && responseTypeName(firstPlain.op)) ?? (firstList && itemTypeName(firstList.op)) ?? model.types[0]?.name ?? 'ClientOptions',
-    operations: operations.map(({ resource, op }) => ({
-      title: `${op.summary ?? op.operationId} (\`client.${resource.propertyName}.${op.methodName}\`)`,
-      description: firstParagraph(op.description),
-      example: usageExample(examples, resource, op),
-    })),
-    paginated: Boolean(firstList),
-    paginationExample: firstList ? paginationExample(examples, firstList.resource, firstList.op) : '',
-    errorExample: firstPlain ? `await ${callExample(examples, firstPlain.resource, firstPlain.op)};` : '',
-    retryExample: firstPlain ? `await ${callExample(examples, firstPlain.resource, firstPlain.op, '{ maxRetries: 5, timeout: 5_000 }')};` : '',
-    rawExample: firstPlain ? callExample(examples, firstPlain.resource, firstPlain.op) : '',
-    resources: model.resources.map((r) => ({
-      propertyName: r.propertyName,
-      className: r.className,
-      description: r.description,
-      methods: r.operations.map((op) => ({
-        signature: signature(op),
-        http: `${op.method.toUpperCase()} ${op.path}`,
-        paramsTypeName: op.params?.typeName,
-        returns: returns(op),
-      })),
-    })),
-    types: model.types.map((t) => ({ name: t.name, description: firstParagraph(t.description)?.replace(/\s*\n\s*/g, ' ') })),
-    enums: model.enums.map((e) => ({ typeName: e.typeName, valuesName: e.valuesName, values: e.values.map((v) => `\`${JSON.stringify(v)}\``).join(', ') })),
-  };
-}
 
 /** A repair as the README lists it (the repair stage's `Repair`, its file named from the specs folder down). */
 export interface RepairListing {
@@ -83,13 +17,101 @@ export interface RepairListing {
   repair: string;
 }
 
-/** One row of the README's repairs table; spec text (names in the problem, pointers) is escaped for a table cell. */
-function repairRow(repair: RepairListing) {
-  return { file: markdownCell(repair.file), pointer: markdownCell(repair.pointer), rule: repair.rule, problem: markdownCell(repair.problem), repair: markdownCell(repair.repair) };
+/**
+ * Renders the non-TypeScript files of a package from the handlebars templates in `templates/package/`. The
+ * repairs made to the document are listed in the README, so a reader knows the client was built from a
+ * corrected description.
+ */
+export async function emitPackageFiles(model: ApiModel, templatesDir: string, provenance: string, repairs: readonly RepairListing[] = []): Promise<Map<string, string>> {
+  const handlebars = Handlebars.create();
+  handlebars.registerHelper('json', (value: unknown) => jsonValue(value));
+  // Markdown files get their spec text through the Markdown sinks; JSON files through the `json` helper.
+  const views = { markdown: { ...packageView(model, provenance, 'markdown'), repairs: repairs.map(repairRow) }, plain: packageView(model, provenance, 'plain') };
+  const files = new Map<string, string>();
+  for (const name of TEMPLATES) {
+    const source = await readFile(path.join(templatesDir, `${name}.hbs`), 'utf8');
+    files.set(name, handlebars.compile(source, { noEscape: true, strict: false })(name.endsWith('.md') ? views.markdown : views.plain));
+  }
+  return files;
 }
 
-function markdownCell(text: string): string {
-  return text.replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`).replace(/\s*\n\s*/g, ' ');
+/** The sinks a view's text goes through: Markdown for README.md and api.md, none for JSON (its helper escapes). */
+function sinks(kind: 'markdown' | 'plain') {
+  const md = kind === 'markdown';
+  const same = (text: string) => text;
+  return {
+    block: md ? (text: string) => markdown(text) : same,
+    inline: md ? (text: string) => markdown(text, { inline: true }) : same,
+    url: md ? urlText : same,
+    comment: md ? htmlComment : same,
+    code: md ? (text: string) => markdownCode(text) : same,
+  };
+}
+
+/** One row of the README's repairs table: spec text (names in the problem, pointers) through the table-cell sink. */
+function repairRow(repair: RepairListing) {
+  const cell = (text: string) => markdown(text, { table: true });
+  return { file: cell(repair.file), pointer: cell(repair.pointer), rule: repair.rule, problem: cell(repair.problem), repair: cell(repair.repair) };
+}
+
+function packageView(model: ApiModel, provenance: string, kind: 'markdown' | 'plain') {
+  const { client } = model;
+  const sink = sinks(kind);
+  const optional = (text: string | undefined, escape: (text: string) => string) => (text === undefined ? undefined : escape(text));
+  const operations = model.resources.flatMap((r) => r.operations.map((op) => ({ resource: r, op })));
+  const firstList = operations.find(({ op }) => op.call.kind === 'paginated');
+  const firstPlain = operations.find(({ op }) => op.call.kind === 'request') ?? operations[0];
+  const examples = exampleContext(model);
+  return {
+    packageName: model.package.name,
+    version: model.package.version,
+    description: sink.block(model.package.description),
+    license: model.package.license,
+    licenseHolder: model.package.licenseHolder,
+    ...(model.package.repository !== undefined ? { repository: model.package.repository } : {}),
+    ...(model.package.homepage !== undefined ? { homepage: model.package.homepage } : {}),
+    ...(model.package.bugs !== undefined ? { bugs: model.package.bugs } : {}),
+    ...(model.package.author !== undefined ? { author: model.package.author } : {}),
+    clientName: client.className,
+    envPrefix: client.envPrefix,
+    provenance: sink.comment(provenance),
+    // The package builds itself with the TypeScript sdkgen is tested with, on the Node.js versions CI runs.
+    typescriptVersion: model.package.toolchain.typescript,
+    nodeEngine: model.package.toolchain.node,
+    nodeVersion: model.package.toolchain.node.replace(/^>=\s*/, ''),
+    keywords: ['sdk', 'api', 'client', client.className.toLowerCase(), 'openapi', 'typescript'],
+    title: sink.inline(model.title),
+    apiVersion: sink.inline(model.version),
+    baseURL: sink.url(model.defaultBaseURL),
+    credentialOption: client.credential.option,
+    credentialEnv: client.credential.env,
+    credentialDescription: sink.block(client.credential.description),
+    errorTypeName: errorTypeName(model),
+    exampleTypeName: (firstPlain && responseTypeName(firstPlain.op)) ?? (firstList && itemTypeName(firstList.op)) ?? model.types[0]?.name ?? 'ClientOptions',
+    operations: operations.map(({ resource, op }) => ({
+      title: `${sink.inline(op.summary ?? op.operationId)} (\`client.${resource.propertyName}.${op.methodName}\`)`,
+      description: optional(firstParagraph(op.description), sink.block),
+      example: usageExample(examples, resource, op),
+    })),
+    paginated: Boolean(firstList),
+    paginationExample: firstList ? paginationExample(examples, firstList.resource, firstList.op) : '',
+    errorExample: firstPlain ? `await ${callExample(examples, firstPlain.resource, firstPlain.op)};` : '',
+    retryExample: firstPlain ? `await ${callExample(examples, firstPlain.resource, firstPlain.op, '{ maxRetries: 5, timeout: 5_000 }')};` : '',
+    rawExample: firstPlain ? callExample(examples, firstPlain.resource, firstPlain.op) : '',
+    resources: model.resources.map((r) => ({
+      propertyName: r.propertyName,
+      className: r.className,
+      description: optional(r.description, sink.block),
+      methods: r.operations.map((op) => ({
+        signature: signature(op),
+        http: `${op.method.toUpperCase()} ${sink.url(op.path)}`,
+        paramsTypeName: op.params?.typeName,
+        returns: returns(op),
+      })),
+    })),
+    types: model.types.map((t) => ({ name: t.name, description: optional(firstParagraph(t.description), sink.inline) })),
+    enums: model.enums.map((e) => ({ typeName: e.typeName, valuesName: e.valuesName, values: e.values.map((v) => sink.code(jsonValue(v))).join(', ') })),
+  };
 }
 
 /** Descriptions run long (permission lists, tables); the first paragraph is the summary a reader scans for. */

@@ -12,6 +12,7 @@ import {
 import { isIdentifier } from '../../model/identifiers.js';
 import { importOf } from './print.js';
 import type { CallModel, OperationModel, OptionParamModel, ResourceModel, ResponseModel, TypeRef } from '../../model/types.js';
+import { blockComment, objectLiteral, stringLiteral, templateLiteralText } from '../escape.js';
 
 /**
  * Emits one resource class: a thin method per operation that hands a request description to the runtime. A list's
@@ -38,7 +39,7 @@ export function emitResource(resource: ResourceModel, packageName?: string): Sou
           leadingTrivia: '\n',
           docs: [`How \`${operation.methodName}\` pages, as declared and checked against the spec at generation time.`],
           declarationKind: VariableDeclarationKind.Const,
-          declarations: [{ name: call.pagingName, initializer: `${call.pageStyle.factory}(${JSON.stringify(call.pagination)})` }],
+          declarations: [{ name: call.pagingName, initializer: `${call.pageStyle.factory}(${objectLiteral(call.pagination)})` }],
         });
         break;
     }
@@ -59,7 +60,7 @@ export function emitResource(resource: ResourceModel, packageName?: string): Sou
     name: resource.className,
     isExported: true,
     extends: 'APIResource',
-    ...(resource.description ? { docs: [resource.description] } : {}),
+    ...(resource.description ? { docs: [blockComment(resource.description)] } : {}),
     methods,
   };
   return { kind: StructureKind.SourceFile, statements: [...imports, ...pagings, cls] };
@@ -92,8 +93,11 @@ function emitMethod(op: OperationModel, packageName: string | undefined): Option
     const type = typeText(op.body.type);
     parameters.push(op.body.required ? { name: 'body', type } : paramsOptional ? { name: 'body', type, hasQuestionToken: true } : { name: 'body', type: `${type} | undefined` });
   }
+  // `{}` is not assignable to a params type with a member named like one of Object's (`toString?: string`):
+  // TypeScript compares it with the inherited method. The empty object is cast to the params type then.
+  const empty = op.params && paramNames(op).some(isInherited) ? `({} as ${op.params.typeName})` : '{}';
   if (op.params) {
-    parameters.push(op.params.required ? { name: 'params', type: op.params.typeName } : { name: 'params', type: `${op.params.typeName} | null | undefined`, initializer: '{}' });
+    parameters.push(op.params.required ? { name: 'params', type: op.params.typeName } : { name: 'params', type: `${op.params.typeName} | null | undefined`, initializer: empty });
   }
   parameters.push({ name: 'options', type: 'RequestOptions', hasQuestionToken: true });
   return {
@@ -103,7 +107,7 @@ function emitMethod(op: OperationModel, packageName: string | undefined): Option
     docs: [methodDocs(op, packageName)],
     statements: (writer) => {
       const spec = requestSpec(op);
-      if (op.params && !queryOnly(op)) writer.writeLine(`const p = params ?? {};`);
+      if (op.params && !queryOnly(op)) writer.writeLine(`const p = params ?? ${empty};`);
       switch (op.call.kind) {
         case 'paginated':
           writer.write(`return requestPage<${op.call.itemTypeName}, ${op.call.pageTypeName}>(this._client, ${spec}, ${op.call.pagingName}, options);`);
@@ -143,13 +147,31 @@ function queryOnly(op: OperationModel): boolean {
   return op.params !== undefined && op.body?.kind !== 'flattened' && op.optionParams.every((p) => p.in === 'query');
 }
 
+/**
+ * Reads one wire name from the params object. A name `Object.prototype` has (`constructor`, `toString`,
+ * `__proto__`) is read only when the caller gave it: otherwise `p.constructor` would send `function Object()`.
+ */
 function access(name: string): string {
-  return isIdentifier(name, 'property') ? `p.${name}` : `p[${JSON.stringify(name)}]`;
+  const read = isIdentifier(name, 'property') && name !== '__proto__' ? `p.${name}` : `p[${stringLiteral(name)}]`;
+  return isInherited(name) ? `(Object.hasOwn(p, ${stringLiteral(name)}) ? ${read} : undefined)` : read;
+}
+
+/** A name every object has through `Object.prototype`, so reading it from a plain object finds something. */
+export function isInherited(name: string): boolean {
+  return name in Object.prototype;
+}
+
+function paramNames(op: OperationModel): string[] {
+  return [...op.optionParams.map((p) => p.wireName), ...(op.body?.kind === 'flattened' ? op.body.properties : [])];
 }
 
 /** An object literal of wire names; `__proto__` is written as a computed key, which defines a property. */
 function objectOf(names: string[]): string {
-  return `{ ${names.map((n) => `${n === '__proto__' ? `[${JSON.stringify(n)}]` : JSON.stringify(n)}: ${access(n)}`).join(', ')} }`;
+  return `{ ${names.map((n) => `${propertyKey(n)}: ${access(n)}`).join(', ')} }`;
+}
+
+function propertyKey(name: string): string {
+  return name === '__proto__' ? `[${stringLiteral(name)}]` : stringLiteral(name);
 }
 
 function requestSpec(op: OperationModel): string {
@@ -161,23 +183,24 @@ function requestSpec(op: OperationModel): string {
   if (queryOnly(op)) parts.push(`query: ${op.params?.required ? 'params' : 'params ?? {}'}`);
   else if (query.length) parts.push(`query: ${objectOf(query)}`);
   if (headers.length || cookies.length) {
-    const cookie = cookies.length ? [`Cookie: [${cookies.map((c) => `${access(c)} === undefined ? undefined : ${JSON.stringify(c + '=')} + encodeURIComponent(String(${access(c)}))`).join(', ')}].filter(Boolean).join('; ') || undefined`] : [];
-    parts.push(`headers: { ${[...headers.map((h) => `${h === '__proto__' ? `[${JSON.stringify(h)}]` : JSON.stringify(h)}: ${access(h)}`), ...cookie].join(', ')} }`);
+    const cookie = cookies.length ? [`Cookie: [${cookies.map((c) => `${access(c)} === undefined ? undefined : ${stringLiteral(c + '=')} + encodeURIComponent(String(${access(c)}))`).join(', ')}].filter(Boolean).join('; ') || undefined`] : [];
+    parts.push(`headers: { ${[...headers.map((h) => `${propertyKey(h)}: ${access(h)}`), ...cookie].join(', ')} }`);
   }
   if (op.body) {
     parts.push(`body: ${op.body.kind === 'flattened' ? objectOf(op.body.properties) : 'body'}`, `bodyType: '${op.body.encoding}'`);
   }
-  if (op.security.length) parts.push(`security: ${JSON.stringify(op.security)}`);
+  if (op.security.length) parts.push(`security: ${objectLiteral(op.security)}`);
   return `{ ${parts.join(', ')} }`;
 }
 
 function pathExpression(op: OperationModel): string {
-  if (!op.pathParams.length) return JSON.stringify(op.path);
-  const escaped = op.path.replace(/[`\\$]/g, (c) => `\\${c}`);
-  const template = escaped.replace(/\{([^}]+)\}/g, (match, wire: string) => {
-    const param = op.pathParams.find((p) => p.wireName === wire);
-    return param ? `\${${param.argName}}` : match;
-  });
+  if (!op.pathParams.length) return stringLiteral(op.path);
+  // Split at the parameters first, so escaping never touches the `{name}` placeholders.
+  const template = op.path.split(/(\{[^}]+\})/).map((part) => {
+    const wire = /^\{([^}]+)\}$/.exec(part)?.[1];
+    const param = wire === undefined ? undefined : op.pathParams.find((p) => p.wireName === wire);
+    return param ? `\${${param.argName}}` : templateLiteralText(part);
+  }).join('');
   return `path\`${template}\``;
 }
 
@@ -191,5 +214,5 @@ function methodDocs(op: OperationModel, packageName: string | undefined): string
   // The spec's samples import the vendor's own SDK; the example shows this package instead.
   const source = sample && packageName ? sample.source.replace(/^(import \w+ from )(['"])[^'"]+\2;?$/m, `$1'${packageName}';`) : sample?.source;
   if (source) lines.push('', '@example', '```ts', source.trim(), '```');
-  return lines.join('\n').replaceAll('*/', '*\\/');
+  return blockComment(lines.join('\n'));
 }
