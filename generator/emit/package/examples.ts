@@ -1,3 +1,4 @@
+import { scanDiscriminators, type OpenAPI3 } from 'openapi-typescript';
 import type {
   ApiModel,
   OperationModel,
@@ -16,7 +17,10 @@ export interface ExampleContext extends ExampleSchemas {
 }
 
 export function exampleContext(model: ApiModel): ExampleContext {
-  const document = model.typesDocument as Record<string, any>;
+  const document = structuredClone(model.typesDocument) as Record<string, any>;
+  // openapi-typescript writes the discriminator value it types onto each mapped schema (as a one-value enum) while
+  // it scans; the examples read a copy scanned the same way, so their tags are the ones the types demand.
+  scanDiscriminators(document as OpenAPI3, { silent: true });
   const keys = new Map(model.types.map((t) => [t.name, t.schemaKey]));
   const schemas: Record<string, unknown> = document.components?.schemas ?? {};
   return {
