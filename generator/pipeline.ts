@@ -9,6 +9,8 @@ import { applyPatches } from './load/patch.js';
 import type { BundledDocument, LoadWarning } from './load/types.js';
 import type { ApiModel } from './model/types.js';
 import type { ProviderConfig } from './providers.js';
+import { repairDocument, validateDocuments } from './repair/repair-document.js';
+import type { Repair } from './repair/types.js';
 
 export interface PipelineOptions extends BundleOptions {
   /** Repository root. */
@@ -26,11 +28,14 @@ export interface GeneratedPackage {
   model: ApiModel;
   /** Package-relative path -> file text, formatted, each with its provenance line. */
   files: Map<string, string>;
+  /** Load warnings, each repair (as a warning too), and model warnings. */
   warnings: LoadWarning[];
+  /** The corrections made to the document before it was modelled, also listed in the README. */
+  repairs: Repair[];
 }
 
 /**
- * Runs every stage for one provider, in memory: load -> merge -> patch -> model -> emit -> format. Each stage's
+ * Runs every stage for one provider, in memory: load -> merge -> patch -> repair -> model -> emit -> format. Each stage's
  * module is imported as the stage starts: Redocly, TypeScript, ts-morph and prettier load only when they are needed
  * (a bad document never loads the emitters; `sdkgen --help` loads none of them).
  */
@@ -41,19 +46,31 @@ export async function generatePackage(provider: ProviderConfig, options: Pipelin
     const { bundleSpec } = await import('./load/bundle.js');
     return Promise.all(specFiles.map((file) => bundleSpec(file, options)));
   });
-  const warnings: LoadWarning[] = loaded.flatMap((l) => l.warnings);
+  const securityWarnings = validateDocuments(loaded.map((l) => l.bundled));
   const merged = time.sync('merge', () => mergeDocuments(loaded.map((l) => l.bundled)));
   const patched: BundledDocument = { ...merged, document: applyPatches(merged.document, provider.patches, provider.configFile) };
+  const repaired = time.sync('repair', () => repairDocument(patched));
+  const loadWarnings: LoadWarning[] = [...loaded.flatMap((l) => l.warnings), ...securityWarnings, ...repaired.warnings];
+  const repairs = [...loaded.flatMap((l) => l.repairs), ...repaired.repairs];
   const [{ buildModel }, { readRuntimeSurface }] = await Promise.all([import('./model/build-model.js'), import('./model/runtime-names.js')]);
   const runtime = readRuntimeSurface(path.join(options.templatesDir, 'runtime'));
-  const model = time.sync('model', () => buildModel(patched, provider, runtime));
-  warnings.push(...model.warnings.map((w) => ({ file: patched.file, ...w })));
-  if (options.strict && warnings.length) {
-    throw new GenerationErrors(warnings.map((w) => new SpecError(w.file, w.pointer, w.message, 'fix the spec, or run without --strict')));
+  const model = time.sync('model', () => buildModel(repaired.bundled, provider, runtime));
+  const modelWarnings: LoadWarning[] = model.warnings.map((w) => ({ file: patched.file, ...w }));
+  if (options.strict && (loadWarnings.length || repairs.length || modelWarnings.length)) {
+    throw new GenerationErrors([
+      ...repairs.map((r) => new SpecError(r.file, r.pointer, `${r.problem} (--strict refuses the repair ${r.rule}: ${r.repair})`, 'fix the spec, or correct it with a patch in the provider config')),
+      ...[...loadWarnings, ...modelWarnings].map((w) => new SpecError(w.file, w.pointer, w.message, 'fix the spec, or run without --strict')),
+    ]);
   }
+  const warnings = [
+    ...loadWarnings,
+    ...repairs.map((r) => ({ file: r.file, pointer: r.pointer, message: `${r.problem}; repaired: ${r.repair} (${r.rule})` })),
+    ...modelWarnings,
+  ];
   // Named from the specs folder down (`specs/whop/x.yaml`), so the line is the same wherever the folder lives.
   const specsRoot = path.dirname(path.dirname(provider.dir));
-  const provenance = provenanceLine(specFiles.map((f) => path.relative(specsRoot, f).split(path.sep).join('/')));
+  const fromSpecsRoot = (file: string) => path.relative(specsRoot, path.resolve(file)).split(path.sep).join('/');
+  const provenance = provenanceLine(specFiles.map(fromSpecsRoot));
 
   const models = await time('types', async () => (await import('./emit/types/emit-models.js')).emitModels(model));
   const { emitClient, emitIndex, emitErrors, emitResource, printStructures } = await resourceEmitters();
@@ -66,7 +83,7 @@ export async function generatePackage(provider: ProviderConfig, options: Pipelin
     return printStructures(files);
   });
   const packageFiles = await time('package', async () =>
-    (await import('./emit/package/emit-package.js')).emitPackageFiles(model, path.join(options.templatesDir, 'package'), provenance),
+    (await import('./emit/package/emit-package.js')).emitPackageFiles(model, path.join(options.templatesDir, 'package'), provenance, repairs.map((r) => ({ ...r, file: fromSpecsRoot(r.file) }))),
   );
   const source = new Map<string, string>([['src/models.ts', models], ...structures, ...packageFiles]);
   const formatted = await time('format', async () => (await import('./format/format-files.js')).formatFiles(source));
@@ -75,7 +92,7 @@ export async function generatePackage(provider: ProviderConfig, options: Pipelin
   for (const [file, text] of await readRuntime(path.join(options.templatesDir, 'runtime'))) {
     files.set(`src/core/${file}`, withProvenance(file, text, provenance));
   }
-  return { provider, model, files: new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1))), warnings };
+  return { provider, model, files: new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1))), warnings, repairs };
 }
 
 async function resourceEmitters() {

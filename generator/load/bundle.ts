@@ -5,6 +5,9 @@ import { GenerationErrors, SpecError } from '../errors.js';
 import { lookupPointer } from '../json-pointer.js';
 import { displayPath, guardText } from './guard.js';
 import { checkRefs } from './check-refs.js';
+import { aliasRefCycle } from '../repair/rules/alias-ref-cycle.js';
+import { byteOrderMark } from '../repair/rules/byte-order-mark.js';
+import type { RepairNote } from '../repair/types.js';
 import { DEFAULT_MAX_BYTES } from './limits.js';
 import { decodePrototypeKeys, decodeText, encodePrototypeKeys } from './prototype-keys.js';
 import { checkReferenceDepth } from './ref-depth.js';
@@ -18,11 +21,14 @@ export interface BundleOptions {
 
 export { DEFAULT_MAX_BYTES };
 
-/** Rules whose violations make a document impossible to generate from; others become warnings. */
+/**
+ * Rules whose violations make a document impossible to generate from; others become warnings. Path parameters
+ * that do not match their template and duplicate operationIds are the repair stage's (`undeclared-path-param`,
+ * `unused-path-param`, `duplicate-operation-id`), so the linter's rules for them are off (the first would also
+ * reject every non-ASCII template name).
+ */
 const FATAL_RULES = new Set([
   'no-unresolved-refs',
-  'operation-operationId-unique',
-  'path-parameters-defined',
   'operation-parameters-unique',
   'path-declaration-must-exist',
   'bundler',
@@ -31,8 +37,8 @@ const FATAL_RULES = new Set([
 const LINT_RULES = {
   struct: 'error',
   'no-unresolved-refs': 'error',
-  'operation-operationId-unique': 'error',
-  'path-parameters-defined': 'error',
+  'operation-operationId-unique': 'off',
+  'path-parameters-defined': 'off',
   'operation-parameters-unique': 'error',
   'path-declaration-must-exist': 'error',
   'no-identical-paths': 'warn',
@@ -40,12 +46,14 @@ const LINT_RULES = {
 
 /**
  * Reads one OpenAPI 3.0/3.1 document, resolves its `$ref`s into one document (internal refs kept), and checks it.
- * Throws every fatal problem at once, each with file and JSON pointer; returns the rest as warnings.
+ * Throws every fatal problem at once, each with file and JSON pointer; returns the rest as warnings, and the
+ * repairs that had to be made before parsing (a byte order mark) or bundling (alias-only `$ref` cycles, which the
+ * bundler cannot follow).
  */
 export async function bundleSpec(
   file: string,
   options: BundleOptions = {},
-): Promise<{ bundled: BundledDocument; warnings: LoadWarning[] }> {
+): Promise<{ bundled: BundledDocument; warnings: LoadWarning[]; repairs: (RepairNote & { file: string })[] }> {
   const absolute = path.resolve(file);
   const shown = displayPath(absolute);
   const size = await stat(absolute).then(
@@ -58,34 +66,46 @@ export async function bundleSpec(
     throw new SpecError(shown, '#', `document is ${mb(size)} MB, over the ${mb(maxBytes)} MB limit`, 'split it, or raise the limit with --max-size');
   }
   // The root is parsed and checked here first, so what the bundler would refuse with a bare message (not an
-  // object, wrong version, a $ref cycle) is reported with its pointer and a way out.
-  const text = await readFile(absolute, 'utf8');
+  // object, wrong version) is reported with its pointer and a way out, and what it cannot follow (an alias-only
+  // $ref cycle) is repaired first.
   const isJson = /\.json$/i.test(absolute);
+  const raw = await readFile(absolute, 'utf8');
+  // YAML allows a byte order mark; JSON does not.
+  const bom = isJson ? byteOrderMark(raw) : { text: raw, repairs: [] };
+  const text = bom.text;
   const root = guardText(text, shown, isJson);
   if (typeof root !== 'object' || root === null || Array.isArray(root)) {
     throw new SpecError(shown, '#', `not an OpenAPI document (the top level is ${root === null ? 'null' : Array.isArray(root) ? 'an array' : typeof root}, not an object)`, 'give a YAML or JSON file with `openapi: 3.1.0`, `info` and `paths` at the top level');
   }
   detectVersion(shown, root as Record<string, unknown>);
+  // Alias-only cycles first: they are repaired, so the checks below never see one.
+  const cycles = aliasRefCycle(root as Record<string, unknown>);
+  const repaired = cycles.document;
+  const repairs = [...bom.repairs, ...cycles.repairs].map((note) => ({ ...note, file: shown }));
   const refs: { external?: boolean } = {};
-  const rootRefs = checkRefs(root as Record<string, unknown>, shown, refs);
+  const rootRefs = checkRefs(repaired, shown, refs);
   // Before the bundler, which walks references recursively: a chain too deep for it is refused with its start.
-  const depth = checkReferenceDepth(root as Record<string, unknown>, shown).error;
+  const depth = checkReferenceDepth(repaired, shown).error;
   if (rootRefs.length || depth) throw new GenerationErrors([...rootRefs, ...(depth ? [depth] : [])]);
   const config = await createConfig({ rules: LINT_RULES });
   const externalRefResolver = new SandboxedResolver(path.dirname(absolute), absolute);
+  const skipBundle = isJson && !refs.external;
   let result;
   try {
-    if (isJson && !refs.external) {
+    if (skipBundle) {
       // Nothing to bundle: JSON parses the same everywhere, so the tree already parsed is the bundled document
       // (bundling GitHub's 11 MB description again would cost seconds for no change).
       // The bundler always leaves a `components` object; so does this path, so both give the same document.
-      (root as Record<string, unknown>).components ??= {};
-      inlineExampleRefs(root as Record<string, unknown>);
-      encodePrototypeKeys(root);
-      const bundled = { source: new Source(absolute, text), parsed: root };
+      repaired.components ??= {};
+      inlineExampleRefs(repaired);
+      encodePrototypeKeys(repaired);
+      const bundled = { source: new Source(absolute, text), parsed: repaired };
       result = { bundle: bundled, problems: [] as NormalizedProblem[] };
     } else {
-      result = await bundle({ ref: absolute, config, dereference: false, externalRefResolver });
+      // The root parsed above (strictly, and repaired) is what the bundler starts from; its inherited-name keys are
+      // encoded as the resolver encodes every file it parses itself.
+      encodePrototypeKeys(repaired);
+      result = await bundle({ doc: { source: new Source(absolute, text), parsed: repaired }, config, dereference: false, externalRefResolver });
     }
   } catch (error) {
     if (error instanceof SpecError) throw error;
@@ -100,7 +120,7 @@ export async function bundleSpec(
   const document = result.bundle.parsed as Record<string, unknown>;
   const version = detectVersion(shown, document);
   // Bundling brings other files' schemas in: the linter walks the whole, as recursively as the bundler.
-  const bundledDepth = document !== root ? checkReferenceDepth(document, shown).error : undefined;
+  const bundledDepth = !skipBundle ? checkReferenceDepth(document, shown).error : undefined;
   if (bundledDepth) throw new GenerationErrors([bundledDepth]);
   const problems = [
     ...result.problems,
@@ -111,10 +131,10 @@ export async function bundleSpec(
     (problem as { message: string }).message = decodeText(problem.message);
     for (const location of problem.location) (location as { pointer?: string }).pointer = location.pointer && decodeText(location.pointer);
   }
-  const { fatal, warnings } = splitProblems(problems.filter((p) => !isMappingByName(document, p)), shown);
-  if (document !== root) fatal.push(...checkRefs(document, shown));
+  const { fatal, warnings } = splitProblems(problems.filter((p) => !isMappingByName(document, p) && !isRepairedLater(document, p)), shown);
+  if (!skipBundle) fatal.push(...checkRefs(document, shown));
   if (fatal.length) throw new GenerationErrors(dedupe(fatal));
-  return { bundled: { file: shown, document, version }, warnings };
+  return { bundled: { file: shown, document, version }, warnings, repairs };
 }
 
 /**
@@ -177,6 +197,19 @@ function isMappingByName(document: Record<string, any>, problem: NormalizedProbl
   return typeof node === 'string' && !/[/#]/.test(node) && Object.hasOwn(document.components?.schemas ?? {}, node);
 }
 
+/**
+ * Struct problems the repair stage corrects and reports itself, with its own rule name: a `type` outside the
+ * standard set (`unknown-type`, `null-type-in-3-0`, `swagger-file-type`) and a `null` where a schema belongs
+ * (`null-schema`). Reported here too, they would be fatal or said twice.
+ */
+function isRepairedLater(document: Record<string, unknown>, problem: NormalizedProblem): boolean {
+  if (problem.ruleId !== 'struct') return false;
+  // Only a schema's `type` (its list of JSON types); a security scheme's `type` stays the linter's.
+  if (/^`type` can be one of the following only: "object"/.test(problem.message)) return true;
+  const at = problem.location[0]?.pointer ?? '';
+  return /^Expected type `Schema` \(object\) but got `null`/.test(problem.message) && lookupPointer(document, at) === null;
+}
+
 function splitProblems(problems: NormalizedProblem[], fallbackFile: string) {
   const fatal: SpecError[] = [];
   const warnings: LoadWarning[] = [];
@@ -218,10 +251,6 @@ function hintFor(ruleId: string): string {
     case 'no-unresolved-refs':
     case 'bundler':
       return 'point the $ref at an existing component or file';
-    case 'operation-operationId-unique':
-      return 'give every operation a unique operationId';
-    case 'path-parameters-defined':
-      return 'declare every {param} of the path template in `parameters` with `in: path`, and no path parameter the template lacks';
     case 'operation-parameters-unique':
       return 'remove the duplicate: a parameter is identified by its name and location';
     case 'path-declaration-must-exist':

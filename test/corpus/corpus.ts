@@ -19,6 +19,20 @@ const README = path.join(ROOT, 'node_modules/@readme/oas-examples');
 const GALAXY = path.join(ROOT, 'node_modules/@scalar/galaxy/dist');
 const FIXTURES = path.join(ROOT, 'test/corpus/fixtures');
 
+/**
+ * Vendors' descriptions as they publish them in npm packages (pinned dev dependencies): each has defects of its
+ * own, which the repair stage must correct (Blockfrost's 3.1 `null` type in a 3.0 document, Directus's `null`
+ * schema, Dialogporten's byte order mark).
+ */
+export const VENDOR_DOCUMENTS: readonly CorpusDocument[] = [
+  { id: 'vendor-blockfrost', file: path.join(ROOT, 'node_modules/@blockfrost/openapi/openapi.yaml') },
+  { id: 'vendor-dialogporten', file: path.join(ROOT, 'node_modules/@digdir/dialogporten-schema/swagger.verified.json') },
+  { id: 'vendor-directus', file: path.join(ROOT, 'node_modules/@directus/specs/dist/openapi.json') },
+  { id: 'vendor-figma', file: path.join(ROOT, 'node_modules/@figma/rest-api-spec/openapi/openapi.yaml') },
+  { id: 'vendor-ideal-postcodes', file: path.join(ROOT, 'node_modules/@ideal-postcodes/openapi/dist/openapi.json') },
+  { id: 'vendor-rclone', file: path.join(ROOT, 'node_modules/rclone-openapi/openapi.json') },
+];
+
 export interface CorpusDocument {
   /** Folder name under the output directory, unique in the corpus. */
   id: string;
@@ -40,13 +54,14 @@ async function documentsIn(dir: string, prefix: string): Promise<CorpusDocument[
 }
 
 export async function parseDocument(file: string): Promise<any> {
-  const text = await readFile(file, 'utf8');
+  // A byte order mark carries no content (the generator repairs it as `byte-order-mark`).
+  const text = (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
   return file.endsWith('.json') ? JSON.parse(text) : YAML.parse(text);
 }
 
 /**
- * Every 3.0 and 3.1 document of `@readme/oas-examples` (JSON and YAML), `@scalar/galaxy`, and the hand-written
- * edge-case document. Documents identical to one already listed are returned apart, to be checked for equality.
+ * Every 3.0 and 3.1 document of `@readme/oas-examples` (JSON and YAML), `@scalar/galaxy`, the vendors' documents,
+ * and the hand-written edge-case and helper-type documents. Documents identical to one already listed are returned apart, to be checked for equality.
  */
 export async function fastCorpus(): Promise<{ documents: CorpusDocument[]; duplicates: Duplicate[] }> {
   const all = [
@@ -54,6 +69,8 @@ export async function fastCorpus(): Promise<{ documents: CorpusDocument[]; dupli
     ...(await documentsIn(path.join(README, '3.1'), 'readme-3-1')),
     ...(await documentsIn(GALAXY, 'galaxy')),
     { id: 'edge-cases', file: path.join(FIXTURES, 'edge-cases/openapi.yaml') },
+    { id: 'helper-types', file: path.join(FIXTURES, 'helper-types/openapi.yaml') },
+    ...VENDOR_DOCUMENTS,
   ];
   const documents: CorpusDocument[] = [];
   const duplicates: Duplicate[] = [];
@@ -125,8 +142,11 @@ function at(document: any, ref: string): any {
 }
 
 /** What the model produced from a document. */
-export function produced(pkg: GeneratedPackage): { operations: string[]; schemas: string[]; types: number; warnings: number } {
+export function produced(pkg: GeneratedPackage): { operations: string[]; schemas: string[]; types: number; warnings: number; repairs: Map<string, number> } {
+  const repairs = new Map<string, number>();
+  for (const repair of pkg.repairs) repairs.set(repair.rule, (repairs.get(repair.rule) ?? 0) + 1);
   return {
+    repairs,
     operations: pkg.model.resources.flatMap((r) => r.operations.map((op) => `${op.method.toUpperCase()} ${op.path}`)),
     schemas: pkg.model.types.filter((t) => !t.synthesized).map((t) => t.schemaKey),
     types: pkg.model.types.length,

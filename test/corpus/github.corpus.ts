@@ -4,16 +4,21 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { declared, generateDocument, GITHUB, githubAs31, OUT_DIR, parseDocument, produced, writePackage, type CorpusDocument } from './corpus.js';
+import { writeExamples } from './examples.js';
 import { formatErrors, typecheckPackages } from './typecheck.js';
 
 /**
- * The slow corpus (`npm run test:corpus`): GitHub's REST API description as published (OpenAPI 3.0.3, 13 MB) and
- * rewritten in the 3.1 dialect. Both packages are type-checked in one program and their clients constructed.
+ * The slow corpus (`npm run test:corpus`): GitHub's REST API description as published (OpenAPI 3.0.3, 13 MB),
+ * rewritten in the 3.1 dialect, and the Enterprise Cloud and Server 3.19 descriptions. All packages, with every example they document, are type-checked in one program
+ * under a demanding consumer's settings, and their clients constructed.
  */
 const outRoot = path.join(OUT_DIR, 'github');
 const documents: CorpusDocument[] = [
   { id: 'github-3-0', file: GITHUB },
   { id: 'github-3-1', file: await githubAs31(path.join(await mkdtemp(path.join(tmpdir(), 'sdkgen-github-')), 'api.github.com.3.1.json')) },
+  // GitHub Enterprise Cloud and Server publish descriptions of their own (other operations, other schemas).
+  { id: 'github-ghec', file: path.join(path.dirname(GITHUB), 'ghec.json') },
+  { id: 'github-ghes-3-19', file: path.join(path.dirname(GITHUB), 'ghes-3.19.json') },
 ];
 const written = new Map<string, { dir: string; clientName: string; resources: number }>();
 
@@ -24,11 +29,15 @@ describe('public corpus (GitHub)', () => {
     const got = produced(pkg);
     expect(got.operations.sort()).toEqual(want.operations.sort());
     expect(got.schemas).toEqual(expect.arrayContaining(want.schemas));
-    written.set(doc.id, { dir: await writePackage(doc, pkg, outRoot), clientName: pkg.provider.clientName, resources: pkg.model.resources.length });
-    process.stdout.write(`${doc.id}: ${got.operations.length} operations, ${got.schemas.length} component schemas, ${got.types} types, ${got.warnings} warnings\n`);
+    const dir = await writePackage(doc, pkg, outRoot);
+    const { examples } = await writeExamples(dir);
+    expect(examples).toBeGreaterThan(got.operations.length);
+    written.set(doc.id, { dir, clientName: pkg.provider.clientName, resources: pkg.model.resources.length });
+    const repairs = [...got.repairs].map(([rule, n]) => `${rule} ${n}`).join(', ') || 'none';
+    process.stdout.write(`${doc.id}: ${got.operations.length} operations, ${got.schemas.length} component schemas, ${got.types} types, ${got.warnings} warnings, ${examples} examples; repairs: ${repairs}\n`);
   });
 
-  it('type-checks both packages strictly, in one program, with zero errors', async () => {
+  it('type-checks every package and its examples (strict, exactOptionalPropertyTypes, noUncheckedIndexedAccess), in one program, with zero errors', async () => {
     expect(written.size).toBe(documents.length);
     const errors = await typecheckPackages([...written.values()].map((w) => w.dir));
     expect(formatErrors(errors, outRoot)).toBe('');

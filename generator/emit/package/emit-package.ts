@@ -4,18 +4,31 @@ import Handlebars from 'handlebars';
 import type { ApiModel, OperationModel } from '../../model/types.js';
 import { errorTypeName, itemTypeName, responseTypeName } from '../../model/facts.js';
 import { htmlComment, jsonValue, markdown, markdownCode, urlText } from '../escape.js';
-import { callExample, paginationExample, usageExample } from './examples.js';
+import { callExample, exampleContext, paginationExample, usageExample, type ExampleContext } from './examples.js';
 import { emitManifest } from './manifest.js';
 import { resultType } from '../resources/emit-resource.js';
 
 const TEMPLATES = ['package.json', 'tsconfig.json', 'tsconfig.cjs.json', 'README.md', 'api.md', 'LICENSE'];
 
-/** Renders the non-TypeScript files of a package from the handlebars templates in `templates/package/`. */
-export async function emitPackageFiles(model: ApiModel, templatesDir: string, provenance: string): Promise<Map<string, string>> {
+/** A repair as the README lists it (the repair stage's `Repair`, its file named from the specs folder down). */
+export interface RepairListing {
+  file: string;
+  pointer: string;
+  rule: string;
+  problem: string;
+  repair: string;
+}
+
+/**
+ * Renders the non-TypeScript files of a package from the handlebars templates in `templates/package/`. The
+ * repairs made to the document are listed in the README, so a reader knows the client was built from a
+ * corrected description.
+ */
+export async function emitPackageFiles(model: ApiModel, templatesDir: string, provenance: string, repairs: readonly RepairListing[] = []): Promise<Map<string, string>> {
   const handlebars = Handlebars.create();
   handlebars.registerHelper('json', (value: unknown) => jsonValue(value));
   // Markdown files get their spec text through the Markdown sinks; JSON files through the `json` helper.
-  const views = { markdown: packageView(model, provenance, 'markdown'), plain: packageView(model, provenance, 'plain') };
+  const views = { markdown: { ...packageView(model, provenance, 'markdown'), repairs: repairs.map(repairRow) }, plain: packageView(model, provenance, 'plain') };
   const files = new Map<string, string>();
   for (const name of TEMPLATES) {
     const source = await readFile(path.join(templatesDir, `${name}.hbs`), 'utf8');
@@ -38,6 +51,12 @@ function sinks(kind: 'markdown' | 'plain') {
   };
 }
 
+/** One row of the README's repairs table: spec text (names in the problem, pointers) through the table-cell sink. */
+function repairRow(repair: RepairListing) {
+  const cell = (text: string) => markdown(text, { table: true });
+  return { file: cell(repair.file), pointer: cell(repair.pointer), rule: repair.rule, problem: cell(repair.problem), repair: cell(repair.repair) };
+}
+
 function packageView(model: ApiModel, provenance: string, kind: 'markdown' | 'plain') {
   const { client } = model;
   const sink = sinks(kind);
@@ -45,6 +64,7 @@ function packageView(model: ApiModel, provenance: string, kind: 'markdown' | 'pl
   const operations = model.resources.flatMap((r) => r.operations.map((op) => ({ resource: r, op })));
   const firstList = operations.find(({ op }) => op.call.kind === 'paginated');
   const firstPlain = operations.find(({ op }) => op.call.kind === 'request') ?? operations[0];
+  const examples = exampleContext(model);
   return {
     packageName: model.package.name,
     version: model.package.version,
@@ -74,14 +94,14 @@ function packageView(model: ApiModel, provenance: string, kind: 'markdown' | 'pl
     operations: operations.map(({ resource, op }) => ({
       title: `${sink.inline(op.summary ?? op.operationId)} (\`client.${resource.propertyName}.${op.methodName}\`)`,
       description: optional(firstParagraph(op.description), sink.block),
-      example: usageExample(resource, op),
+      example: usageExample(examples, resource, op),
     })),
     paginated: Boolean(firstList),
-    ...wireExamples(operations),
-    paginationExample: firstList ? paginationExample(firstList.resource, firstList.op) : '',
-    errorExample: firstPlain ? `await ${callExample(firstPlain.resource, firstPlain.op)};` : '',
-    retryExample: firstPlain ? `await ${callExample(firstPlain.resource, firstPlain.op, '{ maxRetries: 5, timeout: 5_000 }')};` : '',
-    rawExample: firstPlain ? callExample(firstPlain.resource, firstPlain.op) : '',
+    ...wireExamples(examples, operations),
+    paginationExample: firstList ? paginationExample(examples, firstList.resource, firstList.op) : '',
+    errorExample: firstPlain ? `await ${callExample(examples, firstPlain.resource, firstPlain.op)};` : '',
+    retryExample: firstPlain ? `await ${callExample(examples, firstPlain.resource, firstPlain.op, '{ maxRetries: 5, timeout: 5_000 }')};` : '',
+    rawExample: firstPlain ? callExample(examples, firstPlain.resource, firstPlain.op) : '',
     resources: model.resources.map((r) => ({
       propertyName: r.propertyName,
       className: r.className,
@@ -102,15 +122,15 @@ function packageView(model: ApiModel, provenance: string, kind: 'markdown' | 'pl
  * The README's "Files, raw bodies and streams" section, shown for what the package has: file uploads (toFile), raw
  * downloads, event or NDJSON streams, and HTTP Basic with two credentials. Each example calls a real method.
  */
-function wireExamples(operations: { resource: ApiModel['resources'][number]; op: OperationModel }[]) {
+function wireExamples(examples: ExampleContext, operations: { resource: ApiModel['resources'][number]; op: OperationModel }[]) {
   const upload = operations.find(({ op }) => op.body?.encoding === 'multipart' || op.body?.encoding === 'binary');
   const download = operations.find(({ op }) => op.call.kind === 'request' && op.call.response.kind === 'binary');
   const stream = operations.find(({ op }) => op.call.kind === 'request' && op.call.response.kind === 'stream');
   return {
     wire: Boolean(upload || download || stream),
-    uploadExample: upload ? `// Blob, File, ArrayBuffer, typed arrays, ReadableStream, fs.ReadStream or a fetch Response:\nconst file = await toFile(fs.createReadStream('report.pdf'));\n${usageExample(upload.resource, upload.op)}` : '',
-    downloadExample: download ? `${usageExample(download.resource, download.op)}\n// or stream the body yourself:\nconst response = await ${callExample(download.resource, download.op)}.asResponse();` : '',
-    streamExample: stream ? `${usageExample(stream.resource, stream.op)}\n// stream.abort() stops reading; stream.response is the raw Response.` : '',
+    uploadExample: upload ? `// Blob, File, ArrayBuffer, typed arrays, ReadableStream, fs.ReadStream or a fetch Response:\nconst file = await toFile(new Blob(['%PDF-1.7 ...']), 'report.pdf', { type: 'application/pdf' });\n${usageExample(examples, upload.resource, upload.op)}` : '',
+    downloadExample: download ? `${usageExample(examples, download.resource, download.op)}\n// or stream the body yourself:\nconst response = await ${callExample(examples, download.resource, download.op)}.asResponse();` : '',
+    streamExample: stream ? `${usageExample(examples, stream.resource, stream.op)}\n// stream.abort() stops reading; stream.response is the raw Response.` : '',
   };
 }
 

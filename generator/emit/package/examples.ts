@@ -1,51 +1,138 @@
-import { isIdentifier } from '../../model/identifiers.js';
-import type { OperationModel, OptionParamModel, ResourceModel, VerifiedPagination } from '../../model/types.js';
+import { scanDiscriminators, type OpenAPI3 } from 'openapi-typescript';
+import type {
+  ApiModel,
+  OperationModel,
+  OptionParamModel,
+  ResourceModel,
+  VerifiedPagination,
+} from '../../model/types.js';
+import { exampleValue, literal, propertyKey, renderExample, type ExampleSchemas } from './example-values.js';
 
 /** How many optional parameters an example shows: enough to show the shape, few enough to read at a glance. */
 const MAX_EXAMPLE_PARAMS = 3;
 
-/** A call expression, `client.<resource>.<method>(<args>)`, with arguments taken from the spec's examples. */
-export function callExample(resource: ResourceModel, op: OperationModel, options?: string): string {
-  return `client.${resource.propertyName}.${op.methodName}(${exampleArgs(op, options)})`;
+/** What examples are built from: the schemas the types emitter types, found by the exported type's name. */
+export interface ExampleContext extends ExampleSchemas {
+  schemaOf(typeName: string): unknown;
+}
+
+export function exampleContext(model: ApiModel): ExampleContext {
+  const document = structuredClone(model.typesDocument) as Record<string, any>;
+  // openapi-typescript writes the discriminator value it types onto each mapped schema (as a one-value enum) while
+  // it scans; the examples read a copy scanned the same way, so their tags are the ones the types demand.
+  scanDiscriminators(document as OpenAPI3, { silent: true });
+  const keys = new Map(model.types.map((t) => [t.name, t.schemaKey]));
+  const schemas: Record<string, unknown> = document.components?.schemas ?? {};
+  return {
+    document,
+    schemaOf: (typeName) => {
+      const key = keys.get(typeName);
+      return key !== undefined && Object.hasOwn(schemas, key) ? schemas[key] : undefined;
+    },
+  };
+}
+
+/**
+ * A call expression, `client.<resource>.<method>(<args>)`, that type-checks against the method's signature: every
+ * required argument and property is given a value its type accepts (see {@link exampleValue}).
+ */
+export function callExample(
+  ctx: ExampleContext,
+  resource: ResourceModel,
+  op: OperationModel,
+  options?: string,
+): string {
+  return `client.${resource.propertyName}.${op.methodName}(${exampleArgs(ctx, op, options)})`;
 }
 
 /** The README's example for one operation: the call, and what to do with its result. */
-export function usageExample(resource: ResourceModel, op: OperationModel): string {
-  if (op.call.kind === 'paginated') return `const page = await ${callExample(resource, op)};\nfor (const item of page.data) console.log(item);`;
-  if (op.call.response.kind === 'none') return `await ${callExample(resource, op)};`;
+export function usageExample(ctx: ExampleContext, resource: ResourceModel, op: OperationModel): string {
+  const call = callExample(ctx, resource, op);
+  if (op.call.kind === 'paginated') return `const page = await ${call};\nfor (const item of page.data) console.log(item);`;
+  if (op.call.response.kind === 'none') return `await ${call};`;
   if (op.call.response.kind === 'stream') {
     const item = op.call.response.format === 'sse' ? 'event' : 'item';
-    return `const stream = await ${callExample(resource, op)};\nfor await (const ${item} of stream) console.log(${item});`;
+    return `const stream = await ${call};\nfor await (const ${item} of stream) console.log(${item});`;
   }
-  if (op.call.response.kind === 'binary') return `const file = await ${callExample(resource, op)}; // a Blob\nconsole.log(file.size, file.type);`;
-  return `const result = await ${callExample(resource, op)};\nconsole.log(result);`;
+  if (op.call.response.kind === 'binary') return `const file = await ${call}; // a Blob\nconsole.log(file.size, file.type);`;
+  return `const result = await ${call};\nconsole.log(result);`;
 }
 
-export function paginationExample(resource: ResourceModel, op: OperationModel): string {
-  return `// Every item of every page, fetching pages as needed:\nfor await (const item of ${callExample(resource, op)}) {\n  console.log(item);\n}`;
+export function paginationExample(ctx: ExampleContext, resource: ResourceModel, op: OperationModel): string {
+  return `// Every item of every page, fetching pages as needed:\nfor await (const item of ${callExample(ctx, resource, op)}) {\n  console.log(item);\n}`;
 }
 
-function exampleArgs(op: OperationModel, options?: string): string {
-  const args = op.pathParams.map((p) => JSON.stringify(typeof p.example === 'string' ? p.example : `${p.wireName}_123`));
-  if (op.body?.kind === 'whole') args.push(op.body.encoding === 'json' ? '{}' : `'...'`);
-  const params = exampleParams(op).map((p) => `${propertyKey(p.wireName)}: ${JSON.stringify(p.example ?? '...')}`);
-  if (op.params && (params.length || options)) args.push(`{ ${params.join(', ')} }`);
+function exampleArgs(ctx: ExampleContext, op: OperationModel, options?: string): string {
+  // Path arguments are typed `string`.
+  const args = op.pathParams.map((p) =>
+    literal(typeof p.example === 'string' ? p.example : `${p.wireName}_123`),
+  );
+  if (op.body?.kind === 'whole') args.push(op.body.encoding === 'binary' ? "new Blob(['...'])" : bodyExample(ctx, op.body.type));
+  const paramsSchema = op.params
+    ? (ctx.schemaOf(op.params.typeName) as
+        { properties?: Record<string, unknown>; required?: unknown[] } | undefined)
+    : undefined;
+  const entries = exampleParams(op, paramsSchema).map(
+    (name) => `${propertyKey(name)}: ${paramExample(ctx, op, paramsSchema, name)}`,
+  );
+  if (op.params && (entries.length || options || op.params.required))
+    args.push(`{ ${entries.join(', ')} }`.replace('{  }', '{}'));
   if (options) args.push(options);
   return args.join(', ');
 }
 
+function bodyExample(
+  ctx: ExampleContext,
+  type: { kind: 'model'; name: string } | { kind: 'builtin'; text: string },
+): string {
+  if (type.kind === 'model') return renderExample(exampleValue(ctx.schemaOf(type.name), ctx, 'body'));
+  // A body passed whole without a model type is text or binary: a string is accepted by both.
+  return `'...'`;
+}
+
+function paramExample(
+  ctx: ExampleContext,
+  op: OperationModel,
+  paramsSchema: { properties?: Record<string, unknown> } | undefined,
+  name: string,
+): string {
+  const schema =
+    paramsSchema?.properties && Object.hasOwn(paramsSchema.properties, name)
+      ? paramsSchema.properties[name]
+      : {};
+  const param = op.optionParams.find((p) => p.wireName === name);
+  // A parameter's own example (on the parameter, not its schema) is tried first, as the schema's example would be.
+  const withExample =
+    param?.example !== undefined && schema && typeof schema === 'object' && !('$ref' in schema)
+      ? { ...schema, example: param.example }
+      : schema;
+  return renderExample(exampleValue(withExample, ctx, name));
+}
+
 /**
- * The parameters an example passes: every required one, then those the spec gives an example for. Parameters the
- * paginator sets itself (cursors, page numbers, offsets) are left out, since passing them by hand is rarely what a
- * reader wants; string examples come first because they are usually filters, which say most about the operation.
+ * The properties of the params object an example passes: every required one (parameters and flattened body
+ * fields), then optional parameters the spec gives an example for. Parameters the paginator sets itself (cursors,
+ * page numbers, offsets) are left out, since passing them by hand is rarely what a reader wants; string examples
+ * come first because they are usually filters, which say most about the operation.
  */
-function exampleParams(op: OperationModel): OptionParamModel[] {
+function exampleParams(op: OperationModel, paramsSchema: { required?: unknown[] } | undefined): string[] {
   const managed = new Set(op.call.kind === 'paginated' ? paginatorParams(op.call.pagination) : []);
-  const candidates = op.optionParams.filter((p) => !managed.has(p.wireName) && (p.required || p.example != null));
-  const rank = (p: OptionParamModel) => (p.required ? 0 : typeof p.example === 'string' ? 1 : 2);
-  const ranked = candidates.map((p, index) => ({ p, index })).sort((a, b) => rank(a.p) - rank(b.p) || a.index - b.index);
-  const required = ranked.filter(({ p }) => p.required).length;
-  return ranked.slice(0, Math.max(required, MAX_EXAMPLE_PARAMS)).map(({ p }) => p);
+  const required = new Set(
+    (Array.isArray(paramsSchema?.required) ? paramsSchema.required : []).filter(
+      (k): k is string => typeof k === 'string',
+    ),
+  );
+  const optional = op.optionParams.filter(
+    (p) => !required.has(p.wireName) && !managed.has(p.wireName) && p.example != null,
+  );
+  const rank = (p: OptionParamModel) => (typeof p.example === 'string' ? 0 : 1);
+  const ranked = optional
+    .map((p, index) => ({ p, index }))
+    .sort((a, b) => rank(a.p) - rank(b.p) || a.index - b.index);
+  return [
+    ...required,
+    ...ranked.slice(0, Math.max(0, MAX_EXAMPLE_PARAMS - required.size)).map(({ p }) => p.wireName),
+  ];
 }
 
 function paginatorParams(pagination: VerifiedPagination): string[] {
@@ -63,8 +150,4 @@ function paginatorParams(pagination: VerifiedPagination): string[] {
     case 'link_header':
       return [];
   }
-}
-
-function propertyKey(name: string): string {
-  return isIdentifier(name, 'property') ? name : JSON.stringify(name);
 }

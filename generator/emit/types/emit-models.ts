@@ -30,7 +30,8 @@ export async function emitModels(model: ApiModel): Promise<string> {
     return file ?? (open ? openEnum(schema) : undefined);
   });
   const components = nodes.filter((node) => ts.isInterfaceDeclaration(node) && node.name.text === 'components');
-  const parts = [astToString(components)];
+  const componentsText = astToString(components);
+  const parts = [componentsText, ...helperTypes(nodes, componentsText)];
   if (uploads) parts.unshift(`import type { Uploadable } from './core/uploads.js';`);
   for (const type of model.types) {
     parts.push(`${docComment(type.description)}export type ${type.name} = components['schemas'][${stringLiteral(type.schemaKey)}];`);
@@ -111,6 +112,22 @@ function transformDocument(document: OpenAPI3, transform: NonNullable<OpenAPITSO
     resolve: ($ref: string) => resolveRef(document, $ref, { silent: true }),
   } as unknown as GlobalContext;
   return transformSchema(document, ctx);
+}
+
+/** The declarations openapi-typescript adds next to `components` for itself, not for the schemas it types. */
+const OWN_DECLARATIONS = new Set(['paths', 'webhooks', 'components', '$defs', 'operations']);
+
+/**
+ * The helper types openapi-typescript's output refers to (`WithRequired<T, K>` for an `allOf` member that adds
+ * `required`; `$Read`/`$Write`, `ReadonlyArray`, `FlattenedDeepRequired` under options this generator leaves off),
+ * taken from the declarations it emits itself, so their definitions always match what it references. Kept only
+ * when `components` uses them, and not exported: they are implementation, not part of the package's surface.
+ */
+function helperTypes(nodes: ts.Node[], componentsText: string): string[] {
+  return nodes
+    .filter((node): node is ts.TypeAliasDeclaration => ts.isTypeAliasDeclaration(node) && !OWN_DECLARATIONS.has(node.name.text))
+    .filter((node) => new RegExp(`(^|[^\\w$])${node.name.text.replaceAll('$', '\\$')}<`).test(componentsText))
+    .map((node) => `/** A helper type of openapi-typescript's output. */\n${astToString([node]).trim().replace(/^export /, '')}`);
 }
 
 /**

@@ -35,7 +35,7 @@ export interface RequestSpec {
    * A body encoded by the operation's own encoder (internal/form.ts, multipart.ts, raw-body.ts) instead of `body`:
    * called once per call, before the first attempt.
    */
-  content?: () => EncodedBody | Promise<EncodedBody>;
+  content?: (() => EncodedBody | Promise<EncodedBody>) | undefined;
   /** The declared request media type when it is not the encoder's default (`application/json-patch+json`). */
   contentType?: string;
   /** The media type the method's return type describes; default `application/json`. */

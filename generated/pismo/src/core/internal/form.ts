@@ -8,11 +8,12 @@ import { formPairs, type Serialization } from './styles.js';
  * `contentType` as JSON text. Booleans and numbers are written as text; absent fields are left out.
  */
 export function formBody(
-  fields: Record<string, unknown>,
+  /** A body schema may allow `null` (a 3.0 `nullable` object): no fields are sent then. */
+  fields: object | null,
   encodings: Readonly<Record<string, Serialization>> = {},
   contentType = 'application/x-www-form-urlencoded',
 ): EncodedBody {
-  const pairs = Object.entries(fields).flatMap(([name, value]) =>
+  const pairs = Object.entries(fields ?? {}).flatMap(([name, value]) =>
     formPairs(name, value, Object.hasOwn(encodings, name) ? encodings[name]! : {}),
   );
   return { body: pairs.join('&'), contentType };

@@ -15,11 +15,12 @@ export interface PartEncoding {
  * with its boundary, so none is returned.
  */
 export async function multipartBody(
-  fields: Record<string, unknown>,
+  /** A body schema may allow `null` (a 3.0 `nullable` object): no fields are sent then. */
+  fields: object | null,
   encodings: Readonly<Record<string, PartEncoding>> = {},
 ): Promise<EncodedBody> {
   const form = new FormData();
-  for (const [name, value] of Object.entries(fields)) {
+  for (const [name, value] of Object.entries(fields ?? {})) {
     const encoding = Object.hasOwn(encodings, name) ? encodings[name]! : {};
     for (const item of Array.isArray(value) ? value : [value]) await appendPart(form, name, item, encoding);
   }

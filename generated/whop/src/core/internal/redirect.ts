@@ -28,7 +28,8 @@ export async function fetchFollowing(hop: Hop): Promise<Response> {
   let url = new URL(hop.url);
   const headers = new Headers(hop.headers);
   for (let hops = 0; ; hops++) {
-    const init = { method, headers, body, signal: hop.signal };
+    // `body` absent rather than undefined: under exactOptionalPropertyTypes RequestInit does not take undefined.
+    const init: RequestInit = { method, headers, signal: hop.signal, ...(body === undefined ? {} : { body }) };
     const from = `${method} ${url.origin}${url.pathname}`;
     const response = await hop.fetch(url.href, { ...init, redirect: 'manual' });
     if (response.type === 'opaqueredirect') {
