@@ -2,7 +2,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SourceFileStructure } from 'ts-morph';
 import { emitPackageFiles } from './emit/package/emit-package.js';
-import { emitClient, emitIndex } from './emit/resources/emit-client.js';
+import { allResources, emitClient, emitIndex } from './emit/resources/emit-client.js';
+import { emitWebhooks } from './emit/resources/emit-webhooks.js';
 import { emitErrors } from './emit/resources/emit-errors.js';
 import { emitResource } from './emit/resources/emit-resource.js';
 import { printStructures } from './emit/resources/print.js';
@@ -55,9 +56,10 @@ export async function generatePackage(provider: ProviderConfig, options: Pipelin
   const models = await time('types', () => emitModels(model, { enums: provider.enums }));
   const structures = time.sync('resources', () => {
     const files = new Map<string, SourceFileStructure>();
-    for (const resource of model.resources) files.set(`src/resources/${resource.fileName}.ts`, emitResource(resource, provider.packageName));
+    for (const resource of allResources(model.resources)) files.set(`src/resources/${resource.fileName}.ts`, emitResource(resource, provider.packageName));
+    if (model.webhooks) files.set('src/resources/webhooks.ts', emitWebhooks(model.webhooks, provider.envPrefix));
     files.set('src/client.ts', emitClient(model, provider));
-    files.set('src/errors.ts', emitErrors(model.errorTypeName));
+    files.set('src/errors.ts', emitErrors(model.errorTypeName, provider.clientName));
     files.set('src/index.ts', emitIndex(model, provider.clientName));
     return printStructures(files);
   });

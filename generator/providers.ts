@@ -33,6 +33,8 @@ export interface ProviderConfig {
   sources: SourceConfig[];
   include: string[] | 'all';
   pagination: PaginationDeclaration[];
+  /** Apply the pagination `sdkgen suggest` infers (and verifies) to lists the config does not declare; default true. */
+  inferPagination: boolean;
   queryFormat: { arrays: QueryArrayFormat };
   errorMessagePaths: string[][];
   enums: 'open' | 'closed';
@@ -96,6 +98,7 @@ export function resolveProviderConfig(raw: unknown, dir: string, configFile: str
   if (!['brackets', 'repeat', 'comma', 'indices'].includes(arrays as string)) {
     throw new ConfigError(configFile, '"queryFormat.arrays" must be brackets, repeat, comma or indices');
   }
+  if (raw.inferPagination !== undefined && typeof raw.inferPagination !== 'boolean') throw new ConfigError(configFile, '"inferPagination" must be true or false');
   const enums = raw.enums ?? 'open';
   if (enums !== 'open' && enums !== 'closed') throw new ConfigError(configFile, '"enums" must be "open" or "closed"');
   return {
@@ -115,6 +118,7 @@ export function resolveProviderConfig(raw: unknown, dir: string, configFile: str
     sources: sources as SourceConfig[],
     include: include as string[] | 'all',
     pagination: (Array.isArray(raw.pagination) ? raw.pagination : []) as PaginationDeclaration[],
+    inferPagination: raw.inferPagination !== false,
     queryFormat: { arrays: arrays as QueryArrayFormat },
     errorMessagePaths: (Array.isArray(raw.errorMessagePaths) ? raw.errorMessagePaths : []) as string[][],
     enums,

@@ -10,11 +10,12 @@ import { paginationFromExtensions } from './pagination-extensions.js';
 import { breakCompositionCycles, normalizeSchemaRefs } from './normalize.js';
 import { listOperations, type RawOperation } from './raw-operations.js';
 import { arrayItems, deref, schemaAtPath, schemaRefName } from './refs.js';
-import { groupResources } from './resources.js';
+import { webhookEvents } from './webhooks.js';
+import { CLIENT_MEMBERS, groupResources, RESOURCE_MEMBERS, type ResourceGroup } from './resources.js';
 import { RUNTIME_EXPORTS } from './runtime-names.js';
-import type { ApiModel, PaginationModel, ResourceModel, SecuritySchemeModel, Warning } from './types.js';
+import type { ApiModel, InferredPagination, PaginationModel, WebhooksModel, ResourceModel, SecuritySchemeModel, Warning } from './types.js';
 
-export type ModelOptions = Pick<ProviderConfig, 'clientName' | 'include' | 'pagination' | 'resources' | 'configFile'>;
+export type ModelOptions = Pick<ProviderConfig, 'clientName' | 'include' | 'pagination' | 'resources' | 'configFile'> & Partial<Pick<ProviderConfig, 'inferPagination'>>;
 
 /** Builds the model of one (merged, patched) document: operations grouped into resources, names, types, enums. */
 export function buildModel(bundled: BundledDocument, options: ModelOptions): ApiModel {
@@ -51,16 +52,31 @@ export function buildModel(bundled: BundledDocument, options: ModelOptions): Api
     if (declared) pagination.set(raw.operationId, verifyPagination(document, raw, declared, raw.source));
   }
 
+  // Lists nothing declares page as `sdkgen suggest` infers, once the inference passes the same verification.
+  const inferredPagination: InferredPagination[] = [];
+  for (const raw of options.inferPagination === false ? [] : operations) {
+    const inferred = pagination.has(raw.operationId) ? undefined : inferPagination(document, raw);
+    if (!inferred) continue;
+    try {
+      pagination.set(raw.operationId, verifyPagination(document, raw, { operation: raw.operationId, ...inferred }, raw.source));
+      inferredPagination.push({ operationId: raw.operationId, style: inferred.style, pointer: raw.pointer });
+    } catch (error) {
+      if (!(error instanceof SpecError)) throw error;
+      warnings.push({ pointer: raw.pointer, message: `inferred ${inferred.style} pagination not applied: ${error.problem}` });
+    }
+  }
+
   const isList = (raw: RawOperation) => pagination.has(raw.operationId) || arrayItems(document, successSchema(document, raw)) !== undefined || inferPagination(document, raw) !== undefined;
   const tagDescriptions = new Map<string, string>(
     (Array.isArray(document.tags) ? document.tags : []).filter((t: any) => typeof t?.description === 'string').map((t: any) => [t.name, t.description]),
   );
-  const groups = groupResources(operations, tagDescriptions, options.resources, isList, types.snapshot());
-  for (const group of groups) types.claim(group.className);
+  const groups = groupResources(operations, tagDescriptions, options.resources, isList, types.snapshot(), CLIENT_MEMBERS, RESOURCE_MEMBERS, warnings);
+  const claimClasses = (list: ResourceGroup[]): void => list.forEach((group) => (types.claim(group.className), claimClasses(group.children)));
+  claimClasses(groups);
 
   const synthesized = new Map<string, unknown>();
   const ctx: OperationContext = { document, schemes, componentTypeNames, types, synthesized, errorSchemas: [], warnings };
-  const resources: ResourceModel[] = groups.map((group) => ({
+  const toResource = (group: ResourceGroup): ResourceModel => ({
     propertyName: group.propertyName,
     className: group.className,
     fileName: group.fileName,
@@ -72,8 +88,11 @@ export function buildModel(bundled: BundledDocument, options: ModelOptions): Api
       if (!paging) return operation;
       return { ...operation, pagination: paging, itemTypeName: itemTypeName(raw, paging, operation.methodName, group.singular, ctx) };
     }),
-  }));
+    children: group.children.map(toResource),
+  });
+  const resources = groups.map(toResource);
 
+  const webhooks = buildWebhooks(document, ctx);
   const errorTypeName = ctx.errorSchemas.length ? types.claim('ErrorBody') : undefined;
   if (errorTypeName) synthesized.set(errorTypeName, errorUnion(ctx.errorSchemas));
 
@@ -102,6 +121,9 @@ export function buildModel(bundled: BundledDocument, options: ModelOptions): Api
       ...(typeof (schema as any)?.description === 'string' ? { description: (schema as any).description } : {}),
     })),
     enums,
+    defaultSecurity: defaultSecurity(resources),
+    ...(webhooks ? { webhooks } : {}),
+    inferredPagination: inferredPagination.sort((a, b) => (a.operationId < b.operationId ? -1 : 1)),
     ...(errorTypeName ? { errorTypeName } : {}),
     typesDocument: {
       openapi: document.openapi,
@@ -117,12 +139,42 @@ export function buildModel(bundled: BundledDocument, options: ModelOptions): Api
   };
 }
 
-/** What a client does not call, said out loud: webhooks and callbacks are requests the API sends, not receives. */
+/**
+ * The event union of a 3.1 document's webhooks: a component body keeps its type name, an inline one gets
+ * `<Event>WebhookEvent`. Webhooks without a JSON body are reported and left out.
+ */
+function buildWebhooks(document: any, ctx: OperationContext): WebhooksModel | undefined {
+  const { events, skipped } = webhookEvents(document);
+  ctx.warnings.push(...skipped);
+  if (!events.length) return undefined;
+  const members = events.map((event) => {
+    const refName = schemaRefName(event.schema);
+    if (refName && ctx.componentTypeNames.has(refName)) return { name: event.name, typeName: ctx.componentTypeNames.get(refName)! };
+    const name = ctx.types.claim(`${typeName(event.name)}WebhookEvent`);
+    ctx.synthesized.set(name, event.schema);
+    return { name: event.name, typeName: name };
+  });
+  const unionTypeName = ctx.types.claim('UnwrapWebhookEvent');
+  ctx.synthesized.set(unionTypeName, { anyOf: events.map((e) => e.schema) });
+  return { unionTypeName, events: members };
+}
+
+/** The security most operations use (the document's own, which merging pushed down), for undocumented requests. */
+function defaultSecurity(resources: ResourceModel[]): string[][] {
+  const counts = new Map<string, number>();
+  const visit = (list: ResourceModel[]): void =>
+    list.forEach((r) => {
+      for (const op of r.operations) counts.set(JSON.stringify(op.security), (counts.get(JSON.stringify(op.security)) ?? 0) + 1);
+      visit(r.children);
+    });
+  visit(resources);
+  const [best] = [...counts].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1));
+  return best ? (JSON.parse(best[0]) as string[][]) : [];
+}
+
+/** What a client does not call, said out loud: callbacks are requests the API sends, not receives. */
 function notGenerated(document: any, operations: RawOperation[]): Warning[] {
   const result: Warning[] = [];
-  for (const name of Object.keys(document.webhooks ?? {}).sort()) {
-    result.push({ pointer: pointer('webhooks', name), message: 'webhook not generated: the API sends it, a client does not call it (its component schemas are still typed)' });
-  }
   for (const raw of operations) {
     for (const name of Object.keys(raw.op.callbacks ?? {}).sort()) {
       result.push({ pointer: `${raw.pointer}/callbacks/${pointerSegment(name)}`, message: 'callback not generated: the API sends it, a client does not call it' });

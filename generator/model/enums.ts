@@ -1,5 +1,6 @@
 import { pointer } from '../json-pointer.js';
 import { NameScope, pascalCase } from './identifiers.js';
+import { CLOSED_ENUM } from './request-enums.js';
 import type { EnumModel } from './types.js';
 
 const MAX_DEPTH = 12;
@@ -21,6 +22,7 @@ export function collectEnums(schemas: Map<string, { typeName: string; schema: un
         valuesName: types.claim(`${name}Values`),
         values,
         inline: !topLevel,
+        ...(schema[CLOSED_ENUM] === true ? { closed: true } : {}),
         ...(typeof schema.description === 'string' ? { description: schema.description } : {}),
         pointer: at,
       });

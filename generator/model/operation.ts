@@ -2,6 +2,7 @@ import type { OpenAPIDocument } from '../load/types.js';
 import { NameScope, pascalCase, safeIdentifier } from './identifiers.js';
 import type { RawOperation } from './raw-operations.js';
 import { deref, schemaRefName } from './refs.js';
+import { closeRequestEnums } from './request-enums.js';
 import type { BodyModel, BodyType, OperationModel, ParamModel, SecuritySchemeModel, Warning } from './types.js';
 
 /** What building one operation needs from the rest of the model. */
@@ -47,9 +48,12 @@ export function buildOperation(raw: RawOperation, methodName: string, singular: 
     (location === 'path' ? pathParams : optionParams).push(model);
   }
   pathParams.sort((a, b) => raw.path.indexOf(`{${a.wireName}}`) - raw.path.indexOf(`{${b.wireName}}`));
-  const body = buildBody(raw, ctx, optionParams, prefix);
-  const paramsTypeName = optionParams.length || body?.flattened ? ctx.types.claim(`${prefix}Params`) : undefined;
-  if (paramsTypeName) ctx.synthesized.set(paramsTypeName, paramsSchema(raw, optionParams, body, ctx.document));
+  pathParams.forEach((p, i) => (p.positional = i === pathParams.length - 1));
+  // The path params before the last are named fields of the params object, next to the query params.
+  const fields = [...pathParams.filter((p) => !p.positional), ...optionParams];
+  const body = buildBody(raw, ctx, fields, prefix);
+  const paramsTypeName = fields.length || body?.flattened ? ctx.types.claim(`${prefix}Params`) : undefined;
+  if (paramsTypeName) ctx.synthesized.set(paramsTypeName, paramsSchema(raw, fields, body, ctx.document));
   const response = buildResponse(raw, prefix, ctx);
   collectErrors(raw, ctx);
   return {
@@ -66,7 +70,7 @@ export function buildOperation(raw: RawOperation, methodName: string, singular: 
     optionParams,
     ...(body ? { body } : {}),
     ...(paramsTypeName ? { paramsTypeName } : {}),
-    paramsRequired: paramsRequired(raw, optionParams, body, ctx.document),
+    paramsRequired: paramsRequired(raw, fields, body, ctx.document),
     ...response,
     security,
     errorStatuses: Object.keys(raw.op.responses ?? {}).filter((s) => /^[45]/.test(s)).sort(),
@@ -139,7 +143,7 @@ function buildBody(raw: RawOperation, ctx: OperationContext, params: ParamModel[
     return { ...base, typeExpression: name, modelTypeName: name };
   }
   const name = ctx.types.claim(`${prefix}Body`);
-  ctx.synthesized.set(name, media?.schema ?? {});
+  ctx.synthesized.set(name, closeRequestEnums(ctx.document, media?.schema ?? {}));
   return { ...base, typeExpression: name, modelTypeName: name };
 }
 
@@ -173,14 +177,15 @@ function paramsSchema(raw: RawOperation, params: ParamModel[], body: BodyModel |
   for (const param of params) {
     const source = raw.parameters.find((p) => p.param.name === param.wireName && p.param.in === param.in)?.param;
     const schema = source?.schema ?? pickContent(source?.content)?.[1]?.schema ?? {};
-    properties.push([param.wireName, param.description && !schema.$ref ? { ...schema, description: param.description } : schema]);
+    const closed = closeRequestEnums(document, schema) as any;
+    properties.push([param.wireName, param.description && !closed.$ref ? { ...closed, description: param.description } : closed]);
     if (param.required) required.push(param.wireName);
   }
   if (body?.flattened) {
     const bodySchema = deref(document, pickContent(deref(document, raw.op.requestBody)?.content)?.[1]?.schema);
     const bodyRequired = new Set(Array.isArray(bodySchema?.required) ? bodySchema.required : []);
     for (const key of body.properties) {
-      properties.push([key, bodySchema.properties[key]]);
+      properties.push([key, closeRequestEnums(document, bodySchema.properties[key])]);
       if (bodyRequired.has(key)) required.push(key);
     }
   }

@@ -31,8 +31,22 @@ function shape(segments: readonly string[]): string {
   return segments.map((s) => (isParam(s) ? '{}' : s)).join('/');
 }
 
-function segmentsOf(path: string): string[] {
+function pathSegments(path: string): string[] {
   return path.split('/').filter((s) => s && !PREFIX.test(s));
+}
+
+/**
+ * How many leading static segments every route shares (`/issuer/cases`, `/issuer/disputes` -> 1): a base path,
+ * not a resource. Stops where dropping more would leave a route without a static segment of its own.
+ */
+function basePath(all: string[][]): number {
+  let depth = 0;
+  for (;;) {
+    const segment = all[0]?.[depth];
+    if (segment === undefined || isParam(segment) || !all.every((s) => s[depth] === segment)) return depth;
+    if (!all.every((s) => s.slice(depth + 1).some((rest) => !isParam(rest)))) return depth;
+    depth++;
+  }
 }
 
 /**
@@ -43,6 +57,8 @@ function segmentsOf(path: string): string[] {
  * (`POST /payments/{id}/refund`, `GET /users/{id}/access/{resource_id}`).
  */
 export function placeRoutes(routes: readonly Route[]): Placement[] {
+  const base = basePath(routes.map((r) => pathSegments(r.path)));
+  const segmentsOf = (path: string) => pathSegments(path).slice(base);
   const shapes = routes.map((r) => shape(segmentsOf(r.path)));
   const listedAt = new Set(routes.flatMap((r, i) => (r.method === 'get' && r.isList ? [shapes[i]!] : [])));
   const isResource = (prefix: string) => {

@@ -23,6 +23,11 @@ export interface ParamModel {
   wireName: string;
   /** A legal identifier for a positional argument (path params only). */
   argName: string;
+  /**
+   * Path params only: the last one is a positional argument, the others are required fields of the params object
+   * (`client.users.checkAccess(resourceId, { id })`), as in Stainless SDKs.
+   */
+  positional?: boolean;
   in: ParamLocation;
   required: boolean;
   description?: string;
@@ -92,6 +97,8 @@ export interface ResourceModel {
   singular: string;
   description?: string;
   operations: OperationModel[];
+  /** Sub-resources (`/affiliates/{id}/overrides` -> `affiliates.overrides`), mounted as properties of this one. */
+  children: ResourceModel[];
 }
 
 export type SecuritySchemeModel =
@@ -117,6 +124,8 @@ export interface EnumModel {
   values: (string | number | boolean | null)[];
   /** False when the enum is a component schema whose named type already exists; true when nested inline. */
   inline: boolean;
+  /** A request-side copy: closed whatever the provider's enum style (`request-enums.ts`). */
+  closed?: boolean;
   description?: string;
   pointer: string;
 }
@@ -124,6 +133,19 @@ export interface EnumModel {
 export interface Warning {
   pointer: string;
   message: string;
+}
+
+export interface WebhooksModel {
+  /** Exported union of every event body. */
+  unionTypeName: string;
+  events: { name: string; typeName: string }[];
+}
+
+/** A list whose pagination was inferred (not declared) and applied: the generate summary lists them. */
+export interface InferredPagination {
+  operationId: string;
+  style: PaginationModel['style'];
+  pointer: string;
 }
 
 export interface ApiModel {
@@ -135,6 +157,11 @@ export interface ApiModel {
   resources: ResourceModel[];
   types: NamedTypeModel[];
   enums: EnumModel[];
+  inferredPagination: InferredPagination[];
+  /** The document's own security (OR of AND lists of scheme names): what `client.get(path)` and friends send. */
+  defaultSecurity: string[][];
+  /** The events of a 3.1 document's `webhooks`, which `client.webhooks.unwrap()` verifies and returns. */
+  webhooks?: WebhooksModel;
   /** Name of the exported error-body type, if the spec documents one. */
   errorTypeName?: string;
   /** The document with synthesized component schemas, ready for openapi-typescript. */

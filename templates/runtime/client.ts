@@ -74,22 +74,7 @@ interface CallContext {
 }
 
 export class BaseClient {
-  static SDKError = Errors.SDKError;
-  static APIError = Errors.APIError;
-  static BadRequestError = Errors.BadRequestError;
-  static AuthenticationError = Errors.AuthenticationError;
-  static PermissionDeniedError = Errors.PermissionDeniedError;
-  static NotFoundError = Errors.NotFoundError;
-  static ConflictError = Errors.ConflictError;
-  static UnprocessableEntityError = Errors.UnprocessableEntityError;
-  static RateLimitError = Errors.RateLimitError;
-  static InternalServerError = Errors.InternalServerError;
-  static APIConnectionError = Errors.APIConnectionError;
-  static APIConnectionTimeoutError = Errors.APIConnectionTimeoutError;
-  static APIUserAbortError = Errors.APIUserAbortError;
-  static InvalidResponseError = Errors.InvalidResponseError;
-  static PaginationError = Errors.PaginationError;
-  static MissingCredentialError = Errors.MissingCredentialError;
+  // The error classes are statics of each generated client (typed there, so they narrow `err.error`).
 
   readonly baseURL: string;
   readonly timeout: number;

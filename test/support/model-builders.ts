@@ -33,6 +33,7 @@ export function resource(overrides: Partial<ResourceModel> = {}): ResourceModel 
     fileName: 'widgets',
     singular: 'Widget',
     operations: [operation()],
+    children: [],
     ...overrides,
   };
 }
@@ -46,6 +47,8 @@ export function apiModel(overrides: Partial<ApiModel> = {}): ApiModel {
     resources: [resource()],
     types: [],
     enums: [],
+    inferredPagination: [],
+    defaultSecurity: [],
     typesDocument: {
       openapi: '3.1.0',
       info: { title: 'Acme', version: '1' },

@@ -408,9 +408,20 @@ export interface components {
        */
       company_id?: string | null;
       /** @description The sort direction. */
-      direction?: components['schemas']['Direction'] | null;
+      direction?: ('asc' | 'desc') | null;
       /** @description Filter by resolution center case status. */
-      statuses?: components['schemas']['ResolutionCenterCaseStatuses'][] | null;
+      statuses?:
+        | (
+            | 'merchant_response_needed'
+            | 'customer_response_needed'
+            | 'merchant_info_needed'
+            | 'customer_info_needed'
+            | 'under_platform_review'
+            | 'customer_won'
+            | 'merchant_won'
+            | 'customer_withdrew'
+          )[]
+        | null;
       /**
        * Format: date-time
        * @description Only return cases created before this timestamp.
@@ -665,6 +676,39 @@ export const ResolutionCenterCaseReportersValues = ['merchant', 'customer', 'pla
 
 /** Every value of {@link ResolutionCenterCaseStatuses} the spec lists. */
 export const ResolutionCenterCaseStatusesValues = [
+  'merchant_response_needed',
+  'customer_response_needed',
+  'merchant_info_needed',
+  'customer_info_needed',
+  'under_platform_review',
+  'customer_won',
+  'merchant_won',
+  'customer_withdrew',
+] as const;
+
+/**
+ * The direction of the sort.
+ */
+export type ResolutionCenterCaseListParamsDirection = 'asc' | 'desc';
+
+/** Every value of {@link ResolutionCenterCaseListParamsDirection} the spec lists. */
+export const ResolutionCenterCaseListParamsDirectionValues = ['asc', 'desc'] as const;
+
+/**
+ * The statuses a resolution object can have
+ */
+export type ResolutionCenterCaseListParamsStatusesItem =
+  | 'merchant_response_needed'
+  | 'customer_response_needed'
+  | 'merchant_info_needed'
+  | 'customer_info_needed'
+  | 'under_platform_review'
+  | 'customer_won'
+  | 'merchant_won'
+  | 'customer_withdrew';
+
+/** Every value of {@link ResolutionCenterCaseListParamsStatusesItem} the spec lists. */
+export const ResolutionCenterCaseListParamsStatusesItemValues = [
   'merchant_response_needed',
   'customer_response_needed',
   'merchant_info_needed',

@@ -1,6 +1,7 @@
 import { StructureKind, VariableDeclarationKind, type SourceFileStructure } from 'ts-morph';
-import type { ApiModel } from '../../model/types.js';
+import type { ApiModel, ResourceModel } from '../../model/types.js';
 import type { ProviderConfig } from '../../providers.js';
+import { HTTP_ERROR_CLASSES, OTHER_ERROR_CLASSES } from './emit-errors.js';
 import { importOf } from './emit-resource.js';
 
 export type ClientSettings = Pick<ProviderConfig, 'clientName' | 'version' | 'envPrefix' | 'credential' | 'queryFormat' | 'errorMessagePaths'>;
@@ -16,14 +17,18 @@ export function emitClient(model: ApiModel, settings: ClientSettings): SourceFil
     securitySchemes: model.securitySchemes,
     errorMessagePaths: settings.errorMessagePaths,
     queryFormat: settings.queryFormat,
+    defaultSecurity: model.defaultSecurity,
   };
+  const webhooks = model.webhooks ? [{ name: 'webhooks', isReadonly: true, type: 'Webhooks', initializer: 'new Webhooks(this)', docs: ['Verifies and types the webhooks the API sends.'] }] : [];
   return {
     kind: StructureKind.SourceFile,
     statements: [
       importOf('./core/client.js', ['BaseClient']),
       importOf('./core/client.js', ['BaseClientOptions', 'ClientConfig'], true),
       importOf('./core/client.js', ['CredentialContext'], true),
+      { kind: StructureKind.ImportDeclaration, moduleSpecifier: './errors.js', namespaceImport: 'Errors' },
       ...model.resources.map((r) => importOf(`./resources/${r.fileName}.js`, [r.className])),
+      ...(model.webhooks ? [importOf('./resources/webhooks.js', ['Webhooks'])] : []),
       {
         kind: StructureKind.Interface,
         name: 'ClientOptions',
@@ -49,17 +54,38 @@ export function emitClient(model: ApiModel, settings: ClientSettings): SourceFil
         isExported: true,
         extends: 'BaseClient',
         docs: [`Client for the ${model.title}${model.version ? ` (${model.version})` : ''}.\n\nThe base URL defaults to \`process.env['${settings.envPrefix}_BASE_URL']\`, then to \`${model.defaultBaseURL}\`.`],
-        properties: model.resources.map((r) => ({
-          name: r.propertyName,
-          isReadonly: true,
-          type: r.className,
-          initializer: `new ${r.className}(this)`,
-          ...(r.description ? { docs: [r.description] } : {}),
-        })),
+        properties: [
+          // The error classes as statics (`Client.NotFoundError`), typed like the named exports so they narrow `err.error`.
+          { name: `${settings.clientName}Error`, isStatic: true, initializer: 'Errors.SDKError' },
+          ...[...OTHER_ERROR_CLASSES, ...HTTP_ERROR_CLASSES].map((name) => ({ name, isStatic: true, initializer: `Errors.${name}` })),
+          ...model.resources.map((r) => ({
+            name: r.propertyName,
+            isReadonly: true,
+            type: r.className,
+            initializer: `new ${r.className}(this)`,
+            ...(r.description ? { docs: [r.description] } : {}),
+          })),
+          ...webhooks,
+        ],
         ctors: [{ parameters: [{ name: 'options', type: 'ClientOptions', initializer: '{}' }], statements: ['super(config, options);'] }],
+        methods: [
+          {
+            name: 'withOptions',
+            hasOverrideKeyword: true,
+            parameters: [{ name: 'overrides', type: 'ClientOptions' }],
+            returnType: 'this',
+            docs: ['A new client with some options replaced (`client.withOptions({ timeout: 5_000 })`); this one is unchanged.'],
+            statements: ['return super.withOptions(overrides);'],
+          },
+        ],
       },
     ],
   };
+}
+
+/** Every resource of the tree, parents before their children. */
+export function allResources(resources: readonly ResourceModel[]): ResourceModel[] {
+  return resources.flatMap((r) => [r, ...allResources(r.children)]);
 }
 
 /** Emits `index.ts`: the client as default and named export, resources, errors, pagination and every model. */
@@ -72,7 +98,14 @@ export function emitIndex(model: ApiModel, clientName: string): SourceFileStruct
       { kind: StructureKind.ExportDeclaration, moduleSpecifier: './client.js', namedExports: [clientName] },
       { kind: StructureKind.ExportDeclaration, moduleSpecifier: './client.js', namedExports: ['ClientOptions'], isTypeOnly: true },
       { kind: StructureKind.ExportDeclaration, moduleSpecifier: './core/client.js', namedExports: ['CredentialContext'], isTypeOnly: true },
-      ...model.resources.map((r) => ({ kind: StructureKind.ExportDeclaration as const, moduleSpecifier: `./resources/${r.fileName}.js`, namedExports: [r.className] })),
+      ...allResources(model.resources).map((r) => ({ kind: StructureKind.ExportDeclaration as const, moduleSpecifier: `./resources/${r.fileName}.js`, namedExports: [r.className] })),
+      ...(model.webhooks
+        ? [
+            { kind: StructureKind.ExportDeclaration as const, moduleSpecifier: './resources/webhooks.js', namedExports: ['Webhooks'] },
+            { kind: StructureKind.ExportDeclaration as const, moduleSpecifier: './core/webhooks.js', namedExports: ['WebhookVerificationError'] },
+            { kind: StructureKind.ExportDeclaration as const, moduleSpecifier: './core/webhooks.js', namedExports: ['UnwrapOptions', 'WebhookHeaders'], isTypeOnly: true },
+          ]
+        : []),
       { kind: StructureKind.ExportDeclaration, moduleSpecifier: './errors.js' },
       { kind: StructureKind.ExportDeclaration, moduleSpecifier: './core/pagination.js', namedExports: ['Page', 'PagePromise'] },
       { kind: StructureKind.ExportDeclaration, moduleSpecifier: './core/api-promise.js', namedExports: ['APIPromise'] },

@@ -3,7 +3,7 @@ import { importOf } from './emit-resource.js';
 
 /** The runtime's HTTP error classes, whose `error` body the spec can type. */
 export const HTTP_ERROR_CLASSES = [
-  'APIError', 'BadRequestError', 'AuthenticationError', 'PermissionDeniedError', 'NotFoundError', 'ConflictError',
+  'APIError', 'APIStatusError', 'BadRequestError', 'AuthenticationError', 'PermissionDeniedError', 'NotFoundError', 'ConflictError',
   'UnprocessableEntityError', 'RateLimitError', 'InternalServerError',
 ];
 
@@ -16,18 +16,21 @@ export const OTHER_ERROR_CLASSES = [
  * Emits `errors.ts`: the runtime's error classes, re-exported so that `err instanceof NotFoundError` narrows
  * `err.error` to the error body the spec documents. Same classes at run time; only their types are narrowed.
  */
-export function emitErrors(errorTypeName: string | undefined): SourceFileStructure {
+export function emitErrors(errorTypeName: string | undefined, clientName: string): SourceFileStructure {
+  // The base class named after the client (`WhopError`), as users of Stainless SDKs look for it.
+  const base = { kind: StructureKind.ExportDeclaration as const, moduleSpecifier: './core/errors.js', namedExports: [{ name: 'SDKError', alias: `${clientName}Error` }] };
   // Named exports only: the runtime's errors module also holds internal helpers that are not public API.
   if (!errorTypeName) {
     return {
       kind: StructureKind.SourceFile,
-      statements: [{ kind: StructureKind.ExportDeclaration, moduleSpecifier: './core/errors.js', namedExports: [...OTHER_ERROR_CLASSES, ...HTTP_ERROR_CLASSES] }],
+      statements: [{ kind: StructureKind.ExportDeclaration, moduleSpecifier: './core/errors.js', namedExports: [...OTHER_ERROR_CLASSES, ...HTTP_ERROR_CLASSES] }, base],
     };
   }
   const statements: StatementStructures[] = [
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: './core/errors.js', namespaceImport: 'Core' },
     importOf('./models.js', [errorTypeName], true),
     { kind: StructureKind.ExportDeclaration, moduleSpecifier: './core/errors.js', namedExports: OTHER_ERROR_CLASSES },
+    base,
     {
       kind: StructureKind.TypeAlias,
       name: 'ErrorClass',

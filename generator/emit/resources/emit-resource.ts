@@ -42,6 +42,7 @@ export function emitResource(resource: ResourceModel, packageName?: string): Sou
     importOf('../core/request-options.js', ['RequestOptions'], true),
     ...(usesPath ? [importOf('../core/internal/path.js', ['path'])] : []),
     ...(modelTypes.size ? [importOf('../models.js', [...modelTypes].sort(), true)] : []),
+    ...resource.children.map((child) => importOf(`./${child.fileName}.js`, [child.className])),
   ];
   const cls: ClassDeclarationStructure = {
     kind: StructureKind.Class,
@@ -49,6 +50,14 @@ export function emitResource(resource: ResourceModel, packageName?: string): Sou
     isExported: true,
     extends: 'APIResource',
     ...(resource.description ? { docs: [resource.description] } : {}),
+    // Field initializers run after APIResource's constructor, so `this._client` is set.
+    properties: resource.children.map((child) => ({
+      name: child.propertyName,
+      isReadonly: true,
+      type: child.className,
+      initializer: `new ${child.className}(this._client)`,
+      ...(child.description ? { docs: [child.description] } : {}),
+    })),
     methods,
   };
   return { kind: StructureKind.SourceFile, statements: [...imports, cls] };
@@ -59,7 +68,7 @@ export function importOf(module: string, names: string[], typeOnly = false): Imp
 }
 
 function emitMethod(op: OperationModel, packageName: string | undefined): OptionalKind<MethodDeclarationStructure> {
-  const parameters: OptionalKind<ParameterDeclarationStructure>[] = op.pathParams.map((p) => ({ name: p.argName, type: 'string' }));
+  const parameters: OptionalKind<ParameterDeclarationStructure>[] = op.pathParams.filter((p) => p.positional !== false).map((p) => ({ name: p.argName, type: 'string' }));
   const wholeBody = op.body && !op.body.flattened ? op.body : undefined;
   const paramsOptional = !op.paramsTypeName || !op.paramsRequired;
   if (wholeBody) {
@@ -136,7 +145,8 @@ function pathExpression(op: OperationModel): string {
   const escaped = op.path.replace(/[`\\$]/g, (c) => `\\${c}`);
   const template = escaped.replace(/\{([^}]+)\}/g, (match, wire: string) => {
     const param = op.pathParams.find((p) => p.wireName === wire);
-    return param ? `\${${param.argName}}` : match;
+    if (!param) return match;
+    return param.positional !== false ? `\${${param.argName}}` : `\${${access(param)}}`;
   });
   return `path\`${template}\``;
 }

@@ -14,6 +14,7 @@ import {
   type SchemaObject,
 } from 'openapi-typescript';
 import ts from 'typescript';
+import { CLOSED_ENUM } from '../../model/request-enums.js';
 import type { ApiModel, EnumModel } from '../../model/types.js';
 
 export interface ModelsOptions {
@@ -26,7 +27,7 @@ export interface ModelsOptions {
  * as a union type plus a runtime array of its values.
  */
 export async function emitModels(model: ApiModel, options: ModelsOptions): Promise<string> {
-  const nodes = transformDocument(model.typesDocument as OpenAPI3, (schema) => binary(schema) ?? (options.enums === 'open' ? openEnum(schema) : undefined));
+  const nodes = transformDocument(model.typesDocument as OpenAPI3, (schema) => binary(schema) ?? (options.enums === 'open' && (schema as Record<string, unknown>)[CLOSED_ENUM] !== true ? openEnum(schema) : undefined));
   const components = nodes.filter((node) => ts.isInterfaceDeclaration(node) && node.name.text === 'components');
   const parts = [astToString(components)];
   const inlineEnums = new Map(model.enums.filter((e) => e.inline).map((e) => [e.typeName, e]));
@@ -103,7 +104,7 @@ function openEnum(schema: SchemaObject): ts.TypeNode | undefined {
 
 function unionText(enumModel: EnumModel, options: ModelsOptions): string {
   const literals = enumModel.values.map((v) => JSON.stringify(v));
-  const open = options.enums === 'open' && enumModel.values.length > 1 && enumModel.values.every((v) => typeof v === 'string' || v === null);
+  const open = options.enums === 'open' && !enumModel.closed && enumModel.values.length > 1 && enumModel.values.every((v) => typeof v === 'string' || v === null);
   return [...literals, ...(open ? ['(string & {})'] : [])].join(' | ') || 'never';
 }
 

@@ -3,7 +3,7 @@ import { emitErrors, HTTP_ERROR_CLASSES, OTHER_ERROR_CLASSES } from '../../../ge
 import { printStructures } from '../../../generator/emit/resources/print.js';
 
 const print = (name: string | undefined) =>
-  printStructures(new Map([['e.ts', emitErrors(name)]])).get('e.ts')!;
+  printStructures(new Map([['e.ts', emitErrors(name, 'Acme')]])).get('e.ts')!;
 
 it('narrows every HTTP error class to the documented body', () => {
   const text = print('ErrorBody');

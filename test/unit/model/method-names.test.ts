@@ -108,3 +108,10 @@ describe('resource tree and method names', () => {
     expect(wantedName({ method: 'post', path: '/v2/things', operationId: 'postV2Things', isList: false }, ['things'])).toBe('create');
   });
 });
+
+describe('base path', () => {
+  it('drops leading segments every path shares, but never a resource of its own', () => {
+    expect(placeRoutes([{ method: 'get', path: '/v2/issuer/cases', isList: true }, { method: 'get', path: '/v2/issuer/cases/{id}', isList: false }])).toEqual([{ resource: ['cases'] }, { resource: ['cases'] }]);
+    expect(placeRoutes([{ method: 'get', path: '/things', isList: true }, { method: 'get', path: '/things/{id}', isList: false }])).toEqual([{ resource: ['things'] }, { resource: ['things'] }]);
+  });
+});

@@ -17,6 +17,8 @@ export interface Transmission {
   timeout: number;
   maxRetries: number;
   signal: AbortSignal | undefined;
+  /** Spread into the fetch init first: the SDK's own fields win. */
+  fetchOptions?: Record<string, unknown>;
   log: Log;
   secrets: readonly string[];
   sensitive: { headers: ReadonlySet<string>; query: ReadonlySet<string> };
@@ -82,6 +84,7 @@ async function attempt(t: Transmission): Promise<Response> {
   t.signal?.addEventListener('abort', onUserAbort, { once: true });
   try {
     return await t.fetch(t.url, {
+      ...t.fetchOptions,
       method: t.method,
       headers: t.headers,
       body: t.body,
