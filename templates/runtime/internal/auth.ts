@@ -38,26 +38,42 @@ export async function resolveCredential(
   return typeof value === 'string' && value.length > 0 ? value : undefined;
 }
 
-/** Adds the credential to headers/URL per scheme; returns every form of it that must be scrubbed. */
+/** What an HTTP header value may hold (RFC 9110 field-value, Latin-1 as fetch's Headers accept): no CR, LF, NUL. */
+const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+
+/**
+ * Adds the credential to headers/URL per scheme; returns every form of it that must be scrubbed. `option` names
+ * the client option in errors: Headers would throw a TypeError quoting the value itself.
+ */
 export function applyAuth(
   plan: AuthPlan,
   schemes: Readonly<Record<string, SecurityScheme>>,
   credential: string,
   headers: Headers,
   url: URL,
+  option: string,
 ): string[] {
   let basicToken: string | undefined;
+  const asHeader = (name: string, value: string) => {
+    if (!HEADER_VALUE.test(value)) {
+      throw new SDKError(
+        `The \`${option}\` credential is not a valid HTTP header value (it contains a line break, a control ` +
+          'character or a character above U+00FF).',
+      );
+    }
+    headers.set(name, value);
+  };
   for (const name of plan.schemes) {
-    const scheme = schemes[name];
+    const scheme = Object.hasOwn(schemes, name) ? schemes[name] : undefined;
     if (!scheme)
       throw new SDKError(`Unknown security scheme "${name}" (not in ClientConfig.securitySchemes).`);
     if (scheme.type === 'http' && scheme.scheme === 'bearer') {
-      headers.set('authorization', `Bearer ${credential}`);
+      asHeader('authorization', `Bearer ${credential}`);
     } else if (scheme.type === 'http') {
       basicToken = base64Utf8(`${credential}:`);
       headers.set('authorization', `Basic ${basicToken}`);
     } else if (scheme.in === 'header') {
-      headers.set(scheme.name, credential);
+      asHeader(scheme.name, credential);
     } else if (scheme.in === 'query') {
       url.searchParams.set(scheme.name, credential);
     } else {

@@ -1,5 +1,5 @@
 import type { RequestSpec } from '../request-options.js';
-import { stringifyQuery, type ArrayFormat } from './query.js';
+import { absent, inherited, stringifyQuery, type ArrayFormat } from './query.js';
 
 export interface EncodedBody {
   body: BodyInit | undefined;
@@ -12,7 +12,7 @@ export interface EncodedBody {
  * reused across retries, so streams are not supported as binary bodies: pass a Blob or bytes.
  */
 export function encodeBody(spec: RequestSpec, arrays: ArrayFormat): EncodedBody {
-  const { body } = spec;
+  const body = withoutInherited(spec.body);
   if (body === undefined) return { body: undefined, contentType: undefined };
   switch (spec.bodyType ?? 'json') {
     case 'json':
@@ -34,6 +34,13 @@ export function encodeBody(spec: RequestSpec, arrays: ArrayFormat): EncodedBody 
   }
 }
 
+/** A flattened body reads each property by name (`{ constructor: p.constructor }`): unset ones read Object's. */
+function withoutInherited(body: unknown): unknown {
+  if (typeof body !== 'object' || body === null || Object.getPrototypeOf(body) !== Object.prototype)
+    return body;
+  return Object.fromEntries(Object.entries(body).filter(([, value]) => !inherited(value)));
+}
+
 function asRecord(body: unknown): Record<string, unknown> {
   return typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : { value: body };
 }
@@ -42,7 +49,7 @@ function asRecord(body: unknown): Record<string, unknown> {
 function toFormData(fields: Record<string, unknown>): FormData {
   const form = new FormData();
   const append = (key: string, value: unknown): void => {
-    if (value === undefined || value === null) return;
+    if (absent(value)) return;
     // `File` is not a global on Node 18, so read the name structurally.
     if (value instanceof Blob)
       form.append(key, value, 'name' in value && typeof value.name === 'string' ? value.name : key);

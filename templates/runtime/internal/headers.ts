@@ -1,20 +1,28 @@
 import { SDKError } from '../errors.js';
+import { absent } from './query.js';
 
-/** Later layers win; undefined values are skipped and a null value removes the header. */
+/**
+ * Later layers win; undefined values (and functions, see query.ts `absent`) are skipped and a null value removes
+ * the header. An invalid name or value is an SDKError naming the header: Headers' own TypeError quotes the value.
+ */
 export function mergeHeaders(headers: Headers, ...layers: (Record<string, unknown> | undefined)[]): void {
   for (const layer of layers) {
     for (const [name, value] of Object.entries(layer ?? {})) {
-      if (value === null) headers.delete(name);
-      else if (value !== undefined) headers.set(name, String(value));
+      try {
+        if (value === null) headers.delete(name);
+        else if (!absent(value)) headers.set(name, String(value));
+      } catch {
+        throw new SDKError(
+          `The ${JSON.stringify(name)} header has a name or value HTTP headers cannot carry.`,
+        );
+      }
     }
   }
 }
 
 /** Operation header params: absent (undefined or null) means "not sent", never "remove". */
 export function withoutNullish(values: Record<string, unknown> | undefined): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(values ?? {}).filter(([, value]) => value !== undefined && value !== null),
-  );
+  return Object.fromEntries(Object.entries(values ?? {}).filter(([, value]) => !absent(value)));
 }
 
 /** Looked up per call so polyfills installed after the client is created still apply; never called unbound. */

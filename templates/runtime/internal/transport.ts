@@ -1,6 +1,8 @@
-import { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError } from '../errors.js';
+import { APIConnectionError, APIUserAbortError, SDKError } from '../errors.js';
+import { startDeadline } from './deadline.js';
 import type { Log } from './log.js';
 import { redactHeaders, redactURL, scrubText } from './redact.js';
+import { fetchFollowing } from './redirect.js';
 import { retryDelayMs, shouldRetryResponse, sleep } from './retry.js';
 
 export const RETRY_COUNT_HEADER = 'x-sdkgen-retry-count';
@@ -12,7 +14,7 @@ export interface Transmission {
   /** Reused across attempts: the idempotency key in it stays the same. */
   headers: Headers;
   body: BodyInit | undefined;
-  /** Per attempt, in ms. */
+  /** Per attempt, in ms, from sending until the body is read. */
   timeout: number;
   maxRetries: number;
   signal: AbortSignal | undefined;
@@ -45,7 +47,7 @@ export async function transmit(t: Transmission): Promise<Response> {
     try {
       response = await attempt(t);
     } catch (error) {
-      if (error instanceof APIUserAbortError || retry >= t.maxRetries) throw error;
+      if (!(error instanceof APIConnectionError) || retry >= t.maxRetries) throw error;
       const delay = retryDelayMs(retry, undefined);
       t.log(
         'info',
@@ -70,32 +72,22 @@ export async function transmit(t: Transmission): Promise<Response> {
   }
 }
 
-/** One fetch under its own timeout; the caller's signal aborts it too, but is told apart from the timeout. */
+/**
+ * One fetch and its redirects under the attempt's deadline, which stays in force while the body is read; the
+ * caller's signal aborts it too, but is told apart from the timeout.
+ */
 async function attempt(t: Transmission): Promise<Response> {
   if (t.signal?.aborted) throw new APIUserAbortError();
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, t.timeout);
-  const onUserAbort = () => controller.abort();
-  t.signal?.addEventListener('abort', onUserAbort, { once: true });
+  const deadline = startDeadline(t.timeout, t.signal, `Request timed out after ${t.timeout} ms.`);
   try {
-    return await t.fetch(t.url, {
-      ...t.fetchOptions,
-      method: t.method,
-      headers: t.headers,
-      body: t.body,
-      signal: controller.signal,
-    });
+    return deadline.guard(await deadline.race(fetchFollowing({ ...t, signal: deadline.signal })));
   } catch (error) {
-    if (t.signal?.aborted) throw new APIUserAbortError();
-    if (timedOut) throw new APIConnectionTimeoutError(`Request timed out after ${t.timeout} ms.`);
-    throw new APIConnectionError('Connection error.', { cause: safeCause(error, t.secrets) });
-  } finally {
-    clearTimeout(timer);
-    t.signal?.removeEventListener('abort', onUserAbort);
+    deadline.end();
+    if (error instanceof SDKError) throw error;
+    throw (
+      deadline.failure() ??
+      new APIConnectionError('Connection error.', { cause: safeCause(error, t.secrets) })
+    );
   }
 }
 

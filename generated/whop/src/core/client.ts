@@ -12,9 +12,11 @@ import type { SecurityScheme } from './internal/auth.js';
 import { encodeBody } from './internal/body.js';
 import { customHeadersFromEnv } from './internal/custom-headers.js';
 import { globalFetch, mergeHeaders, randomId, withoutNullish } from './internal/headers.js';
+import { startDeadline } from './internal/deadline.js';
 import { readEnv } from './internal/env.js';
 import { createLog, resolveLogLevel, type Log, type Logger, type LogLevel } from './internal/log.js';
 import { stringifyQuery, type ArrayFormat } from './internal/query.js';
+import { checkNumber } from './internal/options.js';
 import { requestIdOf, withRequestId } from './internal/request-id.js';
 import { parseSuccessBody, readAPIError } from './internal/response.js';
 import { DEFAULT_MAX_RETRIES } from './internal/retry.js';
@@ -31,9 +33,9 @@ export const DEFAULT_TIMEOUT_MS = 60_000;
 export interface BaseClientOptions {
   /** Defaults to `<ENVPREFIX>_BASE_URL`, then the spec's server. */
   baseURL?: string | null | undefined;
-  /** Milliseconds per attempt; default 60 000. */
+  /** Milliseconds per attempt, until the response body is read: 1 to 2^31-1, default 60 000. */
   timeout?: number | undefined;
-  /** Default 2. */
+  /** An integer 0 to 100, default 2. */
   maxRetries?: number | undefined;
   /** Defaults to the global fetch, looked up at request time. */
   fetch?: typeof fetch | undefined;
@@ -97,8 +99,8 @@ export class BaseClient {
     this.#options = { ...options };
     const baseURL = options.baseURL ?? readEnv(`${config.envPrefix}_BASE_URL`) ?? config.defaultBaseURL;
     this.baseURL = baseURL.replace(/\/+$/, '');
-    this.timeout = options.timeout ?? DEFAULT_TIMEOUT_MS;
-    this.maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
+    this.timeout = checkNumber('timeout', options.timeout ?? DEFAULT_TIMEOUT_MS, config.clientName);
+    this.maxRetries = checkNumber('maxRetries', options.maxRetries ?? DEFAULT_MAX_RETRIES, config.clientName);
     this.#log = createLog(
       resolveLogLevel(options.logLevel, config.envPrefix),
       options.logger ?? console,
@@ -174,6 +176,8 @@ export class BaseClient {
     absoluteURL: string | undefined,
   ): Promise<Response> {
     const config = this.#config;
+    const timeout = checkNumber('timeout', options.timeout ?? this.timeout, config.clientName);
+    const maxRetries = checkNumber('maxRetries', options.maxRetries ?? this.maxRetries, config.clientName);
     const url = absoluteURL === undefined ? this.#buildURL(spec, options) : this.#sameOrigin(absoluteURL);
     const plan = planAuth(spec.security);
     const source = (this.#options[config.credential.option] ??
@@ -185,7 +189,7 @@ export class BaseClient {
       method === 'GET' || method === 'HEAD' ? undefined : (options.idempotencyKey ?? `sdkgen-${randomId()}`);
 
     const sendWith = async (refresh: boolean): Promise<Response> => {
-      const credential = plan ? await resolveCredential(source, { refresh }) : undefined;
+      const credential = plan ? await this.#credential(source, refresh, timeout, options.signal) : undefined;
       if (plan?.required && credential === undefined) throw this.#missingCredential();
       const headers = new Headers({
         accept: 'application/json',
@@ -194,7 +198,9 @@ export class BaseClient {
       if (contentType) headers.set('content-type', contentType);
       const target = new URL(url);
       if (plan && credential !== undefined) {
-        call.secrets.push(...applyAuth(plan, config.securitySchemes, credential, headers, target));
+        call.secrets.push(
+          ...applyAuth(plan, config.securitySchemes, credential, headers, target, config.credential.option),
+        );
       }
       mergeHeaders(
         headers,
@@ -213,8 +219,8 @@ export class BaseClient {
         url: target.href,
         headers,
         body,
-        timeout: options.timeout ?? this.timeout,
-        maxRetries: options.maxRetries ?? this.maxRetries,
+        timeout,
+        maxRetries,
         signal: options.signal,
         fetchOptions: { ...this.#options.fetchOptions, ...options.fetchOptions },
         log: this.#log,
@@ -244,6 +250,27 @@ export class BaseClient {
       );
     }
     return response;
+  }
+
+  /** A credential function gets the same time as an attempt: one that never settles must not hang the call. */
+  async #credential(
+    source: CredentialSource,
+    refresh: boolean,
+    timeout: number,
+    signal: AbortSignal | undefined,
+  ): Promise<string | undefined> {
+    if (typeof source !== 'function') return resolveCredential(source);
+    const { clientName, credential } = this.#config;
+    const deadline = startDeadline(
+      timeout,
+      signal,
+      `${clientName}: the \`${credential.option}\` credential function did not settle within ${timeout} ms.`,
+    );
+    try {
+      return await deadline.race(resolveCredential(source, { refresh }));
+    } finally {
+      deadline.end();
+    }
   }
 
   #buildURL(spec: RequestSpec, options: RequestOptions): string {

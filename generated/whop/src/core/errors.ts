@@ -18,6 +18,8 @@ export class APIError<TBody = unknown> extends SDKError {
   readonly headers: Headers | undefined;
   readonly error: TBody;
   readonly requestID: string | undefined;
+  /** Bytes in the response body as received; past 64 KB, `error` holds only the start of it, as text. */
+  readonly bodyLength: number;
 
   constructor(
     status: number | undefined,
@@ -25,12 +27,14 @@ export class APIError<TBody = unknown> extends SDKError {
     message: string,
     headers: Headers | undefined,
     requestID: string | undefined,
+    bodyLength = 0,
   ) {
     super(message);
     this.status = status;
     this.headers = headers;
     this.error = error;
     this.requestID = requestID;
+    this.bodyLength = bodyLength;
   }
 }
 
@@ -83,9 +87,10 @@ export function makeAPIError(
   message: string,
   headers: Headers,
   requestID: string | undefined,
+  bodyLength: number,
 ): APIError {
   const ErrorClass = byStatus[status] ?? (status >= 500 ? InternalServerError : APIError);
-  return new ErrorClass(status, body, message, headers, requestID);
+  return new ErrorClass(status, body, message, headers, requestID, bodyLength);
 }
 
 /**

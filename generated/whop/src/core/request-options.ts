@@ -20,8 +20,9 @@ export interface RequestOptions {
   query?: Record<string, unknown>;
   /** Aborting it rejects with APIUserAbortError; an aborted request is never retried. */
   signal?: AbortSignal;
-  /** Milliseconds per attempt (not in total). */
+  /** Milliseconds per attempt (not in total), until the response body is read: 1 to 2^31-1. */
   timeout?: number;
+  /** An integer 0 to 100. */
   maxRetries?: number;
   /** Merged over the client's `fetchOptions`. */
   fetchOptions?: FetchOptions;

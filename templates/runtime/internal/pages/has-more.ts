@@ -4,6 +4,7 @@ import {
   move,
   param,
   readItems,
+  record,
   type PageState,
   type PageStyle,
   type Step,
@@ -41,7 +42,8 @@ function hasMoreStep(spec: Style<'has_more'>, state: PageState, direction: 'next
     return { error: `Item has no "${spec.idField}" to page from.` };
   const paramName = forward ? spec.startingAfterParam : (spec.endingBeforeParam ?? spec.startingAfterParam);
   const opposite = forward ? spec.endingBeforeParam : spec.startingAfterParam;
-  const changes: Record<string, unknown> = { [paramName]: id };
+  const changes = record();
+  changes[paramName] = id;
   if (opposite) changes[opposite] = undefined;
   return move(state.request, changes, paramName);
 }

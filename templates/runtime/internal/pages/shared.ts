@@ -39,19 +39,25 @@ export function emptyClaim(): Step {
   return { error: 'The server claims another page after an empty one; stopping to avoid an endless loop.' };
 }
 
+/** `record.key`, for own keys only: a field named `constructor` in a spec must not find Object's. */
+export function own(record: unknown, key: string): unknown {
+  return typeof record === 'object' && record !== null && Object.hasOwn(record, key)
+    ? (record as Record<string, unknown>)[key]
+    : undefined;
+}
+
 export function at(value: unknown, path: string): unknown {
-  return path
-    .split('.')
-    .reduce<unknown>(
-      (node, key) =>
-        typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[key] : undefined,
-      value,
-    );
+  return path.split('.').reduce<unknown>(own, value);
 }
 
 /** The effective value of a query parameter: request options override the operation's params. */
 export function param(request: PageRequest, name: string): unknown {
-  return request.options?.query?.[name] ?? request.spec.query?.[name];
+  return own(request.options?.query, name) ?? own(request.spec.query, name);
+}
+
+/** An object for keys from the spec: assigning `__proto__` to it sets a key, not the prototype. */
+export function record(): Record<string, unknown> {
+  return Object.create(null) as Record<string, unknown>;
 }
 
 /**
@@ -59,14 +65,14 @@ export function param(request: PageRequest, name: string): unknown {
  * caller's per-request `query` option, which would otherwise override them; everything else is kept.
  */
 export function move(request: PageRequest, changes: Record<string, unknown>, keyParam: string): Step {
-  const query = { ...request.spec.query };
+  const query = Object.assign(record(), request.spec.query);
   for (const [name, value] of Object.entries(changes)) {
     if (value === undefined) delete query[name];
     else query[name] = value;
   }
   let options = request.options;
   if (options?.query) {
-    const callerQuery = { ...options.query };
+    const callerQuery = Object.assign(record(), options.query);
     for (const name of Object.keys(changes)) delete callerQuery[name];
     options = { ...options, query: callerQuery };
   }

@@ -44,11 +44,11 @@ export function redactHeaders(
   sensitive: ReadonlySet<string>,
   secrets: readonly string[],
 ): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out: [string, string][] = [];
   headers.forEach((value, name) => {
-    out[name] = sensitive.has(name.toLowerCase()) ? REDACTED : scrubText(value, secrets);
+    out.push([name, sensitive.has(name.toLowerCase()) ? REDACTED : scrubText(value, secrets)]);
   });
-  return out;
+  return Object.fromEntries(out);
 }
 
 /** A URL for logging, with sensitive query parameters masked. */

@@ -3,7 +3,7 @@
 export type ArrayFormat = 'brackets' | 'repeat' | 'comma' | 'indices';
 
 /**
- * Serializes query parameters in insertion order: `undefined`/`null` dropped (also inside arrays), Dates as ISO
+ * Serializes query parameters in insertion order: absent values (below) dropped, also inside arrays, Dates as ISO
  * strings, booleans as `true`/`false`, nested objects as `a[b]=c`. Brackets are left readable (`a[]=1`), which
  * every server framework accepts; everything else is percent-encoded.
  */
@@ -16,9 +16,9 @@ export function stringifyQuery(params: Record<string, unknown>, arrays: ArrayFor
 }
 
 function collect(pairs: string[], key: string, value: unknown, arrays: ArrayFormat): void {
-  if (value === undefined || value === null) return;
+  if (absent(value)) return;
   if (Array.isArray(value)) {
-    const present = value.filter((item) => item !== undefined && item !== null);
+    const present = value.filter((item) => !absent(item));
     if (arrays === 'comma') {
       if (present.length > 0)
         pairs.push(`${key}=${present.map((item) => encodeValue(primitive(item))).join(',')}`);
@@ -31,12 +31,25 @@ function collect(pairs: string[], key: string, value: unknown, arrays: ArrayForm
     return;
   }
   if (typeof value === 'object' && !(value instanceof Date)) {
-    for (const [child, childValue] of Object.entries(value)) {
+    for (const [child, childValue] of Object.entries(value as object)) {
       collect(pairs, `${key}[${encodeKey(child)}]`, childValue, arrays);
     }
     return;
   }
   pairs.push(`${key}=${encodeValue(primitive(value))}`);
+}
+
+/**
+ * What `params.constructor` reads when the caller set no param of that name: an inherited method, or for
+ * `params.__proto__` the prototype itself. Generated methods read params by name, so these stand for "not set".
+ */
+export function inherited(value: unknown): boolean {
+  return typeof value === 'function' || value === Object.prototype;
+}
+
+/** Not sent as a parameter or a header. */
+export function absent(value: unknown): boolean {
+  return value === undefined || value === null || inherited(value);
 }
 
 function primitive(value: unknown): string {

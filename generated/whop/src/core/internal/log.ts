@@ -25,7 +25,7 @@ export type Log = ((
 const rank: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, off: 100 };
 
 function isLevel(value: unknown): value is LogLevel {
-  return typeof value === 'string' && value in rank;
+  return typeof value === 'string' && Object.hasOwn(rank, value);
 }
 
 /** Option first, then `<ENVPREFIX>_LOG`, then 'warn' (quiet unless something goes wrong). */

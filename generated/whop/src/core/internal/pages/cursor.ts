@@ -5,6 +5,7 @@ import {
   move,
   param,
   readItems,
+  record,
   type PageState,
   type PageStyle,
   type Step,
@@ -47,7 +48,8 @@ function cursorStep(
     direction === 'forward'
       ? [spec.afterParam, spec.beforeParam]
       : [spec.beforeParam ?? spec.afterParam, spec.afterParam];
-  const changes: Record<string, unknown> = { [paramName]: cursor };
+  const changes = record();
+  changes[paramName] = cursor;
   if (opposite && opposite !== paramName) changes[opposite] = undefined;
   const [sizeParam, otherSize] =
     direction === 'forward' ? [spec.firstParam, spec.lastParam] : [spec.lastParam, spec.firstParam];
