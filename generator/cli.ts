@@ -6,6 +6,8 @@ import { parseArgs } from 'node:util';
 import { checkGenerated } from './check-generated.js';
 import { ConfigError, GenerationErrors, SpecError } from './errors.js';
 import { writeOutputs } from './format/write-output.js';
+import { allResources } from './emit/resources/emit-client.js';
+import { inferredPaginationSummary } from './model/pagination-summary.js';
 import { kebabCase } from './model/identifiers.js';
 import { generatePackage, type PipelineOptions } from './pipeline.js';
 import { loadProviders, resolveProviderConfig, type ProviderConfig } from './providers.js';
@@ -127,10 +129,12 @@ async function generateCommand(args: string[]): Promise<number> {
   await writeOutputs(new Map(packages.map((pkg) => [outDirOf(pkg.provider), pkg.files])));
   for (const pkg of packages) {
     for (const warning of pkg.warnings) process.stderr.write(`  warning: ${warning.file} at ${warning.pointer}: ${warning.message}\n`);
-    const operations = pkg.model.resources.reduce((n, r) => n + r.operations.length, 0);
+    const resources = allResources(pkg.model.resources);
+    const operations = resources.reduce((n, r) => n + r.operations.length, 0);
     process.stdout.write(
-      `${pkg.provider.id}: ${pkg.files.size} files, ${pkg.model.resources.length} resources, ${operations} operations, ${pkg.model.types.length} types -> ${path.relative(process.cwd(), outDirOf(pkg.provider)) || '.'}\n`,
+      `${pkg.provider.id}: ${pkg.files.size} files, ${resources.length} resources, ${operations} operations, ${pkg.model.types.length} types -> ${path.relative(process.cwd(), outDirOf(pkg.provider)) || '.'}\n`,
     );
+    for (const line of inferredPaginationSummary(pkg.model.inferredPagination)) process.stdout.write(`  ${line}\n`);
   }
   if (values.verbose) process.stderr.write(`total ${(performance.now() - started).toFixed(0)} ms\n`);
   return 0;

@@ -4,6 +4,7 @@ import type { SourceFileStructure } from 'ts-morph';
 import { emitPackageFiles } from './emit/package/emit-package.js';
 import { allResources, emitClient, emitIndex } from './emit/resources/emit-client.js';
 import { emitWebhooks } from './emit/resources/emit-webhooks.js';
+import { keepCheckedSamples } from './emit/samples/keep-checked.js';
 import { emitErrors } from './emit/resources/emit-errors.js';
 import { emitResource } from './emit/resources/emit-resource.js';
 import { printStructures } from './emit/resources/print.js';
@@ -44,7 +45,7 @@ export async function generatePackage(provider: ProviderConfig, options: Pipelin
   const warnings: LoadWarning[] = loaded.flatMap((l) => l.warnings);
   const merged = time.sync('merge', () => mergeDocuments(loaded.map((l) => l.bundled)));
   const patched: BundledDocument = { ...merged, document: applyPatches(merged.document, provider.patches, provider.configFile) };
-  const model = time.sync('model', () => buildModel(patched, provider));
+  let model = time.sync('model', () => buildModel(patched, provider));
   warnings.push(...model.warnings.map((w) => ({ file: patched.file, ...w })));
   if (options.strict && warnings.length) {
     throw new GenerationErrors(warnings.map((w) => new SpecError(w.file, w.pointer, w.message, 'fix the spec, or run without --strict')));
@@ -54,7 +55,7 @@ export async function generatePackage(provider: ProviderConfig, options: Pipelin
   const provenance = provenanceLine(specFiles.map((f) => path.relative(specsRoot, f).split(path.sep).join('/')));
 
   const models = await time('types', () => emitModels(model, { enums: provider.enums }));
-  const structures = time.sync('resources', () => {
+  const emitSources = (model: ApiModel) => time.sync('resources', () => {
     const files = new Map<string, SourceFileStructure>();
     for (const resource of allResources(model.resources)) files.set(`src/resources/${resource.fileName}.ts`, emitResource(resource, provider.packageName));
     if (model.webhooks) files.set('src/resources/webhooks.ts', emitWebhooks(model.webhooks, provider.envPrefix));
@@ -63,12 +64,26 @@ export async function generatePackage(provider: ProviderConfig, options: Pipelin
     files.set('src/index.ts', emitIndex(model, provider.clientName));
     return printStructures(files);
   });
+  let structures = emitSources(model);
   const packageFiles = await time('package', () => emitPackageFiles(model, provider, path.join(options.templatesDir, 'package'), provenance));
+  const runtime = await readRuntime(path.join(options.templatesDir, 'runtime'));
+  // x-codeSamples reach the JSDoc only when they compile against the package they document.
+  const checked = time.sync('samples', () =>
+    keepCheckedSamples(model, new Map([['src/models.ts', models], ...structures, ...packageFiles, ...[...runtime].map(([file, text]) => [`src/core/${file}`, text] as const)])),
+  );
+  warnings.push(...checked.warnings.map((w) => ({ file: patched.file, ...w })));
+  if (options.strict && checked.warnings.length) {
+    throw new GenerationErrors(checked.warnings.map((w) => new SpecError(patched.file, w.pointer, w.message, 'fix the sample, or run without --strict')));
+  }
+  if (checked.model !== model) {
+    model = checked.model;
+    structures = emitSources(model);
+  }
   const source = new Map<string, string>([['src/models.ts', models], ...structures, ...packageFiles]);
   const formatted = await time('format', () => formatFiles(source));
   const files = new Map<string, string>();
   for (const [file, text] of formatted) files.set(file, withProvenance(file, text, provenance));
-  for (const [file, text] of await readRuntime(path.join(options.templatesDir, 'runtime'))) {
+  for (const [file, text] of runtime) {
     files.set(`src/core/${file}`, withProvenance(file, text, provenance));
   }
   return { provider, model, files: new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1))), warnings };

@@ -7,6 +7,8 @@ import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { checkSamples, importingPackage } from '../../generator/emit/samples/check-samples.js';
+import { keepCheckedSamples } from '../../generator/emit/samples/keep-checked.js';
+import { loadProviders } from '../../generator/providers.js';
 import { generatePackage, type GeneratedPackage } from '../../generator/pipeline.js';
 import { resolveProviderConfig } from '../../generator/providers.js';
 import { startPayfixServer, type PayfixServer } from '../support/payfix-server.js';
@@ -85,6 +87,15 @@ describe('the Payfix fixture', () => {
     expect(resources).toContain("client.affiliates.overrides.delete('ovr_1', { id: 'aff_1' })");
   });
 
+  it('leaves a sample that does not compile out of the JSDoc, with a warning naming it', () => {
+    const payments = pkg.model.resources.find((r) => r.propertyName === 'payments')!;
+    const bad = { lang: 'JavaScript', source: "import Payfix from 'payfix';\nawait new Payfix().payments.retrieve('a', 'b', 'c');" };
+    const model = { ...pkg.model, resources: [{ ...payments, operations: payments.operations.map((op) => (op.methodName === 'retrieve' ? { ...op, codeSamples: [bad, ...op.codeSamples] } : op)) }] };
+    const checked = keepCheckedSamples(model, pkg.files);
+    expect(checked.warnings).toEqual([{ pointer: '#/paths/~1payments~1{id}/get/x-codeSamples/0', message: expect.stringMatching(/does not type-check.*Expected 1-2 arguments, but got 3/) }]);
+    expect(checked.model.resources[0]!.operations.find((op) => op.methodName === 'retrieve')!.codeSamples).toHaveLength(1);
+  });
+
   it.each([
     ['a closed request enum rejects a typo', "client.payments.list({ statuses: ['nope'] });", false],
     ['a closed request enum accepts a listed value', "client.payments.list({ statuses: ['failed'] });", true],
@@ -151,4 +162,19 @@ await client.webhooks.unwrap(process.env.BODY!.replace('5', '6'), { headers: JSO
     const { stdout } = await run(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, PAYFIX_WEBHOOK_SECRET: secret, BODY: body, HEADERS: JSON.stringify(headers) } });
     expect(stdout.trim().split('\n')).toEqual(['refund.created', 'WebhookVerificationError']);
   }, 60_000);
+});
+
+describe('the seed specs', () => {
+  it('keep every JavaScript x-codeSample of theirs: each type-checks against its package', async () => {
+    const providers = await loadProviders(path.resolve('specs'));
+    let total = 0;
+    for (const provider of providers) {
+      const generated = await generatePackage(provider, { rootDir: process.cwd(), templatesDir: path.resolve('templates') });
+      expect(generated.warnings.filter((w) => /code sample/.test(w.message))).toEqual([]);
+      const walk = (list: typeof generated.model.resources): number => list.reduce((n, r) => n + r.operations.reduce((m, op) => m + op.codeSamples.filter((s) => /^javascript$/i.test(s.lang)).length, 0) + walk(r.children), 0);
+      total += walk(generated.model.resources);
+    }
+    // Whop's two samples; they also run against a loopback server in whop-code-samples.test.ts.
+    expect(total).toBe(2);
+  }, 120_000);
 });
