@@ -15,8 +15,13 @@ export function parsePointer(ref: string): string[] {
   return body === '' ? [] : body.split('/').map(unescapeSegment);
 }
 
+/** RFC 6901 §4: `~1` is `/`, `~0` is `~` (in that order, so `~01` is `~1`). For plain pointers such as JSON Patch paths. */
+export function unescapeToken(raw: string): string {
+  return raw.replaceAll('~1', '/').replaceAll('~0', '~');
+}
+
 function unescapeSegment(raw: string): string {
-  const text = raw.replaceAll('~1', '/').replaceAll('~0', '~');
+  const text = unescapeToken(raw);
   try {
     return decodeURIComponent(text);
   } catch {
@@ -37,4 +42,11 @@ export function lookupSegments(document: unknown, segments: readonly string[]): 
 /** The node a fragment pointer names, or undefined. */
 export function lookupPointer(document: unknown, ref: string): any {
   return lookupSegments(document, parsePointer(ref));
+}
+
+/** `#/components/<section>/<name>` as its two unescaped parts; undefined for any other pointer. */
+export function componentRef(ref: string): { section: string; name: string } | undefined {
+  if (!ref.startsWith('#/components/')) return undefined;
+  const segments = parsePointer(ref);
+  return segments.length === 3 ? { section: segments[1]!, name: segments[2]! } : undefined;
 }

@@ -17,6 +17,7 @@ import { mergeDocuments } from './load/merge.js';
 import { applyPatches } from './load/patch.js';
 import type { BundledDocument, LoadWarning } from './load/types.js';
 import { buildModel } from './model/build-model.js';
+import { readRuntimeSurface } from './model/runtime-names.js';
 import type { ApiModel } from './model/types.js';
 import type { ProviderConfig } from './providers.js';
 
@@ -45,7 +46,8 @@ export async function generatePackage(provider: ProviderConfig, options: Pipelin
   const warnings: LoadWarning[] = loaded.flatMap((l) => l.warnings);
   const merged = time.sync('merge', () => mergeDocuments(loaded.map((l) => l.bundled)));
   const patched: BundledDocument = { ...merged, document: applyPatches(merged.document, provider.patches, provider.configFile) };
-  let model = time.sync('model', () => buildModel(patched, provider));
+  const runtime = readRuntimeSurface(path.join(options.templatesDir, 'runtime'));
+  let model = time.sync('model', () => buildModel(patched, provider, runtime));
   warnings.push(...model.warnings.map((w) => ({ file: patched.file, ...w })));
   if (options.strict && warnings.length) {
     throw new GenerationErrors(warnings.map((w) => new SpecError(w.file, w.pointer, w.message, 'fix the spec, or run without --strict')));
@@ -54,22 +56,22 @@ export async function generatePackage(provider: ProviderConfig, options: Pipelin
   const specsRoot = path.dirname(path.dirname(provider.dir));
   const provenance = provenanceLine(specFiles.map((f) => path.relative(specsRoot, f).split(path.sep).join('/')));
 
-  const models = await time('types', () => emitModels(model, { enums: provider.enums }));
+  const models = await time('types', () => emitModels(model));
   const emitSources = (model: ApiModel) => time.sync('resources', () => {
     const files = new Map<string, SourceFileStructure>();
-    for (const resource of allResources(model.resources)) files.set(`src/resources/${resource.fileName}.ts`, emitResource(resource, provider.packageName));
-    if (model.webhooks) files.set('src/resources/webhooks.ts', emitWebhooks(model.webhooks, provider.envPrefix));
-    files.set('src/client.ts', emitClient(model, provider));
-    files.set('src/errors.ts', emitErrors(model.errorTypeName, provider.clientName));
-    files.set('src/index.ts', emitIndex(model, provider.clientName));
+    for (const resource of allResources(model.resources)) files.set(`src/resources/${resource.fileName}.ts`, emitResource(resource, model.package.name));
+    if (model.webhooks) files.set('src/resources/webhooks.ts', emitWebhooks(model.webhooks, model.client.envPrefix));
+    files.set('src/client.ts', emitClient(model));
+    files.set('src/errors.ts', emitErrors(model.errors));
+    files.set('src/index.ts', emitIndex(model));
     return printStructures(files);
   });
   let structures = emitSources(model);
-  const packageFiles = await time('package', () => emitPackageFiles(model, provider, path.join(options.templatesDir, 'package'), provenance));
-  const runtime = await readRuntime(path.join(options.templatesDir, 'runtime'));
+  const packageFiles = await time('package', () => emitPackageFiles(model, path.join(options.templatesDir, 'package'), provenance));
+  const runtimeFiles = await readRuntime(path.join(options.templatesDir, 'runtime'));
   // x-codeSamples reach the JSDoc only when they compile against the package they document.
   const checked = time.sync('samples', () =>
-    keepCheckedSamples(model, new Map([['src/models.ts', models], ...structures, ...packageFiles, ...[...runtime].map(([file, text]) => [`src/core/${file}`, text] as const)])),
+    keepCheckedSamples(model, new Map([['src/models.ts', models], ...structures, ...packageFiles, ...[...runtimeFiles].map(([file, text]) => [`src/core/${file}`, text] as const)])),
   );
   warnings.push(...checked.warnings.map((w) => ({ file: patched.file, ...w })));
   if (options.strict && checked.warnings.length) {
@@ -83,7 +85,7 @@ export async function generatePackage(provider: ProviderConfig, options: Pipelin
   const formatted = await time('format', () => formatFiles(source));
   const files = new Map<string, string>();
   for (const [file, text] of formatted) files.set(file, withProvenance(file, text, provenance));
-  for (const [file, text] of runtime) {
+  for (const [file, text] of runtimeFiles) {
     files.set(`src/core/${file}`, withProvenance(file, text, provenance));
   }
   return { provider, model, files: new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1))), warnings };

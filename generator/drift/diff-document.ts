@@ -1,4 +1,6 @@
+import { componentRef } from '../json-pointer.js';
 import { listOperations } from '../model/raw-operations.js';
+import { bodyTypeText, errorTypeName, itemTypeName, responseTypeName } from '../model/facts.js';
 import type { ApiModel, OperationModel } from '../model/types.js';
 import type { ProviderConfig } from '../providers.js';
 import { ChangeSet, union, type DriftChange } from './changes.js';
@@ -45,14 +47,14 @@ export async function diffDocuments(provider: ProviderConfig, before: ProviderDo
       if (!contexts.has(direction)) contexts.set(direction, schemaContext(provider, before, after, changes, direction, id));
       return contexts.get(direction)!;
     };
-    diffOperation(changes, pair, contextFor, after.model.errorTypeName ?? before.model.errorTypeName);
+    diffOperation(changes, pair, contextFor, errorTypeName(after.model) ?? errorTypeName(before.model));
     diffPagination(changes, before, after, id, `${b.method.toUpperCase()} ${b.path}`);
   }
   diffServers(changes, before, after);
   diffSecuritySchemes(changes, before.model, after.model);
   diffInfo(changes, before, after);
 
-  const surface = await diffSurface(before.model, after.model, provider.enums);
+  const surface = await diffSurface(before.model, after.model);
   const list = changes.list();
   attributeMethods(list, oldOps, newOps);
   return { changes: [...list, ...unreachableExports(list, surface, before, after)], surface };
@@ -60,7 +62,7 @@ export async function diffDocuments(provider: ProviderConfig, before: ProviderDo
 
 /** The types the model synthesizes for one operation: they come and go with it. */
 function ownTypes(op: OperationModel | undefined, model: ApiModel): string[] {
-  const names = [op?.paramsTypeName, op?.responseTypeName, op?.itemTypeName, op?.body?.typeExpression];
+  const names = op ? [op.params?.typeName, responseTypeName(op), itemTypeName(op), bodyTypeText(op)] : [];
   return names.filter((name): name is string => model.types.some((t) => t.synthesized && t.name === name));
 }
 
@@ -169,13 +171,13 @@ function usedComponents(doc: ProviderDocument): Set<string> {
     if (!node || typeof node !== 'object' || depth > 200) return;
     for (const [key, value] of Object.entries(node)) {
       if (key === '$ref' && typeof value === 'string') {
-        const match = /^#\/components\/(\w+)\/(.+)$/.exec(value);
-        if (!match || found.has(value)) continue;
+        const target = componentRef(value);
+        if (!target || found.has(value)) continue;
         found.add(value);
-        visit(schemas[match[1]!]?.[match[2]!.replaceAll('~1', '/').replaceAll('~0', '~')], depth + 1);
+        visit(schemas[target.section]?.[target.name], depth + 1);
       } else visit(value, depth + 1);
     }
   };
   for (const op of doc.operations.values()) visit({ op: op.op, parameters: op.parameters.map((p) => p.param) }, 0);
-  return new Set([...found].map((ref) => /^#\/components\/schemas\/(.+)$/.exec(ref)?.[1]).filter((k): k is string => k !== undefined).map((k) => k.replaceAll('~1', '/').replaceAll('~0', '~')));
+  return new Set([...found].map(componentRef).filter((t) => t?.section === 'schemas').map((t) => t!.name));
 }

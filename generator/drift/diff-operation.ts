@@ -1,6 +1,8 @@
 import type { OpenAPIDocument } from '../load/types.js';
 import { deref } from '../model/refs.js';
 import type { RawOperation } from '../model/raw-operations.js';
+import { bodyTypeText, itemTypeName, responseKind, responseTypeName } from '../model/facts.js';
+import { successResponse } from '../model/responses.js';
 import type { OperationModel, ParamModel } from '../model/types.js';
 import type { ChangeSet } from './changes.js';
 import type { ChangeFacts } from './classify.js';
@@ -53,7 +55,7 @@ function diffSecurity({ before, after }: OperationPair, add: Add): void {
 const paramKey = (p: ParamModel) => `${p.in}:${p.in === 'header' ? p.wireName.toLowerCase() : p.wireName}`;
 
 function diffParameters(pair: OperationPair, ctx: SchemaContext, add: Add, label: string): void {
-  const types = [pair.after.model.paramsTypeName ?? pair.before.model.paramsTypeName].filter((t): t is string => Boolean(t));
+  const types = [pair.after.model.params?.typeName ?? pair.before.model.params?.typeName].filter((t): t is string => Boolean(t));
   // Path parameters are positional arguments: matched by position, so renaming one in the template is no change.
   const pathPairs = pair.before.model.pathParams.map((p, i) => [p, pair.after.model.pathParams[i]] as const);
   const old = new Map(pair.before.model.optionParams.map((p) => [paramKey(p), p]));
@@ -94,7 +96,7 @@ function located(raw: RawOperation, param: ParamModel, source: any) {
 
 function diffBody({ before, after }: OperationPair, ctx: SchemaContext, add: Add, label: string): void {
   const location = `${label} body`;
-  const types = [after.model.paramsTypeName ?? after.model.body?.typeExpression ?? before.model.paramsTypeName ?? before.model.body?.typeExpression].filter((t): t is string => Boolean(t));
+  const types = [after.model.params?.typeName ?? bodyTypeText(after.model) ?? before.model.params?.typeName ?? bodyTypeText(before.model)].filter((t): t is string => Boolean(t));
   const a = before.model.body;
   const b = after.model.body;
   if (!a && !b) return;
@@ -111,10 +113,10 @@ function diffBody({ before, after }: OperationPair, ctx: SchemaContext, add: Add
 
 function diffResponses({ before, after }: OperationPair, ctx: SchemaContext, add: Add, label: string, errorType: string | undefined): void {
   const location = `${label} response`;
-  const types = [after.model.responseTypeName, after.model.itemTypeName].filter((t): t is string => Boolean(t));
-  if (before.model.responseKind !== after.model.responseKind) {
-    add({ kind: 'response-changed', direction: 'response' }, `response ${before.model.responseKind} -> ${after.model.responseKind}`, { location, types, before: before.model.responseKind, after: after.model.responseKind });
-  } else if (after.model.responseKind === 'json') {
+  const types = [responseTypeName(after.model), itemTypeName(after.model)].filter((t): t is string => Boolean(t));
+  if (responseKind(before.model) !== responseKind(after.model)) {
+    add({ kind: 'response-changed', direction: 'response' }, `response ${responseKind(before.model)} -> ${responseKind(after.model)}`, { location, types, before: responseKind(before.model), after: responseKind(after.model) });
+  } else if (responseKind(after.model) === 'json') {
     diffSchema(ctx, successMedia(before.raw, ctx.before), successMedia(after.raw, ctx.after), location, types);
   }
   const oldErrors = before.model.errorStatuses.join(', ');
@@ -133,13 +135,11 @@ function diffResponses({ before, after }: OperationPair, ctx: SchemaContext, add
   }
 }
 
+/** The success response's schema, chosen by the model's one rule (`model/responses.ts`). */
 function successMedia(raw: RawOperation, doc: OpenAPIDocument) {
-  const responses = raw.op.responses ?? {};
-  for (const code of Object.keys(responses).filter((c) => /^2/.test(c)).sort()) {
-    const schema = jsonSchema(raw, doc, code);
-    if (schema !== undefined) return { node: schema, pointer: `${raw.pointer}/responses/${code}` };
-  }
-  return { node: {}, pointer: `${raw.pointer}/responses` };
+  const success = successResponse(doc, raw);
+  if (success?.media?.schema === undefined) return { node: {}, pointer: `${raw.pointer}/responses` };
+  return { node: success.media.schema, pointer: `${raw.pointer}/responses/${success.status}` };
 }
 
 function jsonSchema(raw: RawOperation, doc: OpenAPIDocument, status: string): unknown {

@@ -9,7 +9,7 @@ import type { BundledDocument } from '../load/types.js';
 import { buildModel } from '../model/build-model.js';
 import { verifyPagination } from '../model/pagination.js';
 import { listOperations, type RawOperation } from '../model/raw-operations.js';
-import type { ApiModel, PaginationModel } from '../model/types.js';
+import type { ApiModel, VerifiedPagination } from '../model/types.js';
 import type { ProviderConfig } from '../providers.js';
 import { UpstreamError } from './upstream-error.js';
 
@@ -21,7 +21,7 @@ export interface ProviderDocument {
   /** Operations of the document the provider does not include. */
   notIncluded: string[];
   /** Pagination as verified against this document, and why a declaration no longer verifies. */
-  pagination: Map<string, PaginationModel>;
+  pagination: Map<string, VerifiedPagination>;
   paginationProblems: Map<string, string>;
   /** Built from the included operations present and the declarations that verify, so a partial API still has one. */
   model: ApiModel;
@@ -67,7 +67,7 @@ function analyze(provider: ProviderConfig, merged: BundledDocument): ProviderDoc
   const all = listOperations(bundled.document, bundled.file);
   const included = provider.include === 'all' ? all : all.filter((op) => provider.include.includes(op.operationId));
   const operations = new Map(included.map((op) => [op.operationId, op]));
-  const pagination = new Map<string, PaginationModel>();
+  const pagination = new Map<string, VerifiedPagination>();
   const paginationProblems = new Map<string, string>();
   for (const declaration of provider.pagination) {
     const raw = operations.get(declaration.operation);

@@ -1,7 +1,7 @@
 import { stringify } from 'yaml';
+import { isHttpMethod } from '../http-methods.js';
+import { componentRef } from '../json-pointer.js';
 import { listOperations } from '../model/raw-operations.js';
-
-const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
 /**
  * The part of a whole-API document one vendored file stands for: its operations (by operationId; operations no
@@ -15,7 +15,7 @@ export function splitDocument(document: Record<string, any>, parts: { file: stri
   for (const part of parts) {
     const paths: Record<string, any> = {};
     for (const op of all.filter((o) => owner(o.operationId) === part.file)) {
-      const item = (paths[op.path] ??= Object.fromEntries(Object.entries(document.paths[op.path]).filter(([key]) => !METHODS.includes(key))));
+      const item = (paths[op.path] ??= Object.fromEntries(Object.entries(document.paths[op.path]).filter(([key]) => !isHttpMethod(key))));
       item[op.method] = document.paths[op.path][op.method];
     }
     const piece: Record<string, any> = { ...document, paths };
@@ -31,13 +31,12 @@ function reachableComponents(document: Record<string, any>, paths: Record<string
   const visit = (node: unknown): void => {
     if (!node || typeof node !== 'object') return;
     for (const [key, value] of Object.entries(node)) {
-      const match = key === '$ref' && typeof value === 'string' ? /^#\/components\/([^/]+)\/(.+)$/.exec(value) : null;
-      if (!match) {
+      const ref = key === '$ref' && typeof value === 'string' ? componentRef(value) : undefined;
+      if (!ref) {
         visit(value);
         continue;
       }
-      const [, section, rawName] = match as unknown as [string, string, string];
-      const name = rawName.replaceAll('~1', '/').replaceAll('~0', '~');
+      const { section, name } = ref;
       if (kept[section]?.[name] !== undefined) continue;
       const target = document.components?.[section]?.[name];
       if (target === undefined) continue;

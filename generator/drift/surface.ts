@@ -1,5 +1,6 @@
 import ts from 'typescript';
 import { emitModels } from '../emit/types/emit-models.js';
+import { bodyTypeText, itemTypeName, pagination, responseKind, responseTypeName } from '../model/facts.js';
 import type { ApiModel, OperationModel } from '../model/types.js';
 
 /** How the exported names of the generated package change: `client.resource.method`s and `models.ts` exports. */
@@ -22,16 +23,17 @@ export const methodName = (resource: string, op: OperationModel) => `client.${re
 
 function signature(op: OperationModel): string {
   const args = op.pathParams.map((p) => `${p.argName}: string`);
-  if (op.body && !op.body.flattened) args.push(`body${op.body.required ? '' : '?'}: ${op.body.typeExpression ?? 'unknown'}`);
-  if (op.paramsTypeName) args.push(`params${op.paramsRequired ? '' : '?'}: ${op.paramsTypeName}`);
-  const result = op.pagination ? `PagePromise<${op.itemTypeName}, ${op.responseTypeName}>` : `APIPromise<${op.responseTypeName ?? op.responseKind}>`;
-  return `(${args.join(', ')}) => ${result} [${op.method.toUpperCase()} ${op.path}${op.pagination ? `, ${JSON.stringify(op.pagination)}` : ''}]`;
+  if (op.body?.kind === 'whole') args.push(`body${op.body.required ? '' : '?'}: ${bodyTypeText(op)}`);
+  if (op.params) args.push(`params${op.params.required ? '' : '?'}: ${op.params.typeName}`);
+  const paging = pagination(op);
+  const result = paging ? `PagePromise<${itemTypeName(op)}, ${responseTypeName(op)}>` : `APIPromise<${responseTypeName(op) ?? responseKind(op)}>`;
+  return `(${args.join(', ')}) => ${result} [${op.method.toUpperCase()} ${op.path}${paging ? `, ${JSON.stringify(paging)}` : ''}]`;
 }
 
 /** Compares the methods of two models and the exports of the `models.ts` each generates. */
-export async function diffSurface(before: ApiModel, after: ApiModel, enums: 'open' | 'closed'): Promise<SurfaceDiff> {
+export async function diffSurface(before: ApiModel, after: ApiModel): Promise<SurfaceDiff> {
   const methods = diffMaps(methodSignatures(before), methodSignatures(after));
-  const [oldTypes, newTypes] = await Promise.all([exportedTypes(before, enums), exportedTypes(after, enums)]);
+  const [oldTypes, newTypes] = await Promise.all([exportedTypes(before), exportedTypes(after)]);
   const types = diffMaps(new Map([...oldTypes].map(([k, v]) => [k, v.type])), new Map([...newTypes].map(([k, v]) => [k, v.type])));
   const docs = [...newTypes.keys()].filter((name) => oldTypes.has(name) && !types.changed.includes(name) && oldTypes.get(name)!.full !== newTypes.get(name)!.full).sort();
   return { methods, types: { ...types, docs } };
@@ -50,8 +52,8 @@ function diffMaps(before: Map<string, string>, after: Map<string, string>) {
  * Each export of the generated `models.ts` with its definition: `type` without comments, `full` with them. An alias
  * of `components['schemas'][key]` is defined by that member, so a change in the schema shows on the export's name.
  */
-async function exportedTypes(model: ApiModel, enums: 'open' | 'closed'): Promise<Map<string, { type: string; full: string }>> {
-  const source = ts.createSourceFile('models.ts', await emitModels(model, { enums }), ts.ScriptTarget.Latest, true);
+async function exportedTypes(model: ApiModel): Promise<Map<string, { type: string; full: string }>> {
+  const source = ts.createSourceFile('models.ts', await emitModels(model), ts.ScriptTarget.Latest, true);
   const schemaMembers = new Map<string, { type: string; full: string }>();
   const result = new Map<string, { type: string; full: string }>();
   const text = (node: ts.Node) => ({ type: stripComments(node.getText(source)), full: node.getFullText(source).trim() });

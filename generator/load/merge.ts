@@ -1,10 +1,10 @@
 import { isDeepStrictEqual } from 'node:util';
 import { GenerationErrors, SpecError } from '../errors.js';
+import { HTTP_METHODS, isHttpMethod } from '../http-methods.js';
 import { pointer } from '../json-pointer.js';
 import type { BundledDocument, OpenAPIDocument } from './types.js';
 
 export const SOURCE_EXTENSION = 'x-sdkgen-source';
-const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
 /**
  * Merges a provider's documents into one API. Identical components are kept once; a component or operation
@@ -35,7 +35,7 @@ export function mergeDocuments(documents: readonly BundledDocument[]): BundledDo
 
 function annotate(doc: OpenAPIDocument, file: string, origin: Map<string, string>): void {
   for (const [route, item] of Object.entries<any>(doc.paths ?? {})) {
-    for (const method of METHODS) {
+    for (const method of HTTP_METHODS) {
       const op = item?.[method];
       if (!op || typeof op !== 'object') continue;
       if (op.security === undefined && doc.security !== undefined) op.security = doc.security;
@@ -60,7 +60,7 @@ function mergePaths(into: OpenAPIDocument, from: OpenAPIDocument, file: string, 
         target[key] = value;
         continue;
       }
-      const same = METHODS.includes(key) ? isDeepStrictEqual(withoutSource(target[key]), withoutSource(value)) : isDeepStrictEqual(target[key], value);
+      const same = isHttpMethod(key) ? isDeepStrictEqual(withoutSource(target[key]), withoutSource(value)) : isDeepStrictEqual(target[key], value);
       if (!same) {
         const at = pointer('paths', route, key);
         errors.push(new SpecError(file, at, `conflicts with the definition in ${origin.get(at) ?? 'another document'}`, 'make both documents agree, or include the operation from one of them only'));

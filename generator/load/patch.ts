@@ -1,4 +1,5 @@
 import { ConfigError } from '../errors.js';
+import { unescapeToken } from '../json-pointer.js';
 import type { PatchOperation } from '../providers.js';
 import type { OpenAPIDocument } from './types.js';
 
@@ -38,5 +39,5 @@ export function applyPatches(document: OpenAPIDocument, patches: readonly PatchO
 function parsePointer(pointer: string, configFile: string, index: number): string[] {
   const text = pointer.startsWith('#') ? pointer.slice(1) : pointer;
   if (!text.startsWith('/')) throw new ConfigError(configFile, `patches[${index}].path must be a JSON pointer like /paths/~1x/get`);
-  return text.slice(1).split('/').map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~'));
+  return text.slice(1).split('/').map(unescapeToken);
 }

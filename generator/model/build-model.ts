@@ -1,32 +1,70 @@
 import { SpecError } from '../errors.js';
 import { pointer, pointerSegment } from '../json-pointer.js';
 import type { BundledDocument } from '../load/types.js';
-import type { ProviderConfig } from '../providers.js';
 import { collectEnums } from './enums.js';
 import { NameScope, typeName } from './identifiers.js';
 import { buildOperation, type OperationContext } from './operation.js';
-import { inferPagination, successSchema, verifyPagination } from './pagination.js';
+import { inferPagination, verifyPagination } from './pagination.js';
 import { paginationFromExtensions } from './pagination-extensions.js';
 import { breakCompositionCycles, normalizeSchemaRefs } from './normalize.js';
 import { listOperations, type RawOperation } from './raw-operations.js';
 import { arrayItems, deref, schemaAtPath, schemaRefName } from './refs.js';
+import { groupResources, type ResourceGroup } from './resources.js';
 import { webhookEvents } from './webhooks.js';
-import { CLIENT_MEMBERS, groupResources, RESOURCE_MEMBERS, type ResourceGroup } from './resources.js';
-import { RUNTIME_EXPORTS } from './runtime-names.js';
-import type { ApiModel, InferredPagination, PaginationModel, WebhooksModel, ResourceModel, SecuritySchemeModel, Warning } from './types.js';
+import { successSchema } from './responses.js';
+import { readRuntimeSurface, runtimeDir } from './runtime-names.js';
+import type {
+  ApiModel,
+  CallModel,
+  InferredPagination,
+  ClientModel,
+  PackageModel,
+  PaginationDeclaration,
+  ResourceModel,
+  RuntimeSurface,
+  SecuritySchemeModel,
+  VerifiedPagination,
+  WebhooksModel,
+  Warning,
+} from './types.js';
 
-export type ModelOptions = Pick<ProviderConfig, 'clientName' | 'include' | 'pagination' | 'resources' | 'configFile'> & Partial<Pick<ProviderConfig, 'inferPagination'>>;
+/**
+ * What the model takes from configuration: which operations, how they page and group, and the client and package
+ * settings it folds in for the emitters. A provider config (`providers.ts`) is one; the model never imports it.
+ */
+export interface ModelOptions {
+  configFile: string;
+  include: string[] | 'all';
+  pagination: PaginationDeclaration[];
+  resources: Record<string, string>;
+  clientName: string;
+  packageName: string;
+  version: string;
+  description: string;
+  envPrefix: string;
+  credential: ClientModel['credential'];
+  queryFormat: ClientModel['queryFormat'];
+  errorMessagePaths: string[][];
+  enums: ApiModel['enumStyle'];
+  license: string;
+  repository?: string;
+  /** Apply the pagination `sdkgen suggest` infers (once verified) to lists nothing declares; default true. */
+  inferPagination?: boolean;
+}
 
-/** Builds the model of one (merged, patched) document: operations grouped into resources, names, types, enums. */
-export function buildModel(bundled: BundledDocument, options: ModelOptions): ApiModel {
+/**
+ * Builds the model of one (merged, patched) document: operations grouped into resources, names, types, enums.
+ * `runtime` is what the copied runtime core exports (read from `templates/runtime/` unless given).
+ */
+export function buildModel(bundled: BundledDocument, options: ModelOptions, runtime: RuntimeSurface = readRuntimeSurface(runtimeDir())): ApiModel {
   const { document } = normalizeSchemaRefs(bundled.document);
   const warnings: Warning[] = breakCompositionCycles(document);
   const all = listOperations(document, bundled.file);
   const operations = selectOperations(all, options);
-  warnings.push(...notGenerated(document, operations));
+  warnings.push(...notGenerated(operations));
   const schemes = securitySchemes(document, warnings);
 
-  const reservedNames = [...RUNTIME_EXPORTS, options.clientName, 'components', 'ClientOptions'];
+  const reservedNames = [...runtime.reservedTypeNames, options.clientName, `${options.clientName}Error`, 'components', 'ClientOptions'];
   const types = new NameScope(reservedNames);
   const componentSchemas: Record<string, unknown> = document.components?.schemas ?? {};
   const componentTypeNames = new Map<string, string>();
@@ -38,7 +76,7 @@ export function buildModel(bundled: BundledDocument, options: ModelOptions): Api
     componentTypeNames.set(key, types.claim(reserved.has(wanted) ? `${wanted}Schema` : wanted));
   }
 
-  const pagination = new Map<string, PaginationModel>();
+  const pagination = new Map<string, VerifiedPagination>();
   for (const declaration of options.pagination) {
     const raw = operations.find((op) => op.operationId === declaration.operation);
     if (!raw) {
@@ -70,7 +108,7 @@ export function buildModel(bundled: BundledDocument, options: ModelOptions): Api
   const tagDescriptions = new Map<string, string>(
     (Array.isArray(document.tags) ? document.tags : []).filter((t: any) => typeof t?.description === 'string').map((t: any) => [t.name, t.description]),
   );
-  const groups = groupResources(operations, tagDescriptions, options.resources, isList, types.snapshot(), CLIENT_MEMBERS, RESOURCE_MEMBERS, warnings);
+  const groups = groupResources(operations, tagDescriptions, options.resources, isList, types.snapshot(), runtime.clientMembers, runtime.resourceMembers, warnings);
   const claimClasses = (list: ResourceGroup[]): void => list.forEach((group) => (types.claim(group.className), claimClasses(group.children)));
   claimClasses(groups);
 
@@ -82,19 +120,25 @@ export function buildModel(bundled: BundledDocument, options: ModelOptions): Api
     fileName: group.fileName,
     singular: group.singular,
     ...(group.description ? { description: group.description } : {}),
-    operations: group.operations.map(({ raw, methodName }) => {
-      const operation = buildOperation(raw, methodName, group.singular, ctx);
-      const paging = pagination.get(raw.operationId);
-      if (!paging) return operation;
-      return { ...operation, pagination: paging, itemTypeName: itemTypeName(raw, paging, operation.methodName, group.singular, ctx) };
-    }),
+    operations: group.operations.map(({ raw, methodName }) =>
+      buildOperation(raw, methodName, group.singular, ctx, (response): CallModel => {
+        const paging = pagination.get(raw.operationId);
+        if (!paging) return { kind: 'request', response };
+        // Verification found a JSON success schema, so the response is a model type.
+        if (response.kind !== 'json' || response.type.kind !== 'model') throw new Error(`${raw.operationId}: a verified list has a JSON response`);
+        const pageStyle = runtime.pageStyles[paging.style];
+        if (!pageStyle) throw new SpecError(options.configFile, raw.pointer, `the runtime has no module for pagination style "${paging.style}"`, 'use a style templates/runtime/internal/pages/ implements');
+        return { kind: 'paginated', pagination: paging, pageStyle, pagingName: `${methodName}Paging`, itemTypeName: itemTypeName(raw, paging, methodName, group.singular, ctx), pageTypeName: response.type.name };
+      }),
+    ),
     children: group.children.map(toResource),
   });
   const resources = groups.map(toResource);
-
   const webhooks = buildWebhooks(document, ctx);
+
   const errorTypeName = ctx.errorSchemas.length ? types.claim('ErrorBody') : undefined;
   if (errorTypeName) synthesized.set(errorTypeName, errorUnion(ctx.errorSchemas));
+  const errorClasses = { httpClasses: runtime.errorClasses.http, otherClasses: runtime.errorClasses.other, baseName: `${options.clientName}Error` };
 
   const named = new Map<string, { typeName: string; schema: unknown }>();
   for (const [key, name] of componentTypeNames) named.set(key, { typeName: name, schema: componentSchemas[key] });
@@ -112,6 +156,19 @@ export function buildModel(bundled: BundledDocument, options: ModelOptions): Api
     version: String(document.info?.version ?? ''),
     ...(typeof document.info?.description === 'string' ? { description: document.info.description } : {}),
     defaultBaseURL: defaultServer(document),
+    client: {
+      className: options.clientName,
+      version: options.version,
+      envPrefix: options.envPrefix,
+      credential: options.credential,
+      queryFormat: options.queryFormat,
+      errorMessagePaths: options.errorMessagePaths,
+    },
+    package: packageModel(options),
+    enumStyle: options.enums,
+    inferredPagination: inferredPagination.sort((a, b) => (a.operationId < b.operationId ? -1 : 1)),
+    defaultSecurity: defaultSecurity(resources),
+    ...(webhooks ? { webhooks } : {}),
     securitySchemes: schemes,
     resources,
     types: [...named].map(([schemaKey, { typeName: name, schema }]) => ({
@@ -121,10 +178,7 @@ export function buildModel(bundled: BundledDocument, options: ModelOptions): Api
       ...(typeof (schema as any)?.description === 'string' ? { description: (schema as any).description } : {}),
     })),
     enums,
-    defaultSecurity: defaultSecurity(resources),
-    ...(webhooks ? { webhooks } : {}),
-    inferredPagination: inferredPagination.sort((a, b) => (a.operationId < b.operationId ? -1 : 1)),
-    ...(errorTypeName ? { errorTypeName } : {}),
+    errors: errorTypeName ? { kind: 'typed', bodyTypeName: errorTypeName, ...errorClasses } : { kind: 'untyped', ...errorClasses },
     typesDocument: {
       openapi: document.openapi,
       info: document.info ?? { title: options.clientName, version: '0' },
@@ -173,7 +227,7 @@ function defaultSecurity(resources: ResourceModel[]): string[][] {
 }
 
 /** What a client does not call, said out loud: callbacks are requests the API sends, not receives. */
-function notGenerated(document: any, operations: RawOperation[]): Warning[] {
+function notGenerated(operations: RawOperation[]): Warning[] {
   const result: Warning[] = [];
   for (const raw of operations) {
     for (const name of Object.keys(raw.op.callbacks ?? {}).sort()) {
@@ -181,6 +235,16 @@ function notGenerated(document: any, operations: RawOperation[]): Warning[] {
     }
   }
   return result;
+}
+
+function packageModel(options: ModelOptions): PackageModel {
+  return {
+    name: options.packageName,
+    version: options.version,
+    description: options.description,
+    license: options.license,
+    ...(options.repository !== undefined ? { repository: options.repository } : {}),
+  };
 }
 
 function selectOperations(all: RawOperation[], options: ModelOptions): RawOperation[] {
@@ -196,14 +260,14 @@ function securitySchemes(document: any, warnings: Warning[]): Record<string, Sec
   const result: Record<string, SecuritySchemeModel> = {};
   for (const [name, raw] of Object.entries<any>(document.components?.securitySchemes ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
     const scheme = deref(document, raw);
-    const at = `#/components/securitySchemes/${name}`;
-    if (scheme?.type === 'http' && /^bearer$/i.test(scheme.scheme)) result[name] = { type: 'http', scheme: 'bearer' };
-    else if (scheme?.type === 'http' && /^basic$/i.test(scheme.scheme)) result[name] = { type: 'http', scheme: 'basic' };
+    const at = pointer('components', 'securitySchemes', name);
+    if (scheme?.type === 'http' && /^bearer$/i.test(scheme.scheme)) result[name] = { kind: 'bearer' };
+    else if (scheme?.type === 'http' && /^basic$/i.test(scheme.scheme)) result[name] = { kind: 'basic' };
     else if (scheme?.type === 'apiKey' && ['header', 'query', 'cookie'].includes(scheme.in) && typeof scheme.name === 'string') {
-      result[name] = { type: 'apiKey', in: scheme.in, name: scheme.name };
+      result[name] = { kind: 'apiKey', in: scheme.in, name: scheme.name };
     } else if (scheme?.type === 'oauth2' || scheme?.type === 'openIdConnect') {
       // Both end in an access token sent as a bearer token; obtaining it is the caller's job.
-      result[name] = { type: 'http', scheme: 'bearer' };
+      result[name] = { kind: 'bearer' };
     } else {
       warnings.push({ pointer: at, message: `security scheme type "${scheme?.type}${scheme?.scheme ? ' ' + scheme.scheme : ''}" is not supported; operations using only it are sent without auth` });
     }
@@ -220,9 +284,9 @@ function defaultServer(document: any): string {
   }).replace(/\/$/, '');
 }
 
-function itemTypeName(raw: RawOperation, paging: PaginationModel, methodName: string, singular: string, ctx: OperationContext): string {
+function itemTypeName(raw: RawOperation, paging: VerifiedPagination, methodName: string, singular: string, ctx: OperationContext): string {
   const schema = successSchema(ctx.document, raw);
-  const itemsPath = 'items' in paging ? paging.items : undefined;
+  const itemsPath = paging.items;
   const items = arrayItems(ctx.document, itemsPath ? schemaAtPath(ctx.document, schema, itemsPath) : schema);
   const refName = schemaRefName(items);
   if (refName && ctx.componentTypeNames.has(refName)) return ctx.componentTypeNames.get(refName)!;

@@ -1,5 +1,5 @@
-import { pointer } from '../json-pointer.js';
-import { NameScope, pascalCase } from './identifiers.js';
+import { pointer, pointerSegment } from '../json-pointer.js';
+import { type NameScope, pascalCase } from './identifiers.js';
 import { CLOSED_ENUM } from './request-enums.js';
 import type { EnumModel } from './types.js';
 
@@ -18,18 +18,18 @@ export function collectEnums(schemas: Map<string, { typeName: string; schema: un
       const values = schema.enum.filter((v: unknown) => v === null || ['string', 'number', 'boolean'].includes(typeof v));
       const name = topLevel ? typeName : types.claim(typeName);
       result.push({
+        kind: topLevel ? 'named' : 'inline',
         typeName: name,
         valuesName: types.claim(`${name}Values`),
         values,
-        inline: !topLevel,
-        ...(schema[CLOSED_ENUM] === true ? { closed: true } : {}),
+        closed: schema[CLOSED_ENUM] === true,
         ...(typeof schema.description === 'string' ? { description: schema.description } : {}),
         pointer: at,
       });
       return;
     }
     for (const [key, child] of Object.entries<any>(schema.properties ?? {})) {
-      visit(child, `${typeName}${pascalCase(key) || 'Property'}`, `${at}/properties/${key}`, false, depth + 1);
+      visit(child, `${typeName}${pascalCase(key) || 'Property'}`, `${at}/properties/${pointerSegment(key)}`, false, depth + 1);
     }
     if (schema.items) visit(schema.items, `${typeName}Item`, `${at}/items`, false, depth + 1);
     for (const keyword of ['allOf', 'oneOf', 'anyOf'] as const) {

@@ -41,10 +41,14 @@ export function kebabCase(name: string): string {
     .join('-');
 }
 
+/** True for a name usable as is: as a variable (not reserved) or after a dot (`p.name`, any identifier). */
+export function isIdentifier(name: string, use: 'variable' | 'property' = 'variable'): boolean {
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) && (use === 'property' || !RESERVED.has(name));
+}
+
 /** Keeps the name when it is already a legal identifier; otherwise camel-cases it and fixes what remains. */
 export function safeIdentifier(name: string, style: 'camel' | 'pascal' = 'camel'): string {
-  const legal = /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) && !RESERVED.has(name);
-  if (legal) return name;
+  if (isIdentifier(name)) return name;
   let result = style === 'pascal' ? pascalCase(name) : camelCase(name);
   if (!result) result = style === 'pascal' ? 'Unnamed' : 'unnamed';
   if (/^[0-9]/.test(result)) result = (style === 'pascal' ? 'N' : 'n') + result;

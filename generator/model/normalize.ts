@@ -1,4 +1,4 @@
-import { lookupSegments, parsePointer, pointer } from '../json-pointer.js';
+import { componentRef, lookupSegments, parsePointer, pointer } from '../json-pointer.js';
 import type { OpenAPIDocument } from '../load/types.js';
 import { pascalCase } from './identifiers.js';
 import { walkSchema } from './schema-walk.js';
@@ -116,7 +116,7 @@ function qualifyMappings(node: unknown, schemas: Record<string, unknown>): void 
   if (mapping && typeof mapping === 'object' && !Array.isArray(mapping)) {
     for (const [value, target] of Object.entries<unknown>(mapping)) {
       if (typeof target === 'string' && !target.includes('/') && !target.includes('#') && Object.hasOwn(schemas, target)) {
-        mapping[value] = `#/components/schemas/${target.replaceAll('~', '~0')}`;
+        mapping[value] = pointer('components', 'schemas', target);
       }
     }
   }
@@ -143,9 +143,9 @@ export function breakCompositionCycles(document: OpenAPIDocument): { pointer: st
   };
   const visitNode = (node: any, at: string): void => {
     if (!node || typeof node !== 'object') return;
-    const target = typeof node.$ref === 'string' ? /^#\/components\/schemas\/([^/]+)$/.exec(node.$ref)?.[1] : undefined;
-    if (target !== undefined) {
-      const name = decodeURIComponent(target).replaceAll('~1', '/').replaceAll('~0', '~');
+    const target = typeof node.$ref === 'string' ? componentRef(node.$ref) : undefined;
+    if (target?.section === 'schemas') {
+      const { name } = target;
       if (state.get(name) === 'active') {
         delete node.$ref;
         warnings.push({ pointer: at, message: `$ref to ${name} closes a cycle through allOf/oneOf/anyOf/items only, which no type can express; typed as unknown here` });

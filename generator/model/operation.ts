@@ -3,7 +3,8 @@ import { NameScope, pascalCase, safeIdentifier } from './identifiers.js';
 import type { RawOperation } from './raw-operations.js';
 import { deref, schemaRefName } from './refs.js';
 import { closeRequestEnums } from './request-enums.js';
-import type { BodyModel, BodyType, OperationModel, ParamModel, SecuritySchemeModel, Warning } from './types.js';
+import { mediaKind, pickContent, successResponse } from './responses.js';
+import type { BodyEncoding, BodyModel, CallModel, OperationModel, OptionParamModel, ParamModel, ParamsModel, PathParamModel, ResponseModel, SecuritySchemeModel, TypeRef, Warning } from './types.js';
 
 /** What building one operation needs from the rest of the model. */
 export interface OperationContext {
@@ -18,14 +19,23 @@ export interface OperationContext {
   warnings: Warning[];
 }
 
+type FlattenedBody = Extract<BodyModel, { kind: 'flattened' }>;
+
 const MANAGED_HEADERS = new Set(['content-type', 'accept', 'content-length']);
 
-export function buildOperation(raw: RawOperation, methodName: string, singular: string, ctx: OperationContext): OperationModel {
+/** Builds one operation; `call` decides whether it is a plain request or a list (pagination is verified first). */
+export function buildOperation(
+  raw: RawOperation,
+  methodName: string,
+  singular: string,
+  ctx: OperationContext,
+  call: (response: ResponseModel) => CallModel,
+): OperationModel {
   const prefix = `${singular}${pascalCase(methodName)}`;
   const security = operationSecurity(raw, ctx);
   const sentByAuth = credentialParams(security, ctx.schemes);
-  const pathParams: ParamModel[] = [];
-  const optionParams: ParamModel[] = [];
+  const pathParams: PathParamModel[] = [];
+  const optionParams: OptionParamModel[] = [];
   // Names the method body uses: the params object, its alias, the body, options, and the path template tag.
   const argNames = new NameScope(['params', 'options', 'body', 'p', 'path']);
   for (const { param, pointer } of raw.parameters) {
@@ -36,24 +46,28 @@ export function buildOperation(raw: RawOperation, methodName: string, singular: 
     }
     const key = `${location}:${location === 'header' ? param.name.toLowerCase() : param.name}`;
     if (sentByAuth.has(key) || (location === 'header' && MANAGED_HEADERS.has(param.name.toLowerCase()))) continue;
-    const model: ParamModel = {
+    const common = {
       wireName: param.name,
-      argName: location === 'path' ? argNames.claim(safeIdentifier(param.name)) : param.name,
-      in: location,
       required: location === 'path' || param.required === true,
       ...(typeof param.description === 'string' ? { description: param.description } : {}),
       ...exampleOf(param, ctx.document),
       pointer,
     };
-    (location === 'path' ? pathParams : optionParams).push(model);
+    if (location === 'path') pathParams.push({ ...common, in: 'path', argName: argNames.claim(safeIdentifier(param.name)), positional: false });
+    else optionParams.push({ ...common, in: location });
   }
   pathParams.sort((a, b) => raw.path.indexOf(`{${a.wireName}}`) - raw.path.indexOf(`{${b.wireName}}`));
-  pathParams.forEach((p, i) => (p.positional = i === pathParams.length - 1));
+  const last = pathParams.at(-1);
+  if (last) last.positional = true;
   // The path params before the last are named fields of the params object, next to the query params.
-  const fields = [...pathParams.filter((p) => !p.positional), ...optionParams];
+  const fields: ParamModel[] = [...pathParams.filter((p) => !p.positional), ...optionParams];
   const body = buildBody(raw, ctx, fields, prefix);
-  const paramsTypeName = fields.length || body?.flattened ? ctx.types.claim(`${prefix}Params`) : undefined;
-  if (paramsTypeName) ctx.synthesized.set(paramsTypeName, paramsSchema(raw, fields, body, ctx.document));
+  const flattened = body?.kind === 'flattened' ? body : undefined;
+  let params: ParamsModel | undefined;
+  if (fields.length || flattened) {
+    params = { typeName: ctx.types.claim(`${prefix}Params`), required: paramsRequired(raw, fields, flattened, ctx.document) };
+    ctx.synthesized.set(params.typeName, paramsSchema(raw, fields, flattened, ctx.document));
+  }
   const response = buildResponse(raw, prefix, ctx);
   collectErrors(raw, ctx);
   return {
@@ -69,9 +83,8 @@ export function buildOperation(raw: RawOperation, methodName: string, singular: 
     pathParams,
     optionParams,
     ...(body ? { body } : {}),
-    ...(paramsTypeName ? { paramsTypeName } : {}),
-    paramsRequired: paramsRequired(raw, fields, body, ctx.document),
-    ...response,
+    ...(params ? { params } : {}),
+    call: call(response),
     security,
     errorStatuses: Object.keys(raw.op.responses ?? {}).filter((s) => /^[45]/.test(s)).sort(),
     codeSamples: (Array.isArray(raw.op['x-codeSamples']) ? raw.op['x-codeSamples'] : [])
@@ -100,17 +113,13 @@ function credentialParams(security: string[][], schemes: Record<string, Security
   for (const name of security.flat()) {
     const scheme = Object.hasOwn(schemes, name) ? schemes[name] : undefined;
     if (!scheme) continue;
-    if (scheme.type === 'http') keys.add('header:authorization');
+    if (scheme.kind !== 'apiKey') keys.add('header:authorization');
     else keys.add(`${scheme.in}:${scheme.in === 'header' ? scheme.name.toLowerCase() : scheme.name}`);
   }
   return keys;
 }
 
-/** Media types the runtime decodes as JSON and as a Blob (templates/runtime/internal/response.ts); text otherwise. */
-const JSON_MEDIA = /^application\/([\w.+-]+\+)?json\b/i;
-const BINARY_MEDIA = /^(application\/(octet-stream|pdf|zip)|image\/|audio\/|video\/)/i;
-
-function bodyType(contentType: string): BodyType {
+function bodyEncoding(contentType: string): BodyEncoding {
   if (/json/i.test(contentType)) return 'json';
   if (/multipart\//i.test(contentType)) return 'multipart';
   if (/x-www-form-urlencoded/i.test(contentType)) return 'form';
@@ -118,33 +127,32 @@ function bodyType(contentType: string): BodyType {
   return 'binary';
 }
 
-function pickContent(content: Record<string, any> | undefined): [string, any] | undefined {
-  const entries = Object.entries(content ?? {});
-  return entries.find(([type]) => /json/i.test(type)) ?? entries[0];
-}
-
 function buildBody(raw: RawOperation, ctx: OperationContext, params: ParamModel[], prefix: string): BodyModel | undefined {
   const requestBody = deref(ctx.document, raw.op.requestBody);
   const picked = pickContent(requestBody?.content);
   if (!picked) return undefined;
   const [contentType, media] = picked;
-  const type = bodyType(contentType);
+  const encoding = bodyEncoding(contentType);
   const schema = deref(ctx.document, media?.schema);
   const properties = writableProperties(schema);
   const clash = properties.some((p) => params.some((q) => q.wireName === p));
-  const flattened = ['json', 'multipart', 'form'].includes(type) && isPlainObject(schema) && properties.length > 0 && !clash;
-  const base = { type, contentType, required: requestBody?.required === true, flattened, properties: flattened ? properties : [] };
-  if (flattened) return base;
-  if (type === 'binary') return { ...base, typeExpression: 'Blob | ArrayBuffer | Uint8Array | string' };
-  if (type === 'text') return { ...base, typeExpression: 'string' };
-  const refName = schemaRefName(media?.schema);
-  if (refName && ctx.componentTypeNames.has(refName)) {
-    const name = ctx.componentTypeNames.get(refName)!;
-    return { ...base, typeExpression: name, modelTypeName: name };
+  const required = requestBody?.required === true;
+  if ((encoding === 'json' || encoding === 'multipart' || encoding === 'form') && isPlainObject(schema) && properties.length > 0 && !clash) {
+    return { kind: 'flattened', encoding, contentType, required, properties };
   }
-  const name = ctx.types.claim(`${prefix}Body`);
-  ctx.synthesized.set(name, closeRequestEnums(ctx.document, media?.schema ?? {}));
-  return { ...base, typeExpression: name, modelTypeName: name };
+  const whole = (type: TypeRef): BodyModel => ({ kind: 'whole', encoding, contentType, required, type });
+  if (encoding === 'binary') return whole({ kind: 'builtin', text: 'Blob | ArrayBuffer | Uint8Array | string' });
+  if (encoding === 'text') return whole({ kind: 'builtin', text: 'string' });
+  return whole({ kind: 'model', name: modelTypeFor(closeRequestEnums(ctx.document, media?.schema ?? {}), `${prefix}Body`, ctx) });
+}
+
+/** The exported type of a schema: its component's name when it is a `$ref` to one, else a synthesized type. */
+function modelTypeFor(schema: unknown, wanted: string, ctx: OperationContext): string {
+  const refName = schemaRefName(schema);
+  if (refName && ctx.componentTypeNames.has(refName)) return ctx.componentTypeNames.get(refName)!;
+  const name = ctx.types.claim(wanted);
+  ctx.synthesized.set(name, schema ?? {});
+  return name;
 }
 
 /**
@@ -170,7 +178,7 @@ function writableProperties(schema: any): string[] {
  * the body is flattened. Built as one object (not an intersection) so an empty side never becomes `Record<string,
  * never>`, which would forbid every property of the other side.
  */
-function paramsSchema(raw: RawOperation, params: ParamModel[], body: BodyModel | undefined, document: OpenAPIDocument): unknown {
+function paramsSchema(raw: RawOperation, params: ParamModel[], body: FlattenedBody | undefined, document: OpenAPIDocument): unknown {
   // Entries, not assignments: a wire name like `__proto__` must become a key, not the object's prototype.
   const properties: [string, unknown][] = [];
   const required: string[] = [];
@@ -181,7 +189,7 @@ function paramsSchema(raw: RawOperation, params: ParamModel[], body: BodyModel |
     properties.push([param.wireName, param.description && !closed.$ref ? { ...closed, description: param.description } : closed]);
     if (param.required) required.push(param.wireName);
   }
-  if (body?.flattened) {
+  if (body) {
     const bodySchema = deref(document, pickContent(deref(document, raw.op.requestBody)?.content)?.[1]?.schema);
     const bodyRequired = new Set(Array.isArray(bodySchema?.required) ? bodySchema.required : []);
     for (const key of body.properties) {
@@ -193,44 +201,27 @@ function paramsSchema(raw: RawOperation, params: ParamModel[], body: BodyModel |
 }
 
 /** True when the params object must be given: a required parameter, or a flattened body with required fields. */
-function paramsRequired(raw: RawOperation, params: ParamModel[], body: BodyModel | undefined, document: OpenAPIDocument): boolean {
+function paramsRequired(raw: RawOperation, params: ParamModel[], body: FlattenedBody | undefined, document: OpenAPIDocument): boolean {
   if (params.some((p) => p.required)) return true;
-  if (!body?.flattened) return false;
+  if (!body) return false;
   const bodySchema = deref(document, pickContent(deref(document, raw.op.requestBody)?.content)?.[1]?.schema);
   const required: unknown[] = Array.isArray(bodySchema?.required) ? bodySchema.required : [];
   return required.some((key) => body.properties.includes(key as string));
 }
 
-function buildResponse(raw: RawOperation, prefix: string, ctx: OperationContext) {
-  const responses = raw.op.responses ?? {};
-  const codes = Object.keys(responses).filter((c) => /^2/.test(c)).sort();
-  const code = codes.find((c) => pickContent(deref(ctx.document, responses[c])?.content)) ?? codes[0] ?? (responses.default ? 'default' : undefined);
-  const response = code ? deref(ctx.document, responses[code]) : undefined;
-  const picked = pickContent(response?.content);
-  if (!picked) return { responseKind: 'none' as const };
-  const [contentType, media] = picked;
-  const kind = responseKind(contentType);
-  if (kind === 'unknown') return { responseKind: 'json' as const };
-  if (kind !== 'json') return { responseKind: kind };
-  const schema = media?.schema ?? {};
-  const refName = schemaRefName(schema);
-  if (refName && ctx.componentTypeNames.has(refName)) {
-    return { responseKind: kind, responseTypeName: ctx.componentTypeNames.get(refName)! };
+function buildResponse(raw: RawOperation, prefix: string, ctx: OperationContext): ResponseModel {
+  const media = successResponse(ctx.document, raw)?.media;
+  if (!media) return { kind: 'none' };
+  const kind = mediaKind(media.contentType);
+  switch (kind) {
+    case 'unknown':
+      return { kind: 'json', type: { kind: 'builtin', text: 'unknown' } };
+    case 'text':
+    case 'binary':
+      return { kind };
+    case 'json':
+      return { kind, type: { kind: 'model', name: modelTypeFor(media.schema ?? {}, `${prefix}Response`, ctx) } };
   }
-  const name = ctx.types.claim(`${prefix}Response`);
-  ctx.synthesized.set(name, schema);
-  return { responseKind: kind, responseTypeName: name };
-}
-
-/**
- * What the runtime hands back for a media type: it decides by the response's actual Content-Type, so a wildcard
- * (`*\/*`, `application/*`) can be anything and is typed `unknown`.
- */
-function responseKind(contentType: string): 'json' | 'text' | 'binary' | 'unknown' {
-  if (JSON_MEDIA.test(contentType)) return 'json';
-  if (BINARY_MEDIA.test(contentType)) return 'binary';
-  if (contentType.includes('*')) return 'unknown';
-  return 'text';
 }
 
 function collectErrors(raw: RawOperation, ctx: OperationContext) {

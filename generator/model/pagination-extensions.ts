@@ -35,8 +35,8 @@ function fromSpeakeasy(raw: RawOperation): PaginationDeclaration | undefined {
     const limit = input('limit');
     const page = input('page');
     const offset = input('offset');
-    if (page && limit) return { operation, style: 'page_number', ...itemsOf(results), pageParam: page, sizeParam: limit } as PaginationDeclaration;
-    if (offset && limit) return { operation, style: 'offset', ...itemsOf(results), offsetParam: offset, limitParam: limit } as PaginationDeclaration;
+    if (page && limit) return { operation, style: 'page_number', ...itemsOf(results), pageParam: page, sizeParam: limit };
+    if (offset && limit) return { operation, style: 'offset', ...itemsOf(results), offsetParam: offset, limitParam: limit };
     return undefined;
   }
   if (ext.type === 'cursor') {
@@ -60,8 +60,8 @@ function fromFern(raw: RawOperation): PaginationDeclaration | undefined {
   const step = jsonPath(ext.step, '$request');
   if (offset && step) {
     return /page/i.test(offset)
-      ? ({ operation, style: 'page_number', ...itemsOf(results), pageParam: offset, sizeParam: step } as PaginationDeclaration)
-      : ({ operation, style: 'offset', ...itemsOf(results), offsetParam: offset, limitParam: step } as PaginationDeclaration);
+      ? ({ operation, style: 'page_number', ...itemsOf(results), pageParam: offset, sizeParam: step })
+      : ({ operation, style: 'offset', ...itemsOf(results), offsetParam: offset, limitParam: step });
   }
   return undefined;
 }

@@ -2,18 +2,8 @@ import { SpecError } from '../errors.js';
 import type { OpenAPIDocument } from '../load/types.js';
 import type { RawOperation } from './raw-operations.js';
 import { arrayItems, deref, schemaAtPath } from './refs.js';
-import type { PaginationDeclaration, PaginationModel } from './types.js';
-
-/** The JSON schema of an operation's first 2xx JSON response, if any. */
-export function successSchema(document: OpenAPIDocument, raw: RawOperation): unknown {
-  const responses = raw.op.responses ?? {};
-  for (const code of Object.keys(responses).filter((c) => /^2/.test(c)).sort()) {
-    const content = deref(document, responses[code])?.content ?? {};
-    const json = Object.entries<any>(content).find(([type]) => /json/i.test(type));
-    if (json?.[1]?.schema) return json[1].schema;
-  }
-  return undefined;
-}
+import { successSchema } from './responses.js';
+import type { PaginationDeclaration, VerifiedPagination } from './types.js';
 
 function queryParam(raw: RawOperation, name: string) {
   return raw.parameters.find((p) => p.param.in === 'query' && p.param.name === name)?.param;
@@ -28,9 +18,9 @@ export function verifyPagination(
   raw: RawOperation,
   declaration: PaginationDeclaration,
   configFile: string,
-): PaginationModel {
+): VerifiedPagination {
   const problems: string[] = [];
-  const { operation: _operation, ...model } = declaration;
+  const declared = withoutOperation(declaration);
   const schema = successSchema(document, raw);
   const needParam = (name: string | undefined, role: string) => {
     if (name !== undefined && !queryParam(raw, name)) problems.push(`${role} "${name}" is not a query parameter of ${raw.operationId}`);
@@ -40,10 +30,12 @@ export function verifyPagination(
       problems.push(`${role} "${dotPath}" is not a field of the ${raw.operationId} response`);
     }
   };
-  const itemsPath = 'items' in model ? model.items : undefined;
+  const itemsPath = declared.items;
   const items = itemsPath === undefined ? arrayItems(document, schema) : arrayItems(document, schemaAtPath(document, schema, itemsPath));
   if (!schema) problems.push(`${raw.operationId} has no JSON success response to page through`);
   else if (items === undefined) problems.push(itemsPath ? `items "${itemsPath}" is not an array field of the response` : 'the response is not a bare array; declare "items"');
+  const missingNumbers: string[] = [];
+  const model = withDefaults(declared, raw, document, missingNumbers);
   switch (model.style) {
     case 'cursor':
       needParam(model.afterParam, 'afterParam');
@@ -64,16 +56,11 @@ export function verifyPagination(
     case 'page_number':
       needParam(model.pageParam, 'pageParam');
       needParam(model.sizeParam, 'sizeParam');
-      model.defaultSize ??= numberDefault(queryParam(raw, model.sizeParam), document)!;
-      model.firstPage ??= numberDefault(queryParam(raw, model.pageParam), document) ?? 1;
-      if (model.defaultSize === undefined) problems.push(`declare "defaultSize": ${model.sizeParam} has no default in the spec`);
       break;
     case 'offset':
       needParam(model.offsetParam, 'offsetParam');
       needParam(model.limitParam, 'limitParam');
       needField(schema, model.total, 'total');
-      model.defaultLimit ??= numberDefault(queryParam(raw, model.limitParam), document)!;
-      if (model.defaultLimit === undefined) problems.push(`declare "defaultLimit": ${model.limitParam} has no default in the spec`);
       break;
     case 'next_cursor':
       needParam(model.cursorParam, 'cursorParam');
@@ -84,10 +71,44 @@ export function verifyPagination(
     default:
       problems.push(`unknown pagination style "${(model as { style: string }).style}"`);
   }
+  problems.push(...missingNumbers);
   if (problems.length) {
     throw new SpecError(configFile, raw.pointer, `pagination of ${raw.operationId}: ${problems.join('; ')}`, 'fix the "pagination" entry of the provider config');
   }
   return model;
+}
+
+/** The numbers a declaration may leave to the spec: page sizes from the parameter's default, pages from 1. */
+function withDefaults(
+  declared: DeclaredPagination,
+  raw: RawOperation,
+  document: OpenAPIDocument,
+  problems: string[],
+): VerifiedPagination {
+  switch (declared.style) {
+    case 'page_number': {
+      const defaultSize = declared.defaultSize ?? numberDefault(queryParam(raw, declared.sizeParam), document);
+      if (defaultSize === undefined) problems.push(`declare "defaultSize": ${declared.sizeParam} has no default in the spec`);
+      const firstPage = declared.firstPage ?? numberDefault(queryParam(raw, declared.pageParam), document) ?? 1;
+      return { ...declared, defaultSize: defaultSize ?? 0, firstPage };
+    }
+    case 'offset': {
+      const defaultLimit = declared.defaultLimit ?? numberDefault(queryParam(raw, declared.limitParam), document);
+      if (defaultLimit === undefined) problems.push(`declare "defaultLimit": ${declared.limitParam} has no default in the spec`);
+      return { ...declared, defaultLimit: defaultLimit ?? 0 };
+    }
+    default:
+      return declared;
+  }
+}
+
+type DeclaredPagination = PaginationDeclaration extends infer D ? (D extends unknown ? Omit<D, 'operation'> : never) : never;
+
+/** The declaration's style fields, in the order the config wrote them (the emitted literal keeps that order). */
+function withoutOperation(declaration: PaginationDeclaration): DeclaredPagination {
+  const { operation: _operation, ...declared } = declaration;
+  // Rest of a union is typed as one Omit over the union; each member's rest is that member without `operation`.
+  return declared as DeclaredPagination;
 }
 
 function numberDefault(param: any, document: OpenAPIDocument): number | undefined {
@@ -99,7 +120,7 @@ function numberDefault(param: any, document: OpenAPIDocument): number | undefine
  * Proposes a declaration from parameter and field names, for a person to confirm in the provider config.
  * Never used silently: `sdkgen suggest` prints these.
  */
-export function inferPagination(document: OpenAPIDocument, raw: RawOperation): PaginationModel | undefined {
+export function inferPagination(document: OpenAPIDocument, raw: RawOperation): VerifiedPagination | undefined {
   if (raw.method !== 'get') return undefined;
   const schema = successSchema(document, raw);
   if (!schema) return undefined;

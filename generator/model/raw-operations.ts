@@ -1,10 +1,8 @@
+import { HTTP_METHODS, type HttpMethod } from '../http-methods.js';
 import { pointer } from '../json-pointer.js';
 import { SOURCE_EXTENSION } from '../load/merge.js';
 import type { OpenAPIDocument } from '../load/types.js';
 import { deref } from './refs.js';
-import type { HttpMethod } from './types.js';
-
-const METHODS: HttpMethod[] = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
 /** One operation as the document states it, with path-level parameters folded in and refs resolved one level. */
 export interface RawOperation {
@@ -24,7 +22,7 @@ export function listOperations(document: OpenAPIDocument, fallbackSource: string
   const result: RawOperation[] = [];
   for (const [route, rawItem] of Object.entries<any>(document.paths ?? {})) {
     const item = deref(document, rawItem) ?? {};
-    for (const method of METHODS) {
+    for (const method of HTTP_METHODS) {
       const op = item[method];
       if (!op || typeof op !== 'object') continue;
       const at = pointer('paths', route, method);

@@ -1,4 +1,4 @@
-import { lookupPointer } from '../json-pointer.js';
+import { componentRef, lookupPointer } from '../json-pointer.js';
 import type { OpenAPIDocument } from '../load/types.js';
 
 /** Follows internal `$ref`s (the bundled document has no external ones) until a non-ref node, guarding cycles. */
@@ -18,8 +18,8 @@ export function deref<T = any>(document: OpenAPIDocument, node: unknown): T | un
 /** The component schema name a `$ref` points at, if it points at one directly. */
 export function schemaRefName(node: unknown): string | undefined {
   const ref = (node as any)?.$ref;
-  const match = typeof ref === 'string' ? /^#\/components\/schemas\/([^/]+)$/.exec(ref) : null;
-  return match?.[1] ? match[1].replaceAll('~1', '/').replaceAll('~0', '~') : undefined;
+  const target = typeof ref === 'string' ? componentRef(ref) : undefined;
+  return target?.section === 'schemas' && target.name !== '' ? target.name : undefined;
 }
 
 /**

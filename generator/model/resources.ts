@@ -4,15 +4,6 @@ import type { RawOperation } from './raw-operations.js';
 import { placeRoutes } from './resource-tree.js';
 import type { Warning } from './types.js';
 
-/** Members of the runtime's BaseClient that a client property (a top-level resource) must not shadow. */
-export const CLIENT_MEMBERS = [
-  'request', 'requestPage', '_sendOne', 'baseURL', 'timeout', 'maxRetries', 'fetch', 'logger', 'logLevel', 'config', 'options',
-  'constructor', 'prototype', 'name', 'length', 'toString', 'valueOf', 'then', 'withOptions', 'get', 'post', 'put', 'patch', 'delete',
-];
-
-/** Members of APIResource (and of any object) that a method or sub-resource must not shadow; `then` would make it a thenable. */
-export const RESOURCE_MEMBERS = ['_client', 'constructor', 'prototype', 'toString', 'valueOf', 'then'];
-
 export interface ResourceGroup {
   /** Wire segments from the root (`['affiliates', 'overrides']`); a rename in the config is keyed by them joined with `/`. */
   path: string[];

@@ -1,34 +1,102 @@
 /**
- * The model: everything the emitters need, as plain data. Nothing downstream of the model reads the raw spec,
- * except the types emitter, which hands the (normalized) document to openapi-typescript.
+ * The model: everything the emitters need, as plain data, and the only thing they read. Variants are tagged on
+ * `kind`, so an emitter is a `switch` with no fallbacks; names are decided here, once. Nothing downstream of the
+ * model reads the raw spec, except the types emitter, which hands `typesDocument` to openapi-typescript.
+ *
+ * This module imports no configuration and no runtime types: the provider config is read into these types by
+ * `build-model.ts`, and a unit test checks that a verified pagination is a declaration the runtime accepts.
  */
-import type { PaginationSpec } from '../../templates/runtime/pagination.js';
+import type { HttpMethod } from '../http-methods.js';
 import type { OpenAPIDocument } from '../load/types.js';
 
-export type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch' | 'trace';
+export type { HttpMethod };
 
-/** Pagination as the provider config declares it (or a spec extension implies it), before verification. */
-export type PaginationDeclaration = { operation: string } & PaginationModel;
+// Pagination: declared (by the provider config or a spec extension), then verified against the spec.
+
+interface CursorPaging {
+  /** Relay-style: items plus a page-info object with flags and cursors. Fields below are paths inside `pageInfo`. */
+  style: 'cursor';
+  items: string;
+  pageInfo: string;
+  hasNextPage: string;
+  hasPreviousPage?: string;
+  endCursor: string;
+  startCursor?: string;
+  afterParam: string;
+  beforeParam?: string;
+  firstParam?: string;
+  lastParam?: string;
+}
+
+interface HasMorePaging {
+  style: 'has_more';
+  items: string;
+  hasMore: string;
+  idField: string;
+  startingAfterParam: string;
+  endingBeforeParam?: string;
+}
+
+interface PageNumberPaging {
+  style: 'page_number';
+  items?: string;
+  pageParam: string;
+  sizeParam: string;
+  defaultSize: number;
+  firstPage: number;
+}
+
+interface OffsetPaging {
+  style: 'offset';
+  items?: string;
+  offsetParam: string;
+  limitParam: string;
+  defaultLimit: number;
+  total?: string;
+}
+
+interface NextCursorPaging {
+  style: 'next_cursor';
+  items?: string;
+  nextCursor: string;
+  cursorParam: string;
+}
+
+interface LinkHeaderPaging {
+  style: 'link_header';
+  items?: string;
+}
 
 /**
- * How one list operation pages: the runtime's own declaration type, so the generator can only emit declarations the
- * runtime understands. Field names are dot paths into the JSON body, params are wire names.
+ * How one list operation pages, every name checked against the spec and every number filled in. Field names are
+ * dot paths into the JSON body, params are wire names. Emitted as the runtime's `PaginationSpec`.
  */
-export type PaginationModel = PaginationSpec;
+export type VerifiedPagination = CursorPaging | HasMorePaging | PageNumberPaging | OffsetPaging | NextCursorPaging | LinkHeaderPaging;
 
-export type ParamLocation = 'path' | 'query' | 'header' | 'cookie';
+export type PaginationStyle = VerifiedPagination['style'];
 
-export interface ParamModel {
+type Optional<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>>;
+
+/** Pagination as stated, before verification: the numbers a spec default can supply may be left out. */
+export type PaginationDeclaration = { operation: string } & (
+  | CursorPaging
+  | HasMorePaging
+  | Optional<PageNumberPaging, 'defaultSize' | 'firstPage'>
+  | Optional<OffsetPaging, 'defaultLimit'>
+  | NextCursorPaging
+  | LinkHeaderPaging
+);
+
+// Types the generated code refers to.
+
+/** A type in generated code: one models.ts exports (and a file using it imports), or a TypeScript built-in. */
+export type TypeRef = { kind: 'model'; name: string } | { kind: 'builtin'; text: string };
+
+// Parameters, bodies, responses, calls.
+
+interface ParamBase {
   /** The name on the wire, untouched. */
   wireName: string;
-  /** A legal identifier for a positional argument (path params only). */
-  argName: string;
-  /**
-   * Path params only: the last one is a positional argument, the others are required fields of the params object
-   * (`client.users.checkAccess(resourceId, { id })`), as in Stainless SDKs.
-   */
-  positional?: boolean;
-  in: ParamLocation;
   required: boolean;
   description?: string;
   /** An example value from the spec, for documentation. */
@@ -37,21 +105,81 @@ export interface ParamModel {
   pointer: string;
 }
 
-export type BodyType = 'json' | 'multipart' | 'form' | 'text' | 'binary';
-
-export interface BodyModel {
-  type: BodyType;
-  contentType: string;
-  required: boolean;
-  /** Body properties are flattened into the params object when the body is a plain object with no name clash. */
-  flattened: boolean;
-  /** Wire names of the flattened properties. */
-  properties: string[];
-  /** TypeScript type of a body passed whole (not flattened): a model type name or a built-in type. */
-  typeExpression?: string;
-  /** Set when `typeExpression` is a type exported by models.ts (and so must be imported). */
-  modelTypeName?: string;
+/**
+ * A path parameter. The last one is a positional argument of the method; the others are required fields of the
+ * params object (`client.users.checkAccess(resourceId, { id })`), as in Stainless SDKs.
+ */
+export interface PathParamModel extends ParamBase {
+  in: 'path';
+  /** A legal identifier for the argument. */
+  argName: string;
+  positional: boolean;
 }
+
+/** A query, header or cookie parameter: a property of the params object, by wire name. */
+export interface OptionParamModel extends ParamBase {
+  in: 'query' | 'header' | 'cookie';
+}
+
+export type ParamModel = PathParamModel | OptionParamModel;
+export type ParamLocation = ParamModel['in'];
+
+export type BodyEncoding = 'json' | 'multipart' | 'form' | 'text' | 'binary';
+
+export type BodyModel =
+  | {
+      /** A plain object whose writable properties are spread into the params object (no name clash). */
+      kind: 'flattened';
+      encoding: 'json' | 'multipart' | 'form';
+      contentType: string;
+      required: boolean;
+      /** Wire names of the flattened properties. */
+      properties: string[];
+    }
+  | {
+      /** Passed whole, as the `body` argument. */
+      kind: 'whole';
+      encoding: BodyEncoding;
+      contentType: string;
+      required: boolean;
+      type: TypeRef;
+    };
+
+/** The params object of a method: its exported type, and whether a caller must pass it. */
+export interface ParamsModel {
+  typeName: string;
+  required: boolean;
+}
+
+/** What the runtime hands back for the success response (it decodes by the actual Content-Type). */
+export type ResponseModel =
+  | { kind: 'none' }
+  /** JSON; a wildcard media type (`*\/*`) can be anything and is a built-in `unknown`. */
+  | { kind: 'json'; type: TypeRef }
+  | { kind: 'text' }
+  | { kind: 'binary' };
+
+/** The runtime module and factory of one pagination style, read from `templates/runtime/internal/pages/`. */
+export interface PageStyleModule {
+  /** Path inside the copied runtime, e.g. `internal/pages/cursor.js`. */
+  module: string;
+  factory: string;
+}
+
+export type CallModel =
+  | { kind: 'request'; response: ResponseModel }
+  | {
+      /** A list: awaitable to its first page, async-iterable over every item. */
+      kind: 'paginated';
+      pagination: VerifiedPagination;
+      pageStyle: PageStyleModule;
+      /** The module constant holding the style (`<method>Paging`): distinct from every import of a resource file. */
+      pagingName: string;
+      /** Exported type of one item. */
+      itemTypeName: string;
+      /** Exported type of the whole page body. */
+      pageTypeName: string;
+    };
 
 export interface OperationModel {
   operationId: string;
@@ -66,19 +194,14 @@ export interface OperationModel {
   deprecated: boolean;
   /** Method name on the resource: list, retrieve, create, update, delete or a camelCase verb. */
   methodName: string;
-  pathParams: ParamModel[];
+  /** In the order they appear in the path. */
+  pathParams: PathParamModel[];
   /** Query, header and cookie params, minus any that the security schemes already send. */
-  optionParams: ParamModel[];
+  optionParams: OptionParamModel[];
   body?: BodyModel;
-  /** Name of the exported params type, when the method takes a params object. */
-  paramsTypeName?: string;
-  paramsRequired: boolean;
-  /** Name of the exported response type (a schema name or a synthesized one); undefined for no content. */
-  responseTypeName?: string;
-  responseKind: 'json' | 'text' | 'binary' | 'none';
-  /** Name of the exported type of the items, for paginated operations. */
-  itemTypeName?: string;
-  pagination?: PaginationModel;
+  /** Present when the method takes a params object (option params, or a flattened body). */
+  params?: ParamsModel;
+  call: CallModel;
   /** OR of AND lists of security scheme names; [] means no auth. */
   security: string[][];
   /** Error status codes documented with a JSON body. */
@@ -101,12 +224,13 @@ export interface ResourceModel {
   children: ResourceModel[];
 }
 
+/** How a credential is sent. oauth2 and openIdConnect end in a bearer token too. */
 export type SecuritySchemeModel =
-  | { type: 'http'; scheme: 'bearer' }
-  | { type: 'http'; scheme: 'basic' }
-  | { type: 'apiKey'; in: 'header' | 'query' | 'cookie'; name: string };
+  | { kind: 'bearer' }
+  | { kind: 'basic' }
+  | { kind: 'apiKey'; in: 'header' | 'query' | 'cookie'; name: string };
 
-/** A named type the types emitter must export; `schema` is what openapi-typescript will type. */
+/** A named type the types emitter must export; `schemaKey` is what openapi-typescript will type. */
 export interface NamedTypeModel {
   name: string;
   /** Component schema name in the normalized document (`components.schemas[key]`). */
@@ -117,17 +241,47 @@ export interface NamedTypeModel {
 }
 
 export interface EnumModel {
+  /**
+   * `named`: a component schema whose named type already exists (only the values array is new); `inline`: an enum
+   * nested in a schema, exported as its own union type.
+   */
+  kind: 'named' | 'inline';
   /** Exported type name of the union. */
   typeName: string;
   /** Exported const name of the runtime array of values. */
   valuesName: string;
   values: (string | number | boolean | null)[];
-  /** False when the enum is a component schema whose named type already exists; true when nested inline. */
-  inline: boolean;
-  /** A request-side copy: closed whatever the provider's enum style (`request-enums.ts`). */
-  closed?: boolean;
+  /** A request-side copy (`request-enums.ts`): closed whatever the enum style. */
+  closed: boolean;
   description?: string;
   pointer: string;
+}
+
+/** The runtime's error classes, re-exported by `errors.ts`; typed by the spec's error body when it has one. */
+export type ErrorsModel =
+  | { kind: 'typed'; bodyTypeName: string; httpClasses: string[]; otherClasses: string[]; baseName: string }
+  | { kind: 'untyped'; httpClasses: string[]; otherClasses: string[]; baseName: string };
+
+/** The client class and its transport settings (provider config, defaults applied). */
+export interface ClientModel {
+  className: string;
+  /** Sent in the User-Agent; the package version. */
+  version: string;
+  /** Prefix of the environment variables the client reads (`<PREFIX>_BASE_URL`). */
+  envPrefix: string;
+  credential: { option: string; env: string; description: string };
+  queryFormat: { arrays: 'brackets' | 'repeat' | 'comma' | 'indices' };
+  /** Where the error body keeps its message. */
+  errorMessagePaths: string[][];
+}
+
+/** What package.json and the README say about the package. */
+export interface PackageModel {
+  name: string;
+  version: string;
+  description: string;
+  license: string;
+  repository?: string;
 }
 
 export interface Warning {
@@ -141,10 +295,9 @@ export interface WebhooksModel {
   events: { name: string; typeName: string }[];
 }
 
-/** A list whose pagination was inferred (not declared) and applied: the generate summary lists them. */
 export interface InferredPagination {
   operationId: string;
-  style: PaginationModel['style'];
+  style: PaginationStyle;
   pointer: string;
 }
 
@@ -153,18 +306,36 @@ export interface ApiModel {
   version: string;
   description?: string;
   defaultBaseURL: string;
+  client: ClientModel;
+  package: PackageModel;
+  /** Open enums accept values the spec does not list yet, so a new server value never breaks a client. */
+  enumStyle: 'open' | 'closed';
   securitySchemes: Record<string, SecuritySchemeModel>;
   resources: ResourceModel[];
   types: NamedTypeModel[];
   enums: EnumModel[];
+  errors: ErrorsModel;
+  /** Lists whose pagination was inferred (not declared) and applied: the generate summary names them. */
   inferredPagination: InferredPagination[];
   /** The document's own security (OR of AND lists of scheme names): what `client.get(path)` and friends send. */
   defaultSecurity: string[][];
   /** The events of a 3.1 document's `webhooks`, which `client.webhooks.unwrap()` verifies and returns. */
   webhooks?: WebhooksModel;
-  /** Name of the exported error-body type, if the spec documents one. */
-  errorTypeName?: string;
   /** The document with synthesized component schemas, ready for openapi-typescript. */
   typesDocument: OpenAPIDocument;
   warnings: Warning[];
+}
+
+/** What the model needs to know of the runtime core, read from its source by `runtime-names.ts`. */
+export interface RuntimeSurface {
+  /** Names the public runtime modules export, plus globals generated code relies on. */
+  reservedTypeNames: string[];
+  /** Members of BaseClient and APIResource, and of every object: a client property must not shadow them. */
+  clientMembers: string[];
+  /** Members of APIResource and of every object: a method or sub-resource must not shadow them. */
+  resourceMembers: string[];
+  /** Exported error classes in declaration order: APIError and its subclasses (`http`), and the others. */
+  errorClasses: { http: string[]; other: string[] };
+  /** The module and factory of each pagination style, by style name. */
+  pageStyles: Record<string, PageStyleModule>;
 }

@@ -2,6 +2,7 @@
  * The public corpus: real OpenAPI documents shipped in npm packages (dev dependencies, never copied into the repo),
  * each generated into a package under `test/corpus/out/` (gitignored) and type-checked together in one program.
  */
+import { HTTP_METHODS } from '../../generator/http-methods.js';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -104,7 +105,6 @@ export async function writePackage(doc: CorpusDocument, pkg: GeneratedPackage, o
   return dir;
 }
 
-const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
 /**
  * What the document itself declares, counted from the raw text without the generator: the model must account for
@@ -115,7 +115,7 @@ export function declared(raw: any): { operations: string[]; schemas: string[] } 
   for (const [route, rawItem] of Object.entries<any>(raw.paths ?? {})) {
     // A path item may itself be a $ref (OpenAPI 3.0.3 §4.7.9) into the same document.
     const item = typeof rawItem?.$ref === 'string' && rawItem.$ref.startsWith('#/') ? at(raw, rawItem.$ref) : rawItem;
-    for (const method of METHODS) if (item?.[method] && typeof item[method] === 'object') operations.push(`${method.toUpperCase()} ${route}`);
+    for (const method of HTTP_METHODS) if (item?.[method] && typeof item[method] === 'object') operations.push(`${method.toUpperCase()} ${route}`);
   }
   return { operations, schemas: Object.keys(raw.components?.schemas ?? {}) };
 }

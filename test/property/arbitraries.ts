@@ -58,7 +58,7 @@ function discriminated(objects: string[]) {
 export function openapiDocument(): fc.Arbitrary<DocumentShape> {
   return fc.constantFrom<'3.0' | '3.1'>('3.0', '3.1').chain((version) =>
     fc.uniqueArray(name, { minLength: 1, maxLength: 6, selector: (n) => n }).chain((schemaNames) => {
-      const objectNames = schemaNames.map((n, i) => `Variant${i}`);
+      const objectNames = schemaNames.map((_, i) => `Variant${i}`);
       return fc
         .record({
           schemas: fc.tuple(...schemaNames.map(() => schema(version, schemaNames))),

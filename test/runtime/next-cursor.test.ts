@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { BaseClient, type ClientConfig } from '../../templates/runtime/client.js';
 import { PaginationError } from '../../templates/runtime/errors.js';
-import { pageStyle } from '../../templates/runtime/internal/page-styles.js';
+import { pageStyle } from '../support/page-styles.js';
 import { requestPage } from '../../templates/runtime/pagination.js';
 
 /** The `next_cursor` style (what Speakeasy and Fern extensions declare): the body names the next cursor. */

@@ -4,7 +4,7 @@ import {
   parseLinks,
   previousStep,
   type PageState,
-} from '../../templates/runtime/internal/page-styles.js';
+} from '../support/page-styles.js';
 import type { PageRequest, PaginationSpec } from '../../templates/runtime/pagination.js';
 
 const state = (

@@ -4,7 +4,7 @@ import type { APIPromise } from '../../templates/runtime/api-promise.js';
 import * as Errors from '../../templates/runtime/errors.js';
 import { BaseClient, type BaseClientOptions, type ClientConfig } from '../../templates/runtime/client.js';
 import { path } from '../../templates/runtime/internal/path.js';
-import { pageStyle } from '../../templates/runtime/internal/page-styles.js';
+import { pageStyle } from './page-styles.js';
 import { requestPage, type PagePromise } from '../../templates/runtime/pagination.js';
 import type { RequestOptions } from '../../templates/runtime/request-options.js';
 import { APIResource } from '../../templates/runtime/resource.js';

@@ -1,8 +1,20 @@
-import type { ApiModel, OperationModel, ParamModel, ResourceModel } from '../../generator/model/types.js';
+import type { ModelOptions } from '../../generator/model/build-model.js';
+import type {
+  ApiModel,
+  OperationModel,
+  OptionParamModel,
+  PathParamModel,
+  ResourceModel,
+  VerifiedPagination,
+} from '../../generator/model/types.js';
 
 /** Small builders so emitter tests need no spec file: each takes only the fields a test cares about. */
-export function param(overrides: Partial<ParamModel> & Pick<ParamModel, 'wireName' | 'in'>): ParamModel {
-  return { argName: overrides.wireName, required: false, pointer: '#/x', ...overrides };
+export function queryParam(wireName: string, overrides: Partial<OptionParamModel> = {}): OptionParamModel {
+  return { wireName, in: 'query', required: false, pointer: '#/x', ...overrides };
+}
+
+export function pathParam(wireName: string, argName = wireName): PathParamModel {
+  return { wireName, argName, in: 'path', required: true, pointer: '#/x', positional: true };
 }
 
 export function operation(overrides: Partial<OperationModel> = {}): OperationModel {
@@ -16,13 +28,25 @@ export function operation(overrides: Partial<OperationModel> = {}): OperationMod
     methodName: 'list',
     pathParams: [],
     optionParams: [],
-    paramsRequired: false,
-    responseKind: 'json',
-    responseTypeName: 'Widget',
+    call: { kind: 'request', response: { kind: 'json', type: { kind: 'model', name: 'Widget' } } },
     security: [],
     errorStatuses: [],
     codeSamples: [],
     ...overrides,
+  };
+}
+
+/** The call of a list operation in a style the runtime has. */
+export function paginated(pagination: VerifiedPagination, itemTypeName: string, pageTypeName: string): OperationModel['call'] {
+  const file = pagination.style.replaceAll('_', '-');
+  const factory = file.replace(/-(\w)/g, (_, c: string) => c.toUpperCase()) + 'Pages';
+  return {
+    kind: 'paginated',
+    pagination,
+    pageStyle: { module: `internal/pages/${file}.js`, factory },
+    pagingName: 'listPaging',
+    itemTypeName,
+    pageTypeName,
   };
 }
 
@@ -43,10 +67,21 @@ export function apiModel(overrides: Partial<ApiModel> = {}): ApiModel {
     title: 'Acme API',
     version: '1.0.0',
     defaultBaseURL: 'https://api.acme.test',
+    client: {
+      className: 'Acme',
+      version: '0.1.0',
+      envPrefix: 'ACME',
+      credential: { option: 'apiKey', env: 'ACME_API_KEY', description: 'Your API key.' },
+      queryFormat: { arrays: 'repeat' },
+      errorMessagePaths: [],
+    },
+    package: { name: '@sdkgen/acme', version: '0.1.0', description: 'Acme client', license: 'MIT' },
+    enumStyle: 'open',
     securitySchemes: {},
     resources: [resource()],
     types: [],
     enums: [],
+    errors: { kind: 'untyped', httpClasses: ['APIError', 'NotFoundError'], otherClasses: ['SDKError'], baseName: 'AcmeError' },
     inferredPagination: [],
     defaultSecurity: [],
     typesDocument: {
@@ -56,6 +91,27 @@ export function apiModel(overrides: Partial<ApiModel> = {}): ApiModel {
       components: { schemas: {} },
     },
     warnings: [],
+    ...overrides,
+  };
+}
+
+/** Model options as a provider config with every default would give them. */
+export function modelOptions(overrides: Partial<ModelOptions> = {}): ModelOptions {
+  return {
+    configFile: 'sdkgen.json',
+    include: 'all',
+    pagination: [],
+    resources: {},
+    clientName: 'Client',
+    packageName: '@sdkgen/client',
+    version: '0.1.0',
+    description: 'A client',
+    envPrefix: 'CLIENT',
+    credential: { option: 'apiKey', env: 'CLIENT_API_KEY', description: 'Your API key.' },
+    queryFormat: { arrays: 'repeat' },
+    errorMessagePaths: [],
+    enums: 'open',
+    license: 'MIT',
     ...overrides,
   };
 }

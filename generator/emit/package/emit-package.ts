@@ -2,18 +2,16 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import type { ApiModel, OperationModel } from '../../model/types.js';
-import type { ProviderConfig } from '../../providers.js';
+import { errorTypeName, itemTypeName, responseTypeName } from '../../model/facts.js';
 import { callExample, paginationExample, usageExample } from './examples.js';
-
-export type PackageSettings = Pick<ProviderConfig, 'packageName' | 'version' | 'description' | 'clientName' | 'envPrefix' | 'credential' | 'license' | 'repository'>;
 
 const TEMPLATES = ['package.json', 'tsconfig.json', 'tsconfig.cjs.json', 'README.md', 'api.md', 'LICENSE'];
 
 /** Renders the non-TypeScript files of a package from the handlebars templates in `templates/package/`. */
-export async function emitPackageFiles(model: ApiModel, settings: PackageSettings, templatesDir: string, provenance: string): Promise<Map<string, string>> {
+export async function emitPackageFiles(model: ApiModel, templatesDir: string, provenance: string): Promise<Map<string, string>> {
   const handlebars = Handlebars.create();
   handlebars.registerHelper('json', (value: unknown) => JSON.stringify(value));
-  const view = packageView(model, settings, provenance);
+  const view = packageView(model, provenance);
   const files = new Map<string, string>();
   for (const name of TEMPLATES) {
     const source = await readFile(path.join(templatesDir, `${name}.hbs`), 'utf8');
@@ -22,22 +20,29 @@ export async function emitPackageFiles(model: ApiModel, settings: PackageSetting
   return files;
 }
 
-function packageView(model: ApiModel, settings: PackageSettings, provenance: string) {
+function packageView(model: ApiModel, provenance: string) {
+  const { client } = model;
   const operations = model.resources.flatMap((r) => r.operations.map((op) => ({ resource: r, op })));
-  const firstList = operations.find(({ op }) => op.pagination);
-  const firstPlain = operations.find(({ op }) => !op.pagination) ?? operations[0];
+  const firstList = operations.find(({ op }) => op.call.kind === 'paginated');
+  const firstPlain = operations.find(({ op }) => op.call.kind === 'request') ?? operations[0];
   return {
-    ...settings,
+    packageName: model.package.name,
+    version: model.package.version,
+    description: model.package.description,
+    license: model.package.license,
+    ...(model.package.repository !== undefined ? { repository: model.package.repository } : {}),
+    clientName: client.className,
+    envPrefix: client.envPrefix,
     provenance,
-    keywords: ['sdk', 'api', 'client', settings.clientName.toLowerCase(), 'openapi', 'typescript'],
+    keywords: ['sdk', 'api', 'client', client.className.toLowerCase(), 'openapi', 'typescript'],
     title: model.title,
     apiVersion: model.version,
     baseURL: model.defaultBaseURL,
-    credentialOption: settings.credential.option,
-    credentialEnv: settings.credential.env,
-    credentialDescription: settings.credential.description,
-    errorTypeName: model.errorTypeName,
-    exampleTypeName: firstPlain?.op.responseTypeName ?? firstList?.op.itemTypeName ?? model.types[0]?.name ?? 'ClientOptions',
+    credentialOption: client.credential.option,
+    credentialEnv: client.credential.env,
+    credentialDescription: client.credential.description,
+    errorTypeName: errorTypeName(model),
+    exampleTypeName: (firstPlain && responseTypeName(firstPlain.op)) ?? (firstList && itemTypeName(firstList.op)) ?? model.types[0]?.name ?? 'ClientOptions',
     operations: operations.map(({ resource, op }) => ({
       title: `${op.summary ?? op.operationId} (\`client.${resource.propertyName}.${op.methodName}\`)`,
       description: firstParagraph(op.description),
@@ -55,7 +60,7 @@ function packageView(model: ApiModel, settings: PackageSettings, provenance: str
       methods: r.operations.map((op) => ({
         signature: signature(op),
         http: `${op.method.toUpperCase()} ${op.path}`,
-        paramsTypeName: op.paramsTypeName,
+        paramsTypeName: op.params?.typeName,
         returns: returns(op),
       })),
     })),
@@ -73,15 +78,24 @@ function firstParagraph(text: string | undefined): string | undefined {
 function signature(op: OperationModel): string {
   const args = [
     ...op.pathParams.map((p) => `${p.argName}`),
-    ...(op.body && !op.body.flattened ? ['body'] : []),
-    ...(op.paramsTypeName ? [op.paramsRequired ? 'params' : 'params?'] : []),
+    ...(op.body?.kind === 'whole' ? ['body'] : []),
+    ...(op.params ? [op.params.required ? 'params' : 'params?'] : []),
     'options?',
   ];
   return `${op.methodName}(${args.join(', ')})`;
 }
 
 function returns(op: OperationModel): string {
-  if (op.pagination) return `PagePromise<${op.itemTypeName}>`;
-  const kinds = { none: 'void', text: 'string', binary: 'Blob', json: op.responseTypeName ?? 'unknown' };
-  return `APIPromise<${kinds[op.responseKind]}>`;
+  const { call } = op;
+  if (call.kind === 'paginated') return `PagePromise<${call.itemTypeName}>`;
+  switch (call.response.kind) {
+    case 'none':
+      return 'APIPromise<void>';
+    case 'text':
+      return 'APIPromise<string>';
+    case 'binary':
+      return 'APIPromise<Blob>';
+    case 'json':
+      return `APIPromise<${call.response.type.kind === 'model' ? call.response.type.name : call.response.type.text}>`;
+  }
 }

@@ -1,4 +1,5 @@
-import type { OperationModel, PaginationModel, ParamModel, ResourceModel } from '../../model/types.js';
+import { isIdentifier } from '../../model/identifiers.js';
+import type { OperationModel, OptionParamModel, ResourceModel, VerifiedPagination } from '../../model/types.js';
 
 /** How many optional parameters an example shows: enough to show the shape, few enough to read at a glance. */
 const MAX_EXAMPLE_PARAMS = 3;
@@ -10,8 +11,8 @@ export function callExample(resource: ResourceModel, op: OperationModel, options
 
 /** The README's example for one operation: the call, and what to do with its result. */
 export function usageExample(resource: ResourceModel, op: OperationModel): string {
-  if (op.pagination) return `const page = await ${callExample(resource, op)};\nfor (const item of page.data) console.log(item);`;
-  if (op.responseKind === 'none') return `await ${callExample(resource, op)};`;
+  if (op.call.kind === 'paginated') return `const page = await ${callExample(resource, op)};\nfor (const item of page.data) console.log(item);`;
+  if (op.call.response.kind === 'none') return `await ${callExample(resource, op)};`;
   return `const result = await ${callExample(resource, op)};\nconsole.log(result);`;
 }
 
@@ -21,9 +22,9 @@ export function paginationExample(resource: ResourceModel, op: OperationModel): 
 
 function exampleArgs(op: OperationModel, options?: string): string {
   const args = op.pathParams.map((p) => JSON.stringify(typeof p.example === 'string' ? p.example : `${p.wireName}_123`));
-  if (op.body && !op.body.flattened) args.push(op.body.type === 'json' ? '{}' : `'...'`);
+  if (op.body?.kind === 'whole') args.push(op.body.encoding === 'json' ? '{}' : `'...'`);
   const params = exampleParams(op).map((p) => `${propertyKey(p.wireName)}: ${JSON.stringify(p.example ?? '...')}`);
-  if (op.paramsTypeName && (params.length || options)) args.push(`{ ${params.join(', ')} }`);
+  if (op.params && (params.length || options)) args.push(`{ ${params.join(', ')} }`);
   if (options) args.push(options);
   return args.join(', ');
 }
@@ -33,16 +34,16 @@ function exampleArgs(op: OperationModel, options?: string): string {
  * paginator sets itself (cursors, page numbers, offsets) are left out, since passing them by hand is rarely what a
  * reader wants; string examples come first because they are usually filters, which say most about the operation.
  */
-function exampleParams(op: OperationModel): ParamModel[] {
-  const managed = new Set(op.pagination ? paginatorParams(op.pagination) : []);
+function exampleParams(op: OperationModel): OptionParamModel[] {
+  const managed = new Set(op.call.kind === 'paginated' ? paginatorParams(op.call.pagination) : []);
   const candidates = op.optionParams.filter((p) => !managed.has(p.wireName) && (p.required || p.example != null));
-  const rank = (p: ParamModel) => (p.required ? 0 : typeof p.example === 'string' ? 1 : 2);
+  const rank = (p: OptionParamModel) => (p.required ? 0 : typeof p.example === 'string' ? 1 : 2);
   const ranked = candidates.map((p, index) => ({ p, index })).sort((a, b) => rank(a.p) - rank(b.p) || a.index - b.index);
   const required = ranked.filter(({ p }) => p.required).length;
   return ranked.slice(0, Math.max(required, MAX_EXAMPLE_PARAMS)).map(({ p }) => p);
 }
 
-function paginatorParams(pagination: PaginationModel): string[] {
+function paginatorParams(pagination: VerifiedPagination): string[] {
   switch (pagination.style) {
     case 'cursor':
       return [pagination.afterParam, pagination.beforeParam ?? ''];
@@ -60,5 +61,5 @@ function paginatorParams(pagination: PaginationModel): string[] {
 }
 
 function propertyKey(name: string): string {
-  return /^[A-Za-z_$][\w$]*$/.test(name) ? name : JSON.stringify(name);
+  return isIdentifier(name, 'property') ? name : JSON.stringify(name);
 }

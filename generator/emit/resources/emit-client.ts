@@ -1,20 +1,17 @@
 import { StructureKind, VariableDeclarationKind, type SourceFileStructure } from 'ts-morph';
-import type { ApiModel, ResourceModel } from '../../model/types.js';
-import type { ProviderConfig } from '../../providers.js';
-import { HTTP_ERROR_CLASSES, OTHER_ERROR_CLASSES } from './emit-errors.js';
-import { importOf } from './emit-resource.js';
-
-export type ClientSettings = Pick<ProviderConfig, 'clientName' | 'version' | 'envPrefix' | 'credential' | 'queryFormat' | 'errorMessagePaths'>;
+import type { ApiModel, ResourceModel, SecuritySchemeModel } from '../../model/types.js';
+import { importOf } from './print.js';
 
 /** Emits `client.ts`: the transport configuration as data, and one property per resource. */
-export function emitClient(model: ApiModel, settings: ClientSettings): SourceFileStructure {
+export function emitClient(model: ApiModel): SourceFileStructure {
+  const settings = model.client;
   const config = {
-    clientName: settings.clientName,
+    clientName: settings.className,
     version: settings.version,
     envPrefix: settings.envPrefix,
     credential: { option: settings.credential.option, env: settings.credential.env },
     defaultBaseURL: model.defaultBaseURL,
-    securitySchemes: model.securitySchemes,
+    securitySchemes: Object.fromEntries(Object.entries(model.securitySchemes).map(([name, scheme]) => [name, runtimeScheme(scheme)])),
     errorMessagePaths: settings.errorMessagePaths,
     queryFormat: settings.queryFormat,
     defaultSecurity: model.defaultSecurity,
@@ -50,14 +47,14 @@ export function emitClient(model: ApiModel, settings: ClientSettings): SourceFil
       },
       {
         kind: StructureKind.Class,
-        name: settings.clientName,
+        name: settings.className,
         isExported: true,
         extends: 'BaseClient',
         docs: [`Client for the ${model.title}${model.version ? ` (${model.version})` : ''}.\n\nThe base URL defaults to \`process.env['${settings.envPrefix}_BASE_URL']\`, then to \`${model.defaultBaseURL}\`.`],
         properties: [
           // The error classes as statics (`Client.NotFoundError`), typed like the named exports so they narrow `err.error`.
-          { name: `${settings.clientName}Error`, isStatic: true, initializer: 'Errors.SDKError' },
-          ...[...OTHER_ERROR_CLASSES, ...HTTP_ERROR_CLASSES].map((name) => ({ name, isStatic: true, initializer: `Errors.${name}` })),
+          { name: model.errors.baseName, isStatic: true, initializer: 'Errors.SDKError' },
+          ...[...model.errors.otherClasses, ...model.errors.httpClasses].map((name) => ({ name, isStatic: true, initializer: `Errors.${name}` })),
           ...model.resources.map((r) => ({
             name: r.propertyName,
             isReadonly: true,
@@ -83,13 +80,25 @@ export function emitClient(model: ApiModel, settings: ClientSettings): SourceFil
   };
 }
 
+/** The runtime's `SecurityScheme` (templates/runtime/internal/auth.ts) for a credential kind. */
+function runtimeScheme(scheme: SecuritySchemeModel) {
+  switch (scheme.kind) {
+    case 'bearer':
+    case 'basic':
+      return { type: 'http', scheme: scheme.kind };
+    case 'apiKey':
+      return { type: 'apiKey', in: scheme.in, name: scheme.name };
+  }
+}
+
 /** Every resource of the tree, parents before their children. */
 export function allResources(resources: readonly ResourceModel[]): ResourceModel[] {
   return resources.flatMap((r) => [r, ...allResources(r.children)]);
 }
 
 /** Emits `index.ts`: the client as default and named export, resources, errors, pagination and every model. */
-export function emitIndex(model: ApiModel, clientName: string): SourceFileStructure {
+export function emitIndex(model: ApiModel): SourceFileStructure {
+  const clientName = model.client.className;
   return {
     kind: StructureKind.SourceFile,
     statements: [

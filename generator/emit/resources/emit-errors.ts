@@ -1,35 +1,27 @@
 import { StructureKind, VariableDeclarationKind, type SourceFileStructure, type StatementStructures } from 'ts-morph';
-import { importOf } from './emit-resource.js';
-
-/** The runtime's HTTP error classes, whose `error` body the spec can type. */
-export const HTTP_ERROR_CLASSES = [
-  'APIError', 'APIStatusError', 'BadRequestError', 'AuthenticationError', 'PermissionDeniedError', 'NotFoundError', 'ConflictError',
-  'UnprocessableEntityError', 'RateLimitError', 'InternalServerError',
-];
-
-/** The runtime's other error classes, exported as they are. */
-export const OTHER_ERROR_CLASSES = [
-  'SDKError', 'APIConnectionError', 'APIConnectionTimeoutError', 'APIUserAbortError', 'InvalidResponseError', 'PaginationError', 'MissingCredentialError',
-];
+import type { ErrorsModel } from '../../model/types.js';
+import { importOf } from './print.js';
 
 /**
  * Emits `errors.ts`: the runtime's error classes, re-exported so that `err instanceof NotFoundError` narrows
  * `err.error` to the error body the spec documents. Same classes at run time; only their types are narrowed.
  */
-export function emitErrors(errorTypeName: string | undefined, clientName: string): SourceFileStructure {
+export function emitErrors(errors: ErrorsModel): SourceFileStructure {
+  const { httpClasses, otherClasses } = errors;
   // The base class named after the client (`WhopError`), as users of Stainless SDKs look for it.
-  const base = { kind: StructureKind.ExportDeclaration as const, moduleSpecifier: './core/errors.js', namedExports: [{ name: 'SDKError', alias: `${clientName}Error` }] };
+  const base = { kind: StructureKind.ExportDeclaration as const, moduleSpecifier: './core/errors.js', namedExports: [{ name: 'SDKError', alias: errors.baseName }] };
   // Named exports only: the runtime's errors module also holds internal helpers that are not public API.
-  if (!errorTypeName) {
+  if (errors.kind === 'untyped') {
     return {
       kind: StructureKind.SourceFile,
-      statements: [{ kind: StructureKind.ExportDeclaration, moduleSpecifier: './core/errors.js', namedExports: [...OTHER_ERROR_CLASSES, ...HTTP_ERROR_CLASSES] }, base],
+      statements: [{ kind: StructureKind.ExportDeclaration, moduleSpecifier: './core/errors.js', namedExports: [...otherClasses, ...httpClasses] }, base],
     };
   }
+  const errorTypeName = errors.bodyTypeName;
   const statements: StatementStructures[] = [
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: './core/errors.js', namespaceImport: 'Core' },
     importOf('./models.js', [errorTypeName], true),
-    { kind: StructureKind.ExportDeclaration, moduleSpecifier: './core/errors.js', namedExports: OTHER_ERROR_CLASSES },
+    { kind: StructureKind.ExportDeclaration, moduleSpecifier: './core/errors.js', namedExports: otherClasses },
     base,
     {
       kind: StructureKind.TypeAlias,
@@ -39,7 +31,7 @@ export function emitErrors(errorTypeName: string | undefined, clientName: string
       docs: ['A runtime error class, typed so that `instanceof` narrows to its documented body.'],
     },
   ];
-  for (const name of HTTP_ERROR_CLASSES) {
+  for (const name of httpClasses) {
     statements.push(
       { kind: StructureKind.TypeAlias, name, isExported: true, type: `Core.${name}<${errorTypeName}>` },
       {

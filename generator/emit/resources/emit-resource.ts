@@ -1,44 +1,55 @@
-import { StructureKind, type ClassDeclarationStructure, type ImportDeclarationStructure, type MethodDeclarationStructure, type OptionalKind, type ParameterDeclarationStructure, type SourceFileStructure } from 'ts-morph';
-import type { OperationModel, PaginationModel, ParamModel, ResourceModel } from '../../model/types.js';
-import { docComment } from '../types/emit-models.js';
+import {
+  StructureKind,
+  VariableDeclarationKind,
+  type ClassDeclarationStructure,
+  type ImportDeclarationStructure,
+  type MethodDeclarationStructure,
+  type OptionalKind,
+  type ParameterDeclarationStructure,
+  type SourceFileStructure,
+  type VariableStatementStructure,
+} from 'ts-morph';
+import { isIdentifier } from '../../model/identifiers.js';
+import { importOf } from './print.js';
+import type { CallModel, OperationModel, OptionParamModel, ResourceModel, ResponseModel, TypeRef } from '../../model/types.js';
 
-const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-
-/** The runtime module and factory of each pagination style (templates/runtime/internal/pages/). */
-const PAGE_STYLES: Record<PaginationModel['style'], { file: string; factory: string }> = {
-  cursor: { file: 'cursor', factory: 'cursorPages' },
-  has_more: { file: 'has-more', factory: 'hasMorePages' },
-  page_number: { file: 'page-number', factory: 'pageNumberPages' },
-  offset: { file: 'offset', factory: 'offsetPages' },
-  next_cursor: { file: 'next-cursor', factory: 'nextCursorPages' },
-  link_header: { file: 'link-header', factory: 'linkHeaderPages' },
-};
-
-/** Emits one resource class: a thin method per operation that hands a request description to the runtime. */
+/**
+ * Emits one resource class: a thin method per operation that hands a request description to the runtime. A list's
+ * pagination declaration is a module constant built by its style's factory, so the method names it in one line.
+ */
 export function emitResource(resource: ResourceModel, packageName?: string): SourceFileStructure {
   const modelTypes = new Set<string>();
+  const styles = new Map<string, string>();
+  const pagings: VariableStatementStructure[] = [];
   let usesPath = false;
-  let paginated = false;
-  const styles = new Set<PaginationModel['style']>();
   let plain = false;
   const methods = resource.operations.map((operation) => {
-    for (const name of [operation.paramsTypeName, operation.responseTypeName, operation.itemTypeName, operation.body?.modelTypeName]) {
-      if (name && IDENTIFIER.test(name)) modelTypes.add(name);
-    }
+    for (const ref of typeRefs(operation)) if (ref.kind === 'model') modelTypes.add(ref.name);
     usesPath ||= operation.pathParams.length > 0;
-    if (operation.pagination) {
-      paginated = true;
-      styles.add(operation.pagination.style);
+    const { call } = operation;
+    switch (call.kind) {
+      case 'request':
+        plain = true;
+        break;
+      case 'paginated':
+        styles.set(call.pageStyle.module, call.pageStyle.factory);
+        pagings.push({
+          kind: StructureKind.VariableStatement,
+          leadingTrivia: '\n',
+          docs: [`How \`${operation.methodName}\` pages, as declared and checked against the spec at generation time.`],
+          declarationKind: VariableDeclarationKind.Const,
+          declarations: [{ name: call.pagingName, initializer: `${call.pageStyle.factory}(${JSON.stringify(call.pagination)})` }],
+        });
+        break;
     }
-    else plain = true;
     return emitMethod(operation, packageName);
   });
   const imports: ImportDeclarationStructure[] = [
     importOf('../core/resource.js', ['APIResource']),
     ...(plain ? [importOf('../core/api-promise.js', ['APIPromise'], true)] : []),
-    ...(paginated ? [importOf('../core/pagination.js', ['requestPage']), importOf('../core/pagination.js', ['PagePromise'], true)] : []),
+    ...(styles.size ? [importOf('../core/pagination.js', ['requestPage']), importOf('../core/pagination.js', ['PagePromise'], true)] : []),
     // One module per pagination style, so a bundle carries only the styles its operations use.
-    ...[...styles].sort().map((style) => importOf(`../core/internal/pages/${PAGE_STYLES[style].file}.js`, [PAGE_STYLES[style].factory])),
+    ...[...styles].sort(([a], [b]) => (a < b ? -1 : 1)).map(([module, factory]) => importOf(`../core/${module}`, [factory])),
     importOf('../core/request-options.js', ['RequestOptions'], true),
     ...(usesPath ? [importOf('../core/internal/path.js', ['path'])] : []),
     ...(modelTypes.size ? [importOf('../models.js', [...modelTypes].sort(), true)] : []),
@@ -60,61 +71,89 @@ export function emitResource(resource: ResourceModel, packageName?: string): Sou
     })),
     methods,
   };
-  return { kind: StructureKind.SourceFile, statements: [...imports, cls] };
+  return { kind: StructureKind.SourceFile, statements: [...imports, ...pagings, cls] };
 }
 
-export function importOf(module: string, names: string[], typeOnly = false): ImportDeclarationStructure {
-  return { kind: StructureKind.ImportDeclaration, moduleSpecifier: module, namedImports: names, isTypeOnly: typeOnly };
+/** Every type an operation's signature names. */
+function typeRefs(op: OperationModel): TypeRef[] {
+  const refs: TypeRef[] = [];
+  if (op.params) refs.push({ kind: 'model', name: op.params.typeName });
+  if (op.body?.kind === 'whole') refs.push(op.body.type);
+  switch (op.call.kind) {
+    case 'request':
+      if (op.call.response.kind === 'json') refs.push(op.call.response.type);
+      break;
+    case 'paginated':
+      refs.push({ kind: 'model', name: op.call.pageTypeName }, { kind: 'model', name: op.call.itemTypeName });
+      break;
+  }
+  return refs;
+}
+
+export function typeText(ref: TypeRef): string {
+  return ref.kind === 'model' ? ref.name : ref.text;
 }
 
 function emitMethod(op: OperationModel, packageName: string | undefined): OptionalKind<MethodDeclarationStructure> {
-  const parameters: OptionalKind<ParameterDeclarationStructure>[] = op.pathParams.filter((p) => p.positional !== false).map((p) => ({ name: p.argName, type: 'string' }));
-  const wholeBody = op.body && !op.body.flattened ? op.body : undefined;
-  const paramsOptional = !op.paramsTypeName || !op.paramsRequired;
-  if (wholeBody) {
-    const type = wholeBody.typeExpression ?? 'unknown';
-    parameters.push(wholeBody.required ? { name: 'body', type } : paramsOptional ? { name: 'body', type, hasQuestionToken: true } : { name: 'body', type: `${type} | undefined` });
+  const parameters: OptionalKind<ParameterDeclarationStructure>[] = op.pathParams.filter((p) => p.positional).map((p) => ({ name: p.argName, type: 'string' }));
+  const paramsOptional = !op.params?.required;
+  if (op.body?.kind === 'whole') {
+    const type = typeText(op.body.type);
+    parameters.push(op.body.required ? { name: 'body', type } : paramsOptional ? { name: 'body', type, hasQuestionToken: true } : { name: 'body', type: `${type} | undefined` });
   }
-  if (op.paramsTypeName) {
-    parameters.push(op.paramsRequired ? { name: 'params', type: op.paramsTypeName } : { name: 'params', type: `${op.paramsTypeName} | null | undefined`, initializer: '{}' });
+  if (op.params) {
+    parameters.push(op.params.required ? { name: 'params', type: op.params.typeName } : { name: 'params', type: `${op.params.typeName} | null | undefined`, initializer: '{}' });
   }
   parameters.push({ name: 'options', type: 'RequestOptions', hasQuestionToken: true });
-  const returnType = op.pagination
-    ? `PagePromise<${op.itemTypeName ?? 'unknown'}, ${op.responseTypeName ?? 'unknown'}>`
-    : `APIPromise<${resultType(op)}>`;
   return {
     name: op.methodName,
     parameters,
-    returnType,
+    returnType: returnType(op.call),
     docs: [methodDocs(op, packageName)],
     statements: (writer) => {
       const spec = requestSpec(op);
-      if (op.paramsTypeName) writer.writeLine(`const p = params ?? {};`);
-      if (op.pagination) {
-        writer.write(`return requestPage<${op.itemTypeName ?? 'unknown'}, ${op.responseTypeName ?? 'unknown'}>(this._client, ${spec}, ${PAGE_STYLES[op.pagination.style].factory}(${JSON.stringify(op.pagination)}), options);`);
-      } else {
-        writer.write(`return this._client.request<${resultType(op)}>(${spec}, options);`);
+      if (op.params && !queryOnly(op)) writer.writeLine(`const p = params ?? {};`);
+      switch (op.call.kind) {
+        case 'paginated':
+          writer.write(`return requestPage<${op.call.itemTypeName}, ${op.call.pageTypeName}>(this._client, ${spec}, ${op.call.pagingName}, options);`);
+          break;
+        case 'request':
+          writer.write(`return this._client.request<${resultType(op.call.response)}>(${spec}, options);`);
+          break;
       }
     },
   };
 }
 
-function resultType(op: OperationModel): string {
-  switch (op.responseKind) {
+function returnType(call: CallModel): string {
+  switch (call.kind) {
+    case 'paginated':
+      return `PagePromise<${call.itemTypeName}, ${call.pageTypeName}>`;
+    case 'request':
+      return `APIPromise<${resultType(call.response)}>`;
+  }
+}
+
+function resultType(response: ResponseModel): string {
+  switch (response.kind) {
     case 'none':
       return 'void';
     case 'text':
       return 'string';
     case 'binary':
       return 'Blob';
-    default:
-      return op.responseTypeName ?? 'unknown';
+    case 'json':
+      return typeText(response.type);
   }
 }
 
-function access(param: ParamModel | string): string {
-  const name = typeof param === 'string' ? param : param.wireName;
-  return IDENTIFIER.test(name) ? `p.${name}` : `p[${JSON.stringify(name)}]`;
+/** Params that are all query parameters go to the runtime as they are: it drops undefined ones and encodes the rest. */
+function queryOnly(op: OperationModel): boolean {
+  return op.params !== undefined && op.body?.kind !== 'flattened' && op.optionParams.every((p) => p.in === 'query') && op.pathParams.every((p) => p.positional);
+}
+
+function access(name: string): string {
+  return isIdentifier(name, 'property') ? `p.${name}` : `p[${JSON.stringify(name)}]`;
 }
 
 /** An object literal of wire names; `__proto__` is written as a computed key, which defines a property. */
@@ -124,17 +163,18 @@ function objectOf(names: string[]): string {
 
 function requestSpec(op: OperationModel): string {
   const parts = [`method: '${op.method}'`, `path: ${pathExpression(op)}`];
-  const byLocation = (location: ParamModel['in']) => op.optionParams.filter((p) => p.in === location).map((p) => p.wireName);
+  const byLocation = (location: OptionParamModel['in']) => op.optionParams.filter((p) => p.in === location).map((p) => p.wireName);
   const query = byLocation('query');
   const headers = byLocation('header');
   const cookies = byLocation('cookie');
-  if (query.length) parts.push(`query: ${objectOf(query)}`);
+  if (queryOnly(op)) parts.push(`query: ${op.params?.required ? 'params' : 'params ?? {}'}`);
+  else if (query.length) parts.push(`query: ${objectOf(query)}`);
   if (headers.length || cookies.length) {
     const cookie = cookies.length ? [`Cookie: [${cookies.map((c) => `${access(c)} === undefined ? undefined : ${JSON.stringify(c + '=')} + encodeURIComponent(String(${access(c)}))`).join(', ')}].filter(Boolean).join('; ') || undefined`] : [];
     parts.push(`headers: { ${[...headers.map((h) => `${h === '__proto__' ? `[${JSON.stringify(h)}]` : JSON.stringify(h)}: ${access(h)}`), ...cookie].join(', ')} }`);
   }
   if (op.body) {
-    parts.push(`body: ${op.body.flattened ? objectOf(op.body.properties) : 'body'}`, `bodyType: '${op.body.type}'`);
+    parts.push(`body: ${op.body.kind === 'flattened' ? objectOf(op.body.properties) : 'body'}`, `bodyType: '${op.body.encoding}'`);
   }
   if (op.security.length) parts.push(`security: ${JSON.stringify(op.security)}`);
   return `{ ${parts.join(', ')} }`;
@@ -146,7 +186,7 @@ function pathExpression(op: OperationModel): string {
   const template = escaped.replace(/\{([^}]+)\}/g, (match, wire: string) => {
     const param = op.pathParams.find((p) => p.wireName === wire);
     if (!param) return match;
-    return param.positional !== false ? `\${${param.argName}}` : `\${${access(param)}}`;
+    return param.positional ? `\${${param.argName}}` : `\${${access(param.wireName)}}`;
   });
   return `path\`${template}\``;
 }

@@ -1,6 +1,6 @@
 import { StructureKind, type SourceFileStructure } from 'ts-morph';
 import type { WebhooksModel } from '../../model/types.js';
-import { importOf } from './emit-resource.js';
+import { importOf } from './print.js';
 
 /** Emits `resources/webhooks.ts`: `client.webhooks.unwrap()`, typed with the document's event union. */
 export function emitWebhooks(webhooks: WebhooksModel, envPrefix: string): SourceFileStructure {

@@ -1,4 +1,4 @@
-import { IndentationText, Project, QuoteKind, type SourceFileStructure } from 'ts-morph';
+import { IndentationText, Project, QuoteKind, StructureKind, type ImportDeclarationStructure, type SourceFileStructure } from 'ts-morph';
 
 /**
  * Prints ts-morph structures to source text: one in-memory project, one call per file. Printed in the house style
@@ -15,4 +15,9 @@ export function printStructures(files: ReadonlyMap<string, SourceFileStructure>)
     result.set(filePath, project.createSourceFile(filePath, structure, { overwrite: true }).getFullText());
   }
   return result;
+}
+
+/** One named import; `typeOnly` for types, which a bundle then drops. */
+export function importOf(module: string, names: string[], typeOnly = false): ImportDeclarationStructure {
+  return { kind: StructureKind.ImportDeclaration, moduleSpecifier: module, namedImports: names, isTypeOnly: typeOnly };
 }

@@ -17,25 +17,20 @@ import ts from 'typescript';
 import { CLOSED_ENUM } from '../../model/request-enums.js';
 import type { ApiModel, EnumModel } from '../../model/types.js';
 
-export interface ModelsOptions {
-  /** Open enums accept values the spec does not list yet, so a new server value never breaks a client. */
-  enums: 'open' | 'closed';
-}
-
 /**
  * Emits `models.ts`: the schema types from openapi-typescript, one exported alias per named type, and every enum
  * as a union type plus a runtime array of its values.
  */
-export async function emitModels(model: ApiModel, options: ModelsOptions): Promise<string> {
-  const nodes = transformDocument(model.typesDocument as OpenAPI3, (schema) => binary(schema) ?? (options.enums === 'open' && (schema as Record<string, unknown>)[CLOSED_ENUM] !== true ? openEnum(schema) : undefined));
+export async function emitModels(model: ApiModel): Promise<string> {
+  const open = model.enumStyle === 'open';
+  const nodes = transformDocument(model.typesDocument as OpenAPI3, (schema) => binary(schema) ?? (open && (schema as Record<string, unknown>)[CLOSED_ENUM] !== true ? openEnum(schema) : undefined));
   const components = nodes.filter((node) => ts.isInterfaceDeclaration(node) && node.name.text === 'components');
   const parts = [astToString(components)];
-  const inlineEnums = new Map(model.enums.filter((e) => e.inline).map((e) => [e.typeName, e]));
   for (const type of model.types) {
     parts.push(`${docComment(type.description)}export type ${type.name} = components['schemas'][${JSON.stringify(type.schemaKey)}];`);
   }
   for (const enumModel of model.enums) {
-    if (inlineEnums.has(enumModel.typeName)) parts.push(`${docComment(enumModel.description)}export type ${enumModel.typeName} = ${unionText(enumModel, options)};`);
+    if (enumModel.kind === 'inline') parts.push(`${docComment(enumModel.description)}export type ${enumModel.typeName} = ${unionText(enumModel, open)};`);
     parts.push(`/** Every value of {@link ${enumModel.typeName}} the spec lists. */\nexport const ${enumModel.valuesName} = ${JSON.stringify(enumModel.values)} as const;`);
   }
   return parts.join('\n\n') + '\n';
@@ -102,9 +97,9 @@ function openEnum(schema: SchemaObject): ts.TypeNode | undefined {
   return tsUnion(members);
 }
 
-function unionText(enumModel: EnumModel, options: ModelsOptions): string {
+function unionText(enumModel: EnumModel, openEnums: boolean): string {
   const literals = enumModel.values.map((v) => JSON.stringify(v));
-  const open = options.enums === 'open' && !enumModel.closed && enumModel.values.length > 1 && enumModel.values.every((v) => typeof v === 'string' || v === null);
+  const open = openEnums && !enumModel.closed && enumModel.values.length > 1 && enumModel.values.every((v) => typeof v === 'string' || v === null);
   return [...literals, ...(open ? ['(string & {})'] : [])].join(' | ') || 'never';
 }
 

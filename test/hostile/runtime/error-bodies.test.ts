@@ -1,6 +1,6 @@
 // An API error keeps at most 64 KB of the response body, whatever the server sends, and records its real length.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { APIError, InternalServerError, NotFoundError } from '../../../templates/runtime/errors.js';
+import { type APIError, type InternalServerError, NotFoundError } from '../../../templates/runtime/errors.js';
 import { ERROR_BODY_LIMIT } from '../../../templates/runtime/internal/response.js';
 import { clientFor, json, rejection, SCHEMES, SECRET, startLoopback, type Loopback } from './loopback.js';
 

@@ -9,17 +9,19 @@ const model = apiModel({
   ],
   enums: [
     {
+      kind: 'named',
       typeName: 'Color',
       valuesName: 'ColorValues',
       values: ['red', 'green'],
-      inline: false,
+      closed: false,
       pointer: '#/components/schemas/color',
     },
     {
+      kind: 'inline',
       typeName: 'PetSize',
       valuesName: 'PetSizeValues',
       values: ['s', 'l'],
-      inline: true,
+      closed: false,
       pointer: '#/components/schemas/Pet/properties/size',
     },
   ],
@@ -45,20 +47,20 @@ const model = apiModel({
 
 describe('emitModels', () => {
   it('aliases every named type to its component and keeps 3.0 nullable', async () => {
-    const text = await emitModels(model, { enums: 'open' });
+    const text = await emitModels(model);
     expect(text).toContain(`export type Color = components['schemas']["color"];`);
     expect(text).toMatch(/name: string \| null;/);
   });
 
   it('types open enums as known literals plus any string, with a runtime array of values', async () => {
-    const text = await emitModels(model, { enums: 'open' });
+    const text = await emitModels(model);
     expect(text).toContain('color: "red" | "green" | (string & {});');
     expect(text).toContain('export const ColorValues = ["red","green"] as const;');
     expect(text).toContain(`export type PetSize = "s" | "l" | (string & {});`);
   });
 
   it('types closed enums as the exact union when the provider asks for it', async () => {
-    const text = await emitModels(model, { enums: 'closed' });
+    const text = await emitModels({ ...model, enumStyle: 'closed' });
     expect(text).toContain('color: "red" | "green";');
     expect(text).toContain(`export type PetSize = "s" | "l";`);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emitResource } from '../../../generator/emit/resources/emit-resource.js';
 import { printStructures } from '../../../generator/emit/resources/print.js';
-import { operation, param, resource } from '../../support/model-builders.js';
+import { operation, paginated, pathParam, queryParam, resource } from '../../support/model-builders.js';
 
 const print = (r: ReturnType<typeof resource>) =>
   printStructures(new Map([['r.ts', emitResource(r)]])).get('r.ts')!;
@@ -14,7 +14,7 @@ describe('emitResource', () => {
           operation({
             methodName: 'retrieve',
             path: '/widgets/{widget-id}',
-            pathParams: [param({ wireName: 'widget-id', argName: 'widgetId', in: 'path', required: true })],
+            pathParams: [pathParam('widget-id', 'widgetId')],
           }),
         ],
       }),
@@ -29,11 +29,8 @@ describe('emitResource', () => {
       resource({
         operations: [
           operation({
-            paramsTypeName: 'WidgetListParams',
-            optionParams: [
-              param({ wireName: 'page[size]', in: 'query' }),
-              param({ wireName: 'X-Trace', in: 'header' }),
-            ],
+            params: { typeName: 'WidgetListParams', required: false },
+            optionParams: [queryParam('page[size]'), { wireName: 'X-Trace', in: 'header', required: false, pointer: '#/x' }],
           }),
         ],
       }),
@@ -48,9 +45,8 @@ describe('emitResource', () => {
       resource({
         operations: [
           operation({
-            paramsTypeName: 'P',
-            paramsRequired: true,
-            optionParams: [param({ wireName: 'q', in: 'query', required: true })],
+            params: { typeName: 'P', required: true },
+            optionParams: [queryParam('q', { required: true })],
           }),
         ],
       }),
@@ -65,15 +61,8 @@ describe('emitResource', () => {
           operation({
             method: 'post',
             methodName: 'create',
-            paramsTypeName: 'WidgetCreateParams',
-            paramsRequired: true,
-            body: {
-              type: 'json',
-              contentType: 'application/json',
-              required: true,
-              flattened: true,
-              properties: ['name'],
-            },
+            params: { typeName: 'WidgetCreateParams', required: true },
+            body: { kind: 'flattened', encoding: 'json', contentType: 'application/json', required: true, properties: ['name'] },
           }),
         ],
       }),
@@ -85,14 +74,13 @@ describe('emitResource', () => {
           operation({
             method: 'put',
             methodName: 'upload',
-            responseKind: 'none',
+            call: { kind: 'request', response: { kind: 'none' } },
             body: {
-              type: 'binary',
+              kind: 'whole',
+              encoding: 'binary',
               contentType: 'application/octet-stream',
               required: true,
-              flattened: false,
-              properties: [],
-              typeExpression: 'Blob | ArrayBuffer | Uint8Array | string',
+              type: { kind: 'builtin', text: 'Blob | ArrayBuffer | Uint8Array | string' },
             },
           }),
         ],
@@ -109,23 +97,21 @@ describe('emitResource', () => {
       resource({
         operations: [
           operation({
-            itemTypeName: 'Widget',
-            responseTypeName: 'WidgetList',
-            pagination: {
-              style: 'page_number',
-              pageParam: 'page',
-              sizeParam: 'per_page',
-              defaultSize: 30,
-              firstPage: 1,
-            },
+            call: paginated(
+              { style: 'page_number', pageParam: 'page', sizeParam: 'per_page', defaultSize: 30, firstPage: 1 },
+              'Widget',
+              'WidgetList',
+            ),
           }),
         ],
       }),
     );
     expect(text).toContain('PagePromise<Widget, WidgetList>');
     expect(text).toContain(
-      '{"style":"page_number","pageParam":"page","sizeParam":"per_page","defaultSize":30,"firstPage":1}',
+      'const listPaging = pageNumberPages({"style":"page_number","pageParam":"page","sizeParam":"per_page","defaultSize":30,"firstPage":1});',
     );
+    expect(text).toContain("import { pageNumberPages } from '../core/internal/pages/page-number.js';");
+    expect(text).toContain('return requestPage<Widget, WidgetList>(this._client, { method: \'get\', path: "/widgets" }, listPaging, options);');
     expect(text).not.toContain('APIPromise');
   });
 

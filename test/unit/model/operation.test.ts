@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../../generator/model/build-model.js';
 import type { OperationModel } from '../../../generator/model/types.js';
+import { modelOptions } from '../../support/model-builders.js';
 
 /** Builds the model of a one-operation document; `op` is the operation object at `POST /things/{path}`. */
 function operationOf(op: Record<string, unknown>, components: Record<string, unknown> = {}): OperationModel {
@@ -10,7 +11,7 @@ function operationOf(op: Record<string, unknown>, components: Record<string, unk
       version: '3.1',
       document: { openapi: '3.1.0', info: { title: 't', version: '1' }, paths: { '/things/{path}': { post: { operationId: 'make', tags: ['things'], ...op } } }, components },
     },
-    { clientName: 'Client', include: 'all', pagination: [], resources: {}, configFile: 'sdkgen.json' },
+    modelOptions(),
   );
   return model.resources[0]!.operations[0]!;
 }
@@ -27,20 +28,19 @@ describe('buildOperation', () => {
   it('flattens only writable properties, and requires params when the body has required fields', () => {
     const body = { type: 'object', required: ['id', 'name'], properties: { id: { type: 'string', readOnly: true }, name: { type: 'string' } } };
     const op = operationOf({ parameters: [pathParam], requestBody: json(body), responses: { '204': { description: 'none' } } });
-    expect(op.body).toMatchObject({ flattened: true, properties: ['name'], required: false });
-    expect(op.paramsRequired).toBe(true);
+    expect(op.body).toMatchObject({ kind: 'flattened', properties: ['name'], required: false });
+    expect(op.params?.required).toBe(true);
   });
 
   it('does not flatten a body with additional properties (they would be dropped)', () => {
     const body = { type: 'object', properties: { a: { type: 'string' } }, additionalProperties: { type: 'string' } };
     const op = operationOf({ parameters: [pathParam], requestBody: json(body), responses: { '204': { description: 'none' } } });
-    expect(op.body).toMatchObject({ flattened: false, modelTypeName: 'ThingMakeBody' });
+    expect(op.body).toMatchObject({ kind: 'whole', type: { kind: 'model', name: 'ThingMakeBody' } });
   });
 
   it('types a text body as a built-in, which is never imported from models', () => {
     const op = operationOf({ parameters: [pathParam], requestBody: { content: { 'text/plain': { schema: { type: 'string' } } } }, responses: { '204': { description: 'none' } } });
-    expect(op.body).toMatchObject({ typeExpression: 'string' });
-    expect(op.body?.modelTypeName).toBeUndefined();
+    expect(op.body).toMatchObject({ kind: 'whole', type: { kind: 'builtin', text: 'string' } });
   });
 
   it.each([
@@ -53,12 +53,15 @@ describe('buildOperation', () => {
     ['image/png', 'binary'],
   ])('reads a %s response as the runtime decodes it: %s', (mediaType, kind) => {
     const op = operationOf({ parameters: [pathParam], responses: { '200': { description: 'ok', content: { [mediaType]: { schema: { type: 'string' } } } } } });
-    expect(op.responseKind).toBe(kind);
+    expect(op.call).toMatchObject({ kind: 'request', response: { kind } });
   });
 
   it('types a wildcard response as unknown and an empty 204 as none', () => {
-    expect(operationOf({ parameters: [pathParam], responses: { default: { description: 'any', content: { '*/*': { schema: {} } } } } })).toMatchObject({ responseKind: 'json' });
-    expect(operationOf({ parameters: [pathParam], responses: { '204': { description: 'none' } } }).responseKind).toBe('none');
+    expect(operationOf({ parameters: [pathParam], responses: { default: { description: 'any', content: { '*/*': { schema: {} } } } } }).call).toEqual({
+      kind: 'request',
+      response: { kind: 'json', type: { kind: 'builtin', text: 'unknown' } },
+    });
+    expect(operationOf({ parameters: [pathParam], responses: { '204': { description: 'none' } } }).call).toEqual({ kind: 'request', response: { kind: 'none' } });
   });
 
   it('keeps a parameter named __proto__ as a property of the params type', () => {
@@ -68,9 +71,9 @@ describe('buildOperation', () => {
         version: '3.1',
         document: { openapi: '3.1.0', info: { title: 't', version: '1' }, paths: { '/x': { get: { parameters: [{ name: '__proto__', in: 'query', schema: { type: 'string' } }], responses: { '204': { description: 'none' } } } } } },
       },
-      { clientName: 'Client', include: 'all', pagination: [], resources: {}, configFile: 'sdkgen.json' },
+      modelOptions(),
     );
-    const params = model.typesDocument.components.schemas[model.resources[0]!.operations[0]!.paramsTypeName!];
+    const params = model.typesDocument.components.schemas[model.resources[0]!.operations[0]!.params!.typeName];
     expect(Object.keys(params.properties)).toEqual(['__proto__']);
   });
 });

@@ -3,25 +3,27 @@ import { describe, expect, it } from 'vitest';
 import { bundleSpec } from '../../../generator/load/bundle.js';
 import { buildModel } from '../../../generator/model/build-model.js';
 import { inferredPaginationSummary } from '../../../generator/model/pagination-summary.js';
+import { modelOptions } from '../../support/model-builders.js';
 
 const FIXTURE = path.resolve('test/e2e/fixtures/stainless/openapi.yaml');
-const options = { clientName: 'Payfix', include: 'all' as const, pagination: [], resources: {}, configFile: 'sdkgen.json' };
+const options = modelOptions({ clientName: 'Payfix' });
 
 describe('inferred pagination', () => {
   it('is applied by default, and a config can turn it off or override one list', async () => {
     const { bundled } = await bundleSpec(FIXTURE);
-    const list = (model: ReturnType<typeof buildModel>) => model.resources.find((r) => r.propertyName === 'payments')!.operations.find((op) => op.methodName === 'list')!;
+    const list = (model: ReturnType<typeof buildModel>) => model.resources.find((r) => r.propertyName === 'payments')!.operations.find((op) => op.methodName === 'list')!.call;
+    const paging = (model: ReturnType<typeof buildModel>) => { const call = list(model); return call.kind === 'paginated' ? call.pagination : undefined; };
     const inferred = buildModel(bundled, options);
-    expect(list(inferred).pagination).toMatchObject({ style: 'cursor', afterParam: 'after', pageInfo: 'page_info' });
+    expect(paging(inferred)).toMatchObject({ style: 'cursor', afterParam: 'after', pageInfo: 'page_info' });
     expect(inferred.inferredPagination.map((p) => p.operationId)).toEqual(['listAffiliateOverrides', 'listPayments']);
 
     const off = buildModel(bundled, { ...options, inferPagination: false });
-    expect(list(off).pagination).toBeUndefined();
+    expect(paging(off)).toBeUndefined();
     expect(off.inferredPagination).toEqual([]);
 
     const declared = { operation: 'listPayments', style: 'cursor' as const, items: 'data', pageInfo: 'page_info', hasNextPage: 'has_next_page', endCursor: 'end_cursor', afterParam: 'after', firstParam: 'first' };
     const overridden = buildModel(bundled, { ...options, pagination: [declared] });
-    expect(list(overridden).pagination).toMatchObject({ firstParam: 'first' });
+    expect(paging(overridden)).toMatchObject({ firstParam: 'first' });
     expect(overridden.inferredPagination.map((p) => p.operationId)).toEqual(['listAffiliateOverrides']);
   });
 

@@ -6,6 +6,16 @@ import { hasMorePages } from '../core/internal/pages/has-more.js';
 import type { RequestOptions } from '../core/request-options.js';
 import type { Case, CaseList, CaseListParams } from '../models.js';
 
+/** How `list` pages, as declared and checked against the spec at generation time. */
+const listPaging = hasMorePages({
+  style: 'has_more',
+  items: 'data',
+  hasMore: 'has_more',
+  idField: 'case_id',
+  startingAfterParam: 'starting_after',
+  endingBeforeParam: 'ending_before',
+});
+
 /** Dispute cases raised by the issuer. */
 export class Cases extends APIResource {
   /**
@@ -19,28 +29,10 @@ export class Cases extends APIResource {
     params: CaseListParams | null | undefined = {},
     options?: RequestOptions,
   ): PagePromise<Case, CaseList> {
-    const p = params ?? {};
     return requestPage<Case, CaseList>(
       this._client,
-      {
-        method: 'get',
-        path: '/v2/issuer/cases',
-        query: {
-          limit: p.limit,
-          starting_after: p.starting_after,
-          ending_before: p.ending_before,
-          status: p.status,
-        },
-        security: [['basicAuth']],
-      },
-      hasMorePages({
-        style: 'has_more',
-        items: 'data',
-        hasMore: 'has_more',
-        idField: 'case_id',
-        startingAfterParam: 'starting_after',
-        endingBeforeParam: 'ending_before',
-      }),
+      { method: 'get', path: '/v2/issuer/cases', query: params ?? {}, security: [['basicAuth']] },
+      listPaging,
       options,
     );
   }

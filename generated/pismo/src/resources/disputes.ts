@@ -6,6 +6,15 @@ import { pageNumberPages } from '../core/internal/pages/page-number.js';
 import type { RequestOptions } from '../core/request-options.js';
 import type { DisputeListParams, DisputeListResponse, FullDisputeResponse } from '../models.js';
 
+/** How `list` pages, as declared and checked against the spec at generation time. */
+const listPaging = pageNumberPages({
+  style: 'page_number',
+  pageParam: 'page',
+  sizeParam: 'perPage',
+  defaultSize: 30,
+  firstPage: 1,
+});
+
 /** Endpoints to create and manage disputes */
 export class Disputes extends APIResource {
   /**
@@ -19,33 +28,10 @@ export class Disputes extends APIResource {
     params: DisputeListParams | null | undefined = {},
     options?: RequestOptions,
   ): PagePromise<FullDisputeResponse, DisputeListResponse> {
-    const p = params ?? {};
     return requestPage<FullDisputeResponse, DisputeListResponse>(
       this._client,
-      {
-        method: 'get',
-        path: '/v1/disputes',
-        query: {
-          beginDate: p.beginDate,
-          endDate: p.endDate,
-          page: p.page,
-          perPage: p.perPage,
-          accountId: p.accountId,
-          isNetwork: p.isNetwork,
-          isDisputeMigrated: p.isDisputeMigrated,
-          isDisputeInvalidTransaction: p.isDisputeInvalidTransaction,
-          group: p.group,
-          status: p.status,
-        },
-        security: [['BearerAuth']],
-      },
-      pageNumberPages({
-        style: 'page_number',
-        pageParam: 'page',
-        sizeParam: 'perPage',
-        defaultSize: 30,
-        firstPage: 1,
-      }),
+      { method: 'get', path: '/v1/disputes', query: params ?? {}, security: [['BearerAuth']] },
+      listPaging,
       options,
     );
   }

@@ -13,6 +13,21 @@ import type {
   ResolutionCenterCaseListResponse,
 } from '../models.js';
 
+/** How `list` pages, as declared and checked against the spec at generation time. */
+const listPaging = cursorPages({
+  style: 'cursor',
+  items: 'data',
+  pageInfo: 'page_info',
+  hasNextPage: 'has_next_page',
+  hasPreviousPage: 'has_previous_page',
+  endCursor: 'end_cursor',
+  startCursor: 'start_cursor',
+  afterParam: 'after',
+  beforeParam: 'before',
+  firstParam: 'first',
+  lastParam: 'last',
+});
+
 /** Resolution center cases */
 export class ResolutionCenterCases extends APIResource {
   /**
@@ -43,38 +58,10 @@ export class ResolutionCenterCases extends APIResource {
     params: ResolutionCenterCaseListParams | null | undefined = {},
     options?: RequestOptions,
   ): PagePromise<ResolutionCenterCaseListItem, ResolutionCenterCaseListResponse> {
-    const p = params ?? {};
     return requestPage<ResolutionCenterCaseListItem, ResolutionCenterCaseListResponse>(
       this._client,
-      {
-        method: 'get',
-        path: '/resolution_center_cases',
-        query: {
-          after: p.after,
-          before: p.before,
-          first: p.first,
-          last: p.last,
-          company_id: p.company_id,
-          direction: p.direction,
-          statuses: p.statuses,
-          created_before: p.created_before,
-          created_after: p.created_after,
-        },
-        security: [['bearerAuth']],
-      },
-      cursorPages({
-        style: 'cursor',
-        items: 'data',
-        pageInfo: 'page_info',
-        hasNextPage: 'has_next_page',
-        hasPreviousPage: 'has_previous_page',
-        endCursor: 'end_cursor',
-        startCursor: 'start_cursor',
-        afterParam: 'after',
-        beforeParam: 'before',
-        firstParam: 'first',
-        lastParam: 'last',
-      }),
+      { method: 'get', path: '/resolution_center_cases', query: params ?? {}, security: [['bearerAuth']] },
+      listPaging,
       options,
     );
   }

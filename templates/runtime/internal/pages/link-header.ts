@@ -1,14 +1,4 @@
-import {
-  at,
-  emptyClaim,
-  move,
-  param,
-  readItems,
-  type PageState,
-  type PageStyle,
-  type Step,
-  type Style,
-} from './shared.js';
+import { emptyClaim, readItems, type PageState, type PageStyle, type Step, type Style } from './shared.js';
 
 /** RFC 8288 `Link` headers with `rel="next"` / `rel="prev"`. */
 export function linkHeaderPages(spec: Style<'link_header'>): PageStyle {

@@ -1,14 +1,4 @@
-import {
-  at,
-  emptyClaim,
-  move,
-  param,
-  readItems,
-  type PageState,
-  type PageStyle,
-  type Step,
-  type Style,
-} from './shared.js';
+import { at, emptyClaim, move, readItems, type PageStyle, type Style } from './shared.js';
 
 /** The body names the next cursor (`meta.next`); the last page has none. Forward only. */
 export function nextCursorPages(spec: Style<'next_cursor'>): PageStyle {

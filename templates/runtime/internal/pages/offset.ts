@@ -1,14 +1,4 @@
-import {
-  at,
-  emptyClaim,
-  move,
-  param,
-  readItems,
-  type PageState,
-  type PageStyle,
-  type Step,
-  type Style,
-} from './shared.js';
+import { at, emptyClaim, move, param, readItems, type PageStyle, type Style } from './shared.js';
 
 /** Offset and limit: stops at `total` when the body has one, otherwise on a short or empty page. */
 export function offsetPages(spec: Style<'offset'>): PageStyle {

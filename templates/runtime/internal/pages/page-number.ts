@@ -1,14 +1,4 @@
-import {
-  at,
-  emptyClaim,
-  move,
-  param,
-  readItems,
-  type PageState,
-  type PageStyle,
-  type Step,
-  type Style,
-} from './shared.js';
+import { move, param, readItems, type PageState, type PageStyle, type Style } from './shared.js';
 
 /** Page numbers (Pismo): stops on a short or empty page, since nothing else says the last page was reached. */
 export function pageNumberPages(spec: Style<'page_number'>): PageStyle {
