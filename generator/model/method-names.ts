@@ -92,14 +92,19 @@ function withoutPathParams(opWords: string[], path: string): string[] {
  */
 export function wantedName(input: MethodInput, resource: readonly string[]): string {
   const verb = conventionalVerb(input);
-  const fallback = () => memberName(input.action ?? verb ?? `${input.method} ${input.path.replace(/\{[^}]*\}/g, '')}`);
+  const fallback = () =>
+    memberName(input.action ?? verb ?? `${input.method} ${input.path.replace(/\{[^}]*\}/g, '')}`);
   if (!input.operationId) return fallback();
-  let rest = withoutPathParams(lower(input.operationId).filter((w) => !VERSION_WORD.test(w)), input.path);
+  let rest = withoutPathParams(
+    lower(input.operationId).filter((w) => !VERSION_WORD.test(w)),
+    input.path,
+  );
   const [leaf, ...ancestors] = [...resource].reverse();
   if (leaf) rest = withoutNoun(rest, leaf, true);
   for (const segment of ancestors) rest = withoutNoun(rest, segment, false);
   if (input.action) rest = rest.length ? rest : lower(input.action);
-  if (!rest.length || (rest.length === 1 && HTTP_WORDS.has(rest[0]!))) return rest.length && !verb && !input.action ? memberName(rest[0]!) : fallback();
+  if (!rest.length || (rest.length === 1 && HTTP_WORDS.has(rest[0]!)))
+    return rest.length && !verb && !input.action ? memberName(rest[0]!) : fallback();
   return memberName(rest.join(' '));
 }
 
@@ -108,10 +113,16 @@ export function wantedName(input: MethodInput, resource: readonly string[]): str
  * others in input order; one whose name is taken falls back to its whole operationId, then to a numeric suffix,
  * with a warning either way. `taken`: names the resource class already uses (runtime members, sub-resources).
  */
-export function nameMethods(inputs: readonly MethodInput[], resource: readonly string[], taken: Iterable<string>): MethodNames {
+export function nameMethods(
+  inputs: readonly MethodInput[],
+  resource: readonly string[],
+  taken: Iterable<string>,
+): MethodNames {
   const scope = new NameScope(taken);
   const wanted = inputs.map((input) => wantedName(input, resource));
-  const order = inputs.map((_, i) => i).sort((a, b) => rank(inputs[a]!, wanted[a]!) - rank(inputs[b]!, wanted[b]!) || a - b);
+  const order = inputs
+    .map((_, i) => i)
+    .sort((a, b) => rank(inputs[a]!, wanted[a]!) - rank(inputs[b]!, wanted[b]!) || a - b);
   const names: string[] = [];
   const warnings: MethodNames['warnings'] = [];
   const owner = new Map<string, number>();
@@ -119,11 +130,23 @@ export function nameMethods(inputs: readonly MethodInput[], resource: readonly s
     const input = inputs[i]!;
     let name = wanted[i]!;
     if (scope.has(name)) {
-      const whole = input.operationId ? memberName(lower(input.operationId).filter((w) => !VERSION_WORD.test(w)).join(' ')) : undefined;
+      const whole = input.operationId
+        ? memberName(
+            lower(input.operationId)
+              .filter((w) => !VERSION_WORD.test(w))
+              .join(' '),
+          )
+        : undefined;
       const clash = owner.get(name.toLowerCase());
-      const by = clash === undefined ? 'a member of the client or a sub-resource' : `${inputs[clash]!.method.toUpperCase()} ${inputs[clash]!.path}`;
+      const by =
+        clash === undefined
+          ? 'a member of the client or a sub-resource'
+          : `${inputs[clash]!.method.toUpperCase()} ${inputs[clash]!.path}`;
       const chosen = scope.claim(whole && !scope.has(whole) ? whole : name);
-      warnings.push({ index: i, message: `method name "${name}" is taken by ${by}; named "${chosen}" instead (set an operationId to choose)` });
+      warnings.push({
+        index: i,
+        message: `method name "${name}" is taken by ${by}; named "${chosen}" instead (set an operationId to choose)`,
+      });
       name = chosen;
     } else {
       scope.claim(name);

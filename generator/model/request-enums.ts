@@ -37,7 +37,9 @@ export function closeRequestEnums(document: OpenAPIDocument, schema: unknown, de
     return next;
   };
   if (node.properties && typeof node.properties === 'object') {
-    copy.properties = Object.fromEntries(Object.entries(node.properties).map(([key, value]) => [key, swap(value)]));
+    copy.properties = Object.fromEntries(
+      Object.entries(node.properties).map(([key, value]) => [key, swap(value)]),
+    );
   }
   if (node.items) copy.items = swap(node.items);
   for (const keyword of ['allOf', 'oneOf', 'anyOf'] as const) {
@@ -55,8 +57,11 @@ function isEnumOnly(document: OpenAPIDocument, schema: Record<string, unknown>, 
     return Boolean(items && isEnumOnly(document, items, depth + 1) && !schema.properties);
   }
   for (const keyword of ['oneOf', 'anyOf'] as const) {
-    const parts = Array.isArray(schema[keyword]) ? (schema[keyword] as unknown[]).map((p) => deref<Record<string, unknown>>(document, p)) : [];
-    if (parts.length && parts.every((p) => p && (p.type === 'null' || isEnumOnly(document, p, depth + 1)))) return true;
+    const parts = Array.isArray(schema[keyword])
+      ? (schema[keyword] as unknown[]).map((p) => deref<Record<string, unknown>>(document, p))
+      : [];
+    if (parts.length && parts.every((p) => p && (p.type === 'null' || isEnumOnly(document, p, depth + 1))))
+      return true;
   }
   return false;
 }

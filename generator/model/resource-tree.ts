@@ -68,7 +68,9 @@ export function placeRoutes(routes: readonly Route[]): Placement[] {
   };
   return routes.map((route) => {
     const segments = segmentsOf(route.path);
-    const statics = segments.flatMap((s, i) => (isParam(s) ? [] : [{ name: s, prefix: shape(segments.slice(0, i + 1)) }]));
+    const statics = segments.flatMap((s, i) =>
+      isParam(s) ? [] : [{ name: s, prefix: shape(segments.slice(0, i + 1)) }],
+    );
     if (!statics.length) return { resource: ['default'] };
     let depth = 1;
     for (let k = statics.length - 1; k >= 1; k--) {

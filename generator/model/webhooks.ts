@@ -22,8 +22,12 @@ const JSON_MEDIA = /^application\/([\w.+-]+\+)?json\b/i;
  * One event per webhook whose POST (or only operation) has a JSON body, in name order. A webhook without one is
  * reported: it cannot be typed, and leaving it out silently would make the union look complete.
  */
-export function webhookEvents(document: OpenAPIDocument): { events: WebhookEvent[]; skipped: { pointer: string; message: string }[] } {
-  const webhooks: Record<string, unknown> = (document as { webhooks?: Record<string, unknown> }).webhooks ?? {};
+export function webhookEvents(document: OpenAPIDocument): {
+  events: WebhookEvent[];
+  skipped: { pointer: string; message: string }[];
+} {
+  const webhooks: Record<string, unknown> =
+    (document as { webhooks?: Record<string, unknown> }).webhooks ?? {};
   const events: WebhookEvent[] = [];
   const skipped: { pointer: string; message: string }[] = [];
   for (const name of Object.keys(webhooks).sort()) {
@@ -33,7 +37,10 @@ export function webhookEvents(document: OpenAPIDocument): { events: WebhookEvent
     const body = deref(document, op?.requestBody);
     const media = Object.entries<any>(body?.content ?? {}).find(([type]) => JSON_MEDIA.test(type));
     if (!method || !media?.[1]?.schema) {
-      skipped.push({ pointer: pointer('webhooks', name), message: 'webhook has no JSON request body; it is not part of the event union' });
+      skipped.push({
+        pointer: pointer('webhooks', name),
+        message: 'webhook has no JSON request body; it is not part of the event union',
+      });
       continue;
     }
     events.push({

@@ -26,7 +26,11 @@ let dir: string;
 let server: PayfixServer;
 
 beforeAll(async () => {
-  const provider = resolveProviderConfig({ clientName: 'Payfix', packageName: 'payfix', sources: [{ file: 'openapi.yaml' }] }, FIXTURE, '--spec');
+  const provider = resolveProviderConfig(
+    { clientName: 'Payfix', packageName: 'payfix', sources: [{ file: 'openapi.yaml' }] },
+    FIXTURE,
+    '--spec',
+  );
   pkg = await generatePackage(provider, { rootDir: process.cwd(), templatesDir: path.resolve('templates') });
   dir = await mkdtemp(path.join(tmpdir(), 'payfix-'));
   for (const [file, text] of pkg.files) {
@@ -46,7 +50,8 @@ async function specSamples(): Promise<{ id: string; source: string }[]> {
   const found = [];
   for (const item of Object.values<any>(doc.paths)) {
     for (const op of Object.values<any>(item)) {
-      for (const sample of op?.['x-codeSamples'] ?? []) found.push({ id: op.operationId, source: sample.source });
+      for (const sample of op?.['x-codeSamples'] ?? [])
+        found.push({ id: op.operationId, source: sample.source });
     }
   }
   return found;
@@ -75,7 +80,10 @@ describe('the Payfix fixture', () => {
   });
 
   it('applies the inferred pagination to both cursor lists and says so', () => {
-    expect(pkg.model.inferredPagination.map((p) => `${p.operationId}: ${p.style}`)).toEqual(['listAffiliateOverrides: cursor', 'listPayments: cursor']);
+    expect(pkg.model.inferredPagination.map((p) => `${p.operationId}: ${p.style}`)).toEqual([
+      'listAffiliateOverrides: cursor',
+      'listPayments: cursor',
+    ]);
   });
 
   it('puts every x-codeSample into the JSDoc, because each type-checks', async () => {
@@ -83,27 +91,70 @@ describe('the Payfix fixture', () => {
     expect(samples).toHaveLength(8);
     const results = checkSamples(pkg.files, samples);
     expect(Object.fromEntries(results)).toEqual(Object.fromEntries(samples.map((s) => [s.id, []])));
-    const resources = [...pkg.files].filter(([file]) => file.startsWith('src/resources/')).map(([, text]) => text).join('\n');
+    const resources = [...pkg.files]
+      .filter(([file]) => file.startsWith('src/resources/'))
+      .map(([, text]) => text)
+      .join('\n');
     expect(resources).toContain("client.affiliates.overrides.delete('ovr_1', { id: 'aff_1' })");
   });
 
   it('leaves a sample that does not compile out of the JSDoc, with a warning naming it', () => {
     const payments = pkg.model.resources.find((r) => r.propertyName === 'payments')!;
-    const bad = { lang: 'JavaScript', source: "import Payfix from 'payfix';\nawait new Payfix().payments.retrieve('a', 'b', 'c');" };
-    const model = { ...pkg.model, resources: [{ ...payments, operations: payments.operations.map((op) => (op.methodName === 'retrieve' ? { ...op, codeSamples: [bad, ...op.codeSamples] } : op)) }] };
+    const bad = {
+      lang: 'JavaScript',
+      source: "import Payfix from 'payfix';\nawait new Payfix().payments.retrieve('a', 'b', 'c');",
+    };
+    const model = {
+      ...pkg.model,
+      resources: [
+        {
+          ...payments,
+          operations: payments.operations.map((op) =>
+            op.methodName === 'retrieve' ? { ...op, codeSamples: [bad, ...op.codeSamples] } : op,
+          ),
+        },
+      ],
+    };
     const checked = keepCheckedSamples(model, pkg.files);
-    expect(checked.warnings).toEqual([{ pointer: '#/paths/~1payments~1{id}/get/x-codeSamples/0', message: expect.stringMatching(/does not type-check.*Expected 1-2 arguments, but got 3/) }]);
-    expect(checked.model.resources[0]!.operations.find((op) => op.methodName === 'retrieve')!.codeSamples).toHaveLength(1);
+    expect(checked.warnings).toEqual([
+      {
+        pointer: '#/paths/~1payments~1{id}/get/x-codeSamples/0',
+        message: expect.stringMatching(/does not type-check.*Expected 1-2 arguments, but got 3/),
+      },
+    ]);
+    expect(
+      checked.model.resources[0]!.operations.find((op) => op.methodName === 'retrieve')!.codeSamples,
+    ).toHaveLength(1);
   });
 
   it.each([
     ['a closed request enum rejects a typo', "client.payments.list({ statuses: ['nope'] });", false],
     ['a closed request enum accepts a listed value', "client.payments.list({ statuses: ['failed'] });", true],
-    ['an open response enum accepts a new server value', "const p = await client.payments.retrieve('x');\nconst s: typeof p.status = 'brand_new';\nconsole.log(s);", true],
-    ['the last path parameter is positional, the others named', "await client.affiliates.overrides.delete('aff_1', 'ovr_1');", false],
-    ['an error static narrows err.error', "try { await client.payments.retrieve('x'); } catch (e) { if (e instanceof Payfix.NotFoundError) { const m: string = e.error.error.message; console.log(m); } }", true],
-    ['the base error class is named after the client', "const { PayfixError } = await import('payfix');\nconst e: InstanceType<typeof PayfixError> = new Payfix.APIConnectionError();\nconsole.log(e instanceof Payfix.PayfixError, e instanceof Payfix.APIError);", true],
-    ['webhook events narrow on their type', "const e = await client.webhooks.unwrap('', { headers: {} });\nif (e.type === 'refund.created') { const id: string = e.data.payment_id; console.log(id); }", true],
+    [
+      'an open response enum accepts a new server value',
+      "const p = await client.payments.retrieve('x');\nconst s: typeof p.status = 'brand_new';\nconsole.log(s);",
+      true,
+    ],
+    [
+      'the last path parameter is positional, the others named',
+      "await client.affiliates.overrides.delete('aff_1', 'ovr_1');",
+      false,
+    ],
+    [
+      'an error static narrows err.error',
+      "try { await client.payments.retrieve('x'); } catch (e) { if (e instanceof Payfix.NotFoundError) { const m: string = e.error.error.message; console.log(m); } }",
+      true,
+    ],
+    [
+      'the base error class is named after the client',
+      "const { PayfixError } = await import('payfix');\nconst e: InstanceType<typeof PayfixError> = new Payfix.APIConnectionError();\nconsole.log(e instanceof Payfix.PayfixError, e instanceof Payfix.APIError);",
+      true,
+    ],
+    [
+      'webhook events narrow on their type',
+      "const e = await client.webhooks.unwrap('', { headers: {} });\nif (e.type === 'refund.created') { const id: string = e.data.payment_id; console.log(id); }",
+      true,
+    ],
   ])('%s', (_, snippet, compiles) => {
     const [diagnostics] = checkSamples(pkg.files, [{ id: 'x', source: prelude + snippet }]).values();
     if (compiles) expect(diagnostics).toEqual([]);
@@ -121,7 +172,12 @@ describe('the Payfix fixture', () => {
     }
     // One process for all samples: each is imported (and its top-level awaits finish) before the next.
     const runner = path.join(dir, 'run-samples.mts');
-    await writeFile(runner, files.map((f, i) => `console.log('--- ${samples[i]!.id}');\nawait import(${JSON.stringify(f)});`).join('\n'));
+    await writeFile(
+      runner,
+      files
+        .map((f, i) => `console.log('--- ${samples[i]!.id}');\nawait import(${JSON.stringify(f)});`)
+        .join('\n'),
+    );
     const { stdout } = await run(process.execPath, ['--import', 'tsx', runner], {
       env: { ...process.env, PAYFIX_API_KEY: KEY, PAYFIX_BASE_URL: server.url },
       timeout: 60_000,
@@ -142,14 +198,23 @@ describe('the Payfix fixture', () => {
       deleteAffiliateOverride: ['ovr_1'],
       checkAccessUser: ['true'],
     });
-    expect(server.requests.map((r) => `${r.method} ${r.url}`)).toContain('DELETE /v1/affiliates/aff_1/overrides/ovr_1');
+    expect(server.requests.map((r) => `${r.method} ${r.url}`)).toContain(
+      'DELETE /v1/affiliates/aff_1/overrides/ovr_1',
+    );
   }, 90_000);
 
   it('verifies webhooks signed by the standardwebhooks package and rejects a tampered one', async () => {
     const secret = 'whsec_' + Buffer.from('payfix webhook secret, 32 bytes!').toString('base64');
-    const body = JSON.stringify({ type: 'refund.created', data: { id: 're_1', payment_id: 'pay_1', amount: 5 } });
+    const body = JSON.stringify({
+      type: 'refund.created',
+      data: { id: 're_1', payment_id: 'pay_1', amount: 5 },
+    });
     const at = new Date();
-    const headers = { 'webhook-id': 'msg_1', 'webhook-timestamp': String(Math.floor(at.getTime() / 1000)), 'webhook-signature': new Webhook(secret).sign('msg_1', at, body) };
+    const headers = {
+      'webhook-id': 'msg_1',
+      'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
+      'webhook-signature': new Webhook(secret).sign('msg_1', at, body),
+    };
     const script = path.join(dir, 'webhook.mts');
     await writeFile(
       script,
@@ -159,7 +224,9 @@ const event = await client.webhooks.unwrap(process.env.BODY!, { headers: JSON.pa
 console.log(event.type);
 await client.webhooks.unwrap(process.env.BODY!.replace('5', '6'), { headers: JSON.parse(process.env.HEADERS!) }).catch((e) => console.log(e.name));`,
     );
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, PAYFIX_WEBHOOK_SECRET: secret, BODY: body, HEADERS: JSON.stringify(headers) } });
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', script], {
+      env: { ...process.env, PAYFIX_WEBHOOK_SECRET: secret, BODY: body, HEADERS: JSON.stringify(headers) },
+    });
     expect(stdout.trim().split('\n')).toEqual(['refund.created', 'WebhookVerificationError']);
   }, 60_000);
 });
@@ -169,9 +236,22 @@ describe('the seed specs', () => {
     const providers = await loadProviders(path.resolve('specs'));
     let total = 0;
     for (const provider of providers) {
-      const generated = await generatePackage(provider, { rootDir: process.cwd(), templatesDir: path.resolve('templates') });
+      const generated = await generatePackage(provider, {
+        rootDir: process.cwd(),
+        templatesDir: path.resolve('templates'),
+      });
       expect(generated.warnings.filter((w) => /code sample/.test(w.message))).toEqual([]);
-      const walk = (list: typeof generated.model.resources): number => list.reduce((n, r) => n + r.operations.reduce((m, op) => m + op.codeSamples.filter((s) => /^javascript$/i.test(s.lang)).length, 0) + walk(r.children), 0);
+      const walk = (list: typeof generated.model.resources): number =>
+        list.reduce(
+          (n, r) =>
+            n +
+            r.operations.reduce(
+              (m, op) => m + op.codeSamples.filter((s) => /^javascript$/i.test(s.lang)).length,
+              0,
+            ) +
+            walk(r.children),
+          0,
+        );
       total += walk(generated.model.resources);
     }
     // Whop's two samples; they also run against a loopback server in whop-code-samples.test.ts.

@@ -36,7 +36,11 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 function signed(body: string, { secret = SECRET, at = new Date(), id = 'msg_1' } = {}) {
   const signature = new Webhook(secret).sign(id, at, body);
-  return { 'webhook-id': id, 'webhook-timestamp': String(Math.floor(at.getTime() / 1000)), 'webhook-signature': signature };
+  return {
+    'webhook-id': id,
+    'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
+    'webhook-signature': signature,
+  };
 }
 
 async function deliver(body: string, headers: Record<string, string>, key: string = SECRET) {
@@ -56,7 +60,10 @@ describe('webhooks.unwrap (Standard Webhooks)', () => {
   it('accepts any one of several signatures (secret rotation)', async () => {
     const headers = signed(body);
     const old = signed(body, { secret: OTHER })['webhook-signature'];
-    expect((await deliver(body, { ...headers, 'webhook-signature': `${old} ${headers['webhook-signature']}` })).status).toBe(200);
+    expect(
+      (await deliver(body, { ...headers, 'webhook-signature': `${old} ${headers['webhook-signature']}` }))
+        .status,
+    ).toBe(200);
   });
 
   it('takes the key from <PREFIX>_WEBHOOK_SECRET when none is passed', async () => {
@@ -66,18 +73,30 @@ describe('webhooks.unwrap (Standard Webhooks)', () => {
     } finally {
       delete process.env[ENV];
     }
-    expect((await deliver(body, signed(body), 'env')).text).toMatch(/WebhookVerificationError: No webhook secret.*ACME_WEBHOOK_SECRET/);
+    expect((await deliver(body, signed(body), 'env')).text).toMatch(
+      /WebhookVerificationError: No webhook secret.*ACME_WEBHOOK_SECRET/,
+    );
   });
 
   it('rejects a tampered body', async () => {
     const res = await deliver(body.replace('1200', '1'), signed(body));
-    expect(res).toEqual({ status: 400, text: 'WebhookVerificationError: No webhook signature matches the body.' });
+    expect(res).toEqual({
+      status: 400,
+      text: 'WebhookVerificationError: No webhook signature matches the body.',
+    });
   });
 
   it('rejects a tampered id or timestamp', async () => {
     expect((await deliver(body, { ...signed(body), 'webhook-id': 'msg_2' })).status).toBe(400);
     const headers = signed(body);
-    expect((await deliver(body, { ...headers, 'webhook-timestamp': String(Number(headers['webhook-timestamp']) - 1) })).status).toBe(400);
+    expect(
+      (
+        await deliver(body, {
+          ...headers,
+          'webhook-timestamp': String(Number(headers['webhook-timestamp']) - 1),
+        })
+      ).status,
+    ).toBe(400);
   });
 
   it('rejects a signature made with another key, without naming either key', async () => {
@@ -96,16 +115,29 @@ describe('webhooks.unwrap (Standard Webhooks)', () => {
 
   it.each([
     ['no signature header', (h: Record<string, string>) => ({ ...h, 'webhook-signature': '' })],
-    ['an unknown signature version', (h: Record<string, string>) => ({ ...h, 'webhook-signature': h['webhook-signature']!.replace('v1,', 'v2,') })],
-    ['a signature that is not base64', (h: Record<string, string>) => ({ ...h, 'webhook-signature': 'v1,%%%' })],
+    [
+      'an unknown signature version',
+      (h: Record<string, string>) => ({
+        ...h,
+        'webhook-signature': h['webhook-signature']!.replace('v1,', 'v2,'),
+      }),
+    ],
+    [
+      'a signature that is not base64',
+      (h: Record<string, string>) => ({ ...h, 'webhook-signature': 'v1,%%%' }),
+    ],
     ['a non-numeric timestamp', (h: Record<string, string>) => ({ ...h, 'webhook-timestamp': '1e9' })],
   ])('fails closed on %s', async (_, change) => {
     expect((await deliver(body, change(signed(body)))).status).toBe(400);
   });
 
   it('fails closed on an empty or malformed key', async () => {
-    await expect(unwrapWebhook(body, { headers: signed(body), key: '' }, 'SDKGEN_TEST_UNSET_SECRET')).rejects.toThrow(WebhookVerificationError);
-    await expect(unwrapWebhook(body, { headers: signed(body), key: 'whsec_%%%' }, ENV)).rejects.toThrow(/not valid base64/);
+    await expect(
+      unwrapWebhook(body, { headers: signed(body), key: '' }, 'SDKGEN_TEST_UNSET_SECRET'),
+    ).rejects.toThrow(WebhookVerificationError);
+    await expect(unwrapWebhook(body, { headers: signed(body), key: 'whsec_%%%' }, ENV)).rejects.toThrow(
+      /not valid base64/,
+    );
   });
 
   it('verifies raw bytes and fetch Headers too', async () => {

@@ -30,7 +30,9 @@ export function emitWebhooks(webhooks: WebhooksModel, envPrefix: string): Source
                 `\`body\` is the raw request body as received. The key defaults to \`process.env['${secretEnv}']\`. Throws\n` +
                 'WebhookVerificationError for a missing, wrong or stale signature.',
             ],
-            statements: [`return unwrapWebhook<${webhooks.unionTypeName}>(body, options, ${JSON.stringify(secretEnv)});`],
+            statements: [
+              `return unwrapWebhook<${webhooks.unionTypeName}>(body, options, ${JSON.stringify(secretEnv)});`,
+            ],
           },
         ],
       },

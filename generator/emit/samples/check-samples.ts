@@ -19,14 +19,20 @@ export const SAMPLE_LANGS = /^(javascript|typescript|js|ts|node(\.?js)?)$/i;
 
 /** Points every import of a bare package name at the generated package, so the sample compiles against it. */
 export function importingPackage(source: string, entry: string): string {
-  return source.replace(/(\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(['"])(?!node:|\.)([^'"]+)\2/g, (_, lead: string, quote: string) => `${lead}${quote}${entry}${quote}`);
+  return source.replace(
+    /(\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(['"])(?!node:|\.)([^'"]+)\2/g,
+    (_, lead: string, quote: string) => `${lead}${quote}${entry}${quote}`,
+  );
 }
 
 /**
  * `files`: package-relative path -> text (as the pipeline holds them). Returns each sample's diagnostics; an empty
  * list means it compiles.
  */
-export function checkSamples(files: ReadonlyMap<string, string>, samples: readonly CodeSample[]): Map<string, string[]> {
+export function checkSamples(
+  files: ReadonlyMap<string, string>,
+  samples: readonly CodeSample[],
+): Map<string, string[]> {
   const result = new Map<string, string[]>();
   if (!samples.length) return result;
   const root = path.resolve('/__sdkgen_samples__');
@@ -58,17 +64,29 @@ export function checkSamples(files: ReadonlyMap<string, string>, samples: readon
   const getSourceFile = host.getSourceFile.bind(host);
   host.fileExists = (file) => (inside(file) ? virtual.has(path.resolve(file)) : fileExists(file));
   host.readFile = (file) => (inside(file) ? virtual.get(path.resolve(file)) : readFile(file));
-  host.directoryExists = (dir) => (inside(dir) || path.resolve(dir) === root ? [...virtual.keys()].some((f) => f.startsWith(path.resolve(dir) + path.sep)) : ts.sys.directoryExists(dir));
+  host.directoryExists = (dir) =>
+    inside(dir) || path.resolve(dir) === root
+      ? [...virtual.keys()].some((f) => f.startsWith(path.resolve(dir) + path.sep))
+      : ts.sys.directoryExists(dir);
   host.getSourceFile = (file, language, onError) => {
     if (!inside(file)) return getSourceFile(file, language, onError);
     const text = virtual.get(path.resolve(file));
     return text === undefined ? undefined : ts.createSourceFile(file, text, language);
   };
-  const program = ts.createProgram([...sampleFiles.keys(), path.join(root, 'samples', 'globals.d.ts')], options, host);
+  const program = ts.createProgram(
+    [...sampleFiles.keys(), path.join(root, 'samples', 'globals.d.ts')],
+    options,
+    host,
+  );
   for (const [file, id] of sampleFiles) {
     const source = program.getSourceFile(file);
-    const diagnostics = source ? [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)] : [];
-    result.set(id, diagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n')));
+    const diagnostics = source
+      ? [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)]
+      : [];
+    result.set(
+      id,
+      diagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n')),
+    );
   }
   return result;
 }

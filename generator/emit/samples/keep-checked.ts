@@ -5,9 +5,16 @@ import { checkSamples, SAMPLE_LANGS } from './check-samples.js';
  * The model with only the TypeScript/JavaScript `x-codeSamples` that compile against `files` (the package as
  * generated from this model), and a warning for each one left out. The same model when all of them compile.
  */
-export function keepCheckedSamples(model: ApiModel, files: ReadonlyMap<string, string>): { model: ApiModel; warnings: Warning[] } {
+export function keepCheckedSamples(
+  model: ApiModel,
+  files: ReadonlyMap<string, string>,
+): { model: ApiModel; warnings: Warning[] } {
   const samples = allOperations(model.resources).flatMap((op) =>
-    op.codeSamples.flatMap((sample, i) => (SAMPLE_LANGS.test(sample.lang) ? [{ id: `${op.pointer}/x-codeSamples/${i}`, source: sample.source }] : [])),
+    op.codeSamples.flatMap((sample, i) =>
+      SAMPLE_LANGS.test(sample.lang)
+        ? [{ id: `${op.pointer}/x-codeSamples/${i}`, source: sample.source }]
+        : [],
+    ),
   );
   const results = checkSamples(files, samples);
   const failed = new Map([...results].filter(([, diagnostics]) => diagnostics.length > 0));
@@ -19,7 +26,10 @@ export function keepCheckedSamples(model: ApiModel, files: ReadonlyMap<string, s
   const prune = (resources: ResourceModel[]): ResourceModel[] =>
     resources.map((r) => ({
       ...r,
-      operations: r.operations.map((op) => ({ ...op, codeSamples: op.codeSamples.filter((_, i) => !failed.has(`${op.pointer}/x-codeSamples/${i}`)) })),
+      operations: r.operations.map((op) => ({
+        ...op,
+        codeSamples: op.codeSamples.filter((_, i) => !failed.has(`${op.pointer}/x-codeSamples/${i}`)),
+      })),
       children: prune(r.children),
     }));
   return { model: { ...model, resources: prune(model.resources) }, warnings };

@@ -11,24 +11,47 @@ const options = modelOptions({ clientName: 'Payfix' });
 describe('inferred pagination', () => {
   it('is applied by default, and a config can turn it off or override one list', async () => {
     const { bundled } = await bundleSpec(FIXTURE);
-    const list = (model: ReturnType<typeof buildModel>) => model.resources.find((r) => r.propertyName === 'payments')!.operations.find((op) => op.methodName === 'list')!.call;
-    const paging = (model: ReturnType<typeof buildModel>) => { const call = list(model); return call.kind === 'paginated' ? call.pagination : undefined; };
+    const list = (model: ReturnType<typeof buildModel>) =>
+      model.resources
+        .find((r) => r.propertyName === 'payments')!
+        .operations.find((op) => op.methodName === 'list')!.call;
+    const paging = (model: ReturnType<typeof buildModel>) => {
+      const call = list(model);
+      return call.kind === 'paginated' ? call.pagination : undefined;
+    };
     const inferred = buildModel(bundled, options);
     expect(paging(inferred)).toMatchObject({ style: 'cursor', afterParam: 'after', pageInfo: 'page_info' });
-    expect(inferred.inferredPagination.map((p) => p.operationId)).toEqual(['listAffiliateOverrides', 'listPayments']);
+    expect(inferred.inferredPagination.map((p) => p.operationId)).toEqual([
+      'listAffiliateOverrides',
+      'listPayments',
+    ]);
 
     const off = buildModel(bundled, { ...options, inferPagination: false });
     expect(paging(off)).toBeUndefined();
     expect(off.inferredPagination).toEqual([]);
 
-    const declared = { operation: 'listPayments', style: 'cursor' as const, items: 'data', pageInfo: 'page_info', hasNextPage: 'has_next_page', endCursor: 'end_cursor', afterParam: 'after', firstParam: 'first' };
+    const declared = {
+      operation: 'listPayments',
+      style: 'cursor' as const,
+      items: 'data',
+      pageInfo: 'page_info',
+      hasNextPage: 'has_next_page',
+      endCursor: 'end_cursor',
+      afterParam: 'after',
+      firstParam: 'first',
+    };
     const overridden = buildModel(bundled, { ...options, pagination: [declared] });
     expect(paging(overridden)).toMatchObject({ firstParam: 'first' });
     expect(overridden.inferredPagination.map((p) => p.operationId)).toEqual(['listAffiliateOverrides']);
   });
 
   it('is printed in the summary with the way to opt out', () => {
-    expect(inferredPaginationSummary([{ operationId: 'a', style: 'cursor', pointer: '#' }, { operationId: 'b', style: 'offset', pointer: '#' }])).toEqual([
+    expect(
+      inferredPaginationSummary([
+        { operationId: 'a', style: 'cursor', pointer: '#' },
+        { operationId: 'b', style: 'offset', pointer: '#' },
+      ]),
+    ).toEqual([
       'pagination inferred and applied to 2 lists (1 cursor, 1 offset): a, b',
       'declare "pagination" in sdkgen.json to override one, or set "inferPagination": false to turn inference off',
     ]);

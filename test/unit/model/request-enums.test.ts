@@ -17,21 +17,43 @@ const document = {
 
 describe('closeRequestEnums', () => {
   it.each([
-    ['an inline enum', { type: 'string', enum: ['a', 'b'] }, { type: 'string', enum: ['a', 'b'], [CLOSED_ENUM]: true }],
-    ['a $ref to an enum component', { $ref: '#/components/schemas/Status' }, { type: 'string', enum: ['open', 'closed'], [CLOSED_ENUM]: true }],
-    ['an array of enum refs', { type: 'array', items: { $ref: '#/components/schemas/Status' } }, { type: 'array', items: { type: 'string', enum: ['open', 'closed'], [CLOSED_ENUM]: true } }],
+    [
+      'an inline enum',
+      { type: 'string', enum: ['a', 'b'] },
+      { type: 'string', enum: ['a', 'b'], [CLOSED_ENUM]: true },
+    ],
+    [
+      'a $ref to an enum component',
+      { $ref: '#/components/schemas/Status' },
+      { type: 'string', enum: ['open', 'closed'], [CLOSED_ENUM]: true },
+    ],
+    [
+      'an array of enum refs',
+      { type: 'array', items: { $ref: '#/components/schemas/Status' } },
+      { type: 'array', items: { type: 'string', enum: ['open', 'closed'], [CLOSED_ENUM]: true } },
+    ],
     [
       'a nullable enum ref',
       { $ref: '#/components/schemas/NullableStatus' },
       { oneOf: [{ type: 'string', enum: ['open', 'closed'], [CLOSED_ENUM]: true }, { type: 'null' }] },
     ],
-    ['a $ref to an object (shared with responses: kept)', { $ref: '#/components/schemas/Payment' }, { $ref: '#/components/schemas/Payment' }],
+    [
+      'a $ref to an object (shared with responses: kept)',
+      { $ref: '#/components/schemas/Payment' },
+      { $ref: '#/components/schemas/Payment' },
+    ],
   ])('closes %s', (_, given, want) => {
     expect(closeRequestEnums(document, given)).toEqual(want);
   });
 
   it('closes enums in the properties of a params object and leaves the document untouched', () => {
-    const params = { type: 'object', properties: { statuses: { type: 'array', items: { $ref: '#/components/schemas/Status' } }, q: { type: 'string' } } };
+    const params = {
+      type: 'object',
+      properties: {
+        statuses: { type: 'array', items: { $ref: '#/components/schemas/Status' } },
+        q: { type: 'string' },
+      },
+    };
     const closed = closeRequestEnums(document, params) as any;
     expect(closed.properties.statuses.items[CLOSED_ENUM]).toBe(true);
     expect(closed.properties.q).toBe(params.properties.q);
@@ -44,8 +66,17 @@ describe('webhookEvents', () => {
     const doc = {
       ...document,
       webhooks: {
-        'refund.created': { post: { summary: 'A refund', requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/Payment' } } } } } },
-        'payment.succeeded': { post: { requestBody: { content: { 'application/json': { schema: { type: 'object' } } } } } },
+        'refund.created': {
+          post: {
+            summary: 'A refund',
+            requestBody: {
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/Payment' } } },
+            },
+          },
+        },
+        'payment.succeeded': {
+          post: { requestBody: { content: { 'application/json': { schema: { type: 'object' } } } } },
+        },
         ping: { post: { responses: {} } },
       },
     };
@@ -54,6 +85,8 @@ describe('webhookEvents', () => {
       ['payment.succeeded', { type: 'object' }, undefined],
       ['refund.created', { $ref: '#/components/schemas/Payment' }, 'A refund'],
     ]);
-    expect(skipped).toEqual([{ pointer: '#/webhooks/ping', message: expect.stringMatching(/no JSON request body/) }]);
+    expect(skipped).toEqual([
+      { pointer: '#/webhooks/ping', message: expect.stringMatching(/no JSON request body/) },
+    ]);
   });
 });
