@@ -66,9 +66,7 @@ async function verifyWebhook(
   const timestamp = header(options.headers, 'webhook-timestamp');
   const signatures = header(options.headers, 'webhook-signature');
   if (!id || !timestamp || !signatures) {
-    throw new WebhookVerificationError(
-      'Missing webhook-id, webhook-timestamp or webhook-signature header.',
-    );
+    throw new WebhookVerificationError('Missing webhook-id, webhook-timestamp or webhook-signature header.');
   }
   if (!/^\d{1,15}$/.test(timestamp)) throw new WebhookVerificationError('Invalid webhook-timestamp.');
   const tolerance = options.toleranceSeconds ?? DEFAULT_WEBHOOK_TOLERANCE_SECONDS;
@@ -78,13 +76,9 @@ async function verifyWebhook(
 
   const subtle = (globalThis as { crypto?: Crypto }).crypto?.subtle;
   if (!subtle) throw new SDKError('Verifying webhooks needs WebCrypto (globalThis.crypto.subtle).');
-  const key = await subtle.importKey(
-    'raw',
-    decodeSecret(secret),
-    { name: 'HMAC', hash: 'SHA-256' },
-    false,
-    ['verify'],
-  );
+  const key = await subtle.importKey('raw', decodeSecret(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
+    'verify',
+  ]);
   const prefix = new TextEncoder().encode(`${id}.${timestamp}.`);
   const signed = new Uint8Array(prefix.length + body.length);
   signed.set(prefix);
