@@ -1,5 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { structuredPatch } from 'diff';
+import { MANIFEST_FILE } from './format/write-output.js';
 import { displayPath } from './load/bundle.js';
 import { generatePackage, type PipelineOptions } from './pipeline.js';
 import type { ProviderConfig } from './providers.js';
@@ -46,35 +48,35 @@ async function readTree(dir: string): Promise<Map<string, string>> {
     if (!entry.isFile()) continue;
     const full = path.join(entry.parentPath ?? (entry as any).path, entry.name);
     const relative = path.relative(dir, full).split(path.sep).join('/');
-    if (relative.startsWith('node_modules/') || relative.startsWith('dist/')) continue;
+    // Not generated text: installs and builds, and the write stage's manifest (derived from the file list).
+    if (relative.startsWith('node_modules/') || relative.startsWith('dist/') || relative === MANIFEST_FILE) continue;
     files.set(relative, await readFile(full, 'utf8'));
   }
   return files;
 }
 
 /**
- * The changed region of a file: the lines between the common start and the common end, removed then added, capped
- * so a large change stays readable. Enough to see what changed without a diff tool.
+ * The changed lines of a file as unified-diff hunks (the `diff` library's line diff, no context), capped so a large
+ * change stays readable: two lines inserted far apart are two one-line hunks, not one block spanning both.
  */
-export function shortDiff(before: string, after: string, limit = 6): string[] {
-  const a = before.split('\n');
-  const b = after.split('\n');
-  let start = 0;
-  while (start < a.length && start < b.length && a[start] === b[start]) start++;
-  let endA = a.length;
-  let endB = b.length;
-  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
-    endA--;
-    endB--;
+export function shortDiff(before: string, after: string, limit = 12): string[] {
+  const { hunks } = structuredPatch('disk', 'generated', before, after, '', '', { context: 0 });
+  const out: string[] = [];
+  let shown = 0;
+  let hidden = 0;
+  for (const hunk of hunks) {
+    const changed = hunk.lines.filter((line) => line.startsWith('-') || line.startsWith('+'));
+    if (shown >= limit) {
+      hidden += changed.length;
+      continue;
+    }
+    out.push(`  @@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@ (disk, generated)`);
+    for (const line of changed) {
+      if (shown < limit) out.push(`  ${line[0]} ${line.slice(1)}`);
+      else hidden++;
+      shown++;
+    }
   }
-  const removed = a.slice(start, endA);
-  const added = b.slice(start, endB);
-  const out = [`  @@ line ${start + 1}: ${removed.length} line(s) on disk, ${added.length} line(s) generated`];
-  const show = (lines: string[], sign: string) => {
-    for (const line of lines.slice(0, limit)) out.push(`  ${sign} ${line}`);
-    if (lines.length > limit) out.push(`  ${sign} ... ${lines.length - limit} more`);
-  };
-  show(removed, '-');
-  show(added, '+');
+  if (hidden) out.push(`  ... ${hidden} more changed line(s)`);
   return out;
 }

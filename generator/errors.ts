@@ -11,13 +11,14 @@ export class SpecError extends Error {
   }
 }
 
-/** A problem in a provider config or in CLI flags. */
+/** A problem in a provider config (at a JSON pointer, when it has one) or in CLI flags. */
 export class ConfigError extends Error {
   constructor(
     readonly file: string,
     message: string,
+    readonly pointer?: string,
   ) {
-    super(`${file}: ${message}`);
+    super(`${file}${pointer ? ` at ${pointer}` : ''}: ${message}`);
     this.name = 'ConfigError';
   }
 }

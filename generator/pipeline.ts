@@ -1,23 +1,13 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SourceFileStructure } from 'ts-morph';
-import { emitPackageFiles } from './emit/package/emit-package.js';
-import { allResources, emitClient, emitIndex } from './emit/resources/emit-client.js';
-import { emitWebhooks } from './emit/resources/emit-webhooks.js';
-import { keepCheckedSamples } from './emit/samples/keep-checked.js';
-import { emitErrors } from './emit/resources/emit-errors.js';
-import { emitResource } from './emit/resources/emit-resource.js';
-import { printStructures } from './emit/resources/print.js';
-import { emitModels } from './emit/types/emit-models.js';
 import { GenerationErrors, SpecError } from './errors.js';
-import { formatFiles } from './format/format-files.js';
 import { provenanceLine, withProvenance } from './format/provenance.js';
-import { bundleSpec, type BundleOptions } from './load/bundle.js';
 import { mergeDocuments } from './load/merge.js';
+import type { BundleOptions } from './load/bundle.js';
 import { applyPatches } from './load/patch.js';
 import type { BundledDocument, LoadWarning } from './load/types.js';
-import { buildModel } from './model/build-model.js';
-import { readRuntimeSurface } from './model/runtime-names.js';
+import { allResources } from './model/all-resources.js';
 import type { ApiModel } from './model/types.js';
 import type { ProviderConfig } from './providers.js';
 
@@ -28,6 +18,8 @@ export interface PipelineOptions extends BundleOptions {
   /** Warnings become errors. */
   strict?: boolean;
   onTiming?: (stage: string, ms: number) => void;
+  /** Called as each stage starts, for progress display. */
+  onStage?: (stage: string) => void;
 }
 
 export interface GeneratedPackage {
@@ -38,14 +30,22 @@ export interface GeneratedPackage {
   warnings: LoadWarning[];
 }
 
-/** Runs every stage for one provider, in memory: load -> merge -> patch -> model -> emit -> format. */
+/**
+ * Runs every stage for one provider, in memory: load -> merge -> patch -> model -> emit -> format. Each stage's
+ * module is imported as the stage starts: Redocly, TypeScript, ts-morph and prettier load only when they are needed
+ * (a bad document never loads the emitters; `sdkgen --help` loads none of them).
+ */
 export async function generatePackage(provider: ProviderConfig, options: PipelineOptions): Promise<GeneratedPackage> {
-  const time = timer(options.onTiming);
+  const time = timer(options.onTiming, options.onStage);
   const specFiles = provider.sources.map((s) => path.resolve(provider.dir, s.file));
-  const loaded = await time('load', () => Promise.all(specFiles.map((file) => bundleSpec(file, options))));
+  const loaded = await time('load', async () => {
+    const { bundleSpec } = await import('./load/bundle.js');
+    return Promise.all(specFiles.map((file) => bundleSpec(file, options)));
+  });
   const warnings: LoadWarning[] = loaded.flatMap((l) => l.warnings);
   const merged = time.sync('merge', () => mergeDocuments(loaded.map((l) => l.bundled)));
   const patched: BundledDocument = { ...merged, document: applyPatches(merged.document, provider.patches, provider.configFile) };
+  const [{ buildModel }, { readRuntimeSurface }] = await Promise.all([import('./model/build-model.js'), import('./model/runtime-names.js')]);
   const runtime = readRuntimeSurface(path.join(options.templatesDir, 'runtime'));
   let model = time.sync('model', () => buildModel(patched, provider, runtime));
   warnings.push(...model.warnings.map((w) => ({ file: patched.file, ...w })));
@@ -56,7 +56,8 @@ export async function generatePackage(provider: ProviderConfig, options: Pipelin
   const specsRoot = path.dirname(path.dirname(provider.dir));
   const provenance = provenanceLine(specFiles.map((f) => path.relative(specsRoot, f).split(path.sep).join('/')));
 
-  const models = await time('types', () => emitModels(model));
+  const models = await time('types', async () => (await import('./emit/types/emit-models.js')).emitModels(model));
+  const { emitClient, emitIndex, emitErrors, emitResource, emitWebhooks, printStructures } = await resourceEmitters();
   const emitSources = (model: ApiModel) => time.sync('resources', () => {
     const files = new Map<string, SourceFileStructure>();
     for (const resource of allResources(model.resources)) files.set(`src/resources/${resource.fileName}.ts`, emitResource(resource, model.package.name));
@@ -67,9 +68,12 @@ export async function generatePackage(provider: ProviderConfig, options: Pipelin
     return printStructures(files);
   });
   let structures = emitSources(model);
-  const packageFiles = await time('package', () => emitPackageFiles(model, path.join(options.templatesDir, 'package'), provenance));
+  const packageFiles = await time('package', async () =>
+    (await import('./emit/package/emit-package.js')).emitPackageFiles(model, path.join(options.templatesDir, 'package'), provenance),
+  );
   const runtimeFiles = await readRuntime(path.join(options.templatesDir, 'runtime'));
   // x-codeSamples reach the JSDoc only when they compile against the package they document.
+  const { keepCheckedSamples } = await import('./emit/samples/keep-checked.js');
   const checked = time.sync('samples', () =>
     keepCheckedSamples(model, new Map([['src/models.ts', models], ...structures, ...packageFiles, ...[...runtimeFiles].map(([file, text]) => [`src/core/${file}`, text] as const)])),
   );
@@ -82,13 +86,24 @@ export async function generatePackage(provider: ProviderConfig, options: Pipelin
     structures = emitSources(model);
   }
   const source = new Map<string, string>([['src/models.ts', models], ...structures, ...packageFiles]);
-  const formatted = await time('format', () => formatFiles(source));
+  const formatted = await time('format', async () => (await import('./format/format-files.js')).formatFiles(source));
   const files = new Map<string, string>();
   for (const [file, text] of formatted) files.set(file, withProvenance(file, text, provenance));
   for (const [file, text] of runtimeFiles) {
     files.set(`src/core/${file}`, withProvenance(file, text, provenance));
   }
   return { provider, model, files: new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1))), warnings };
+}
+
+async function resourceEmitters() {
+  const [client, errors, resource, print, webhooks] = await Promise.all([
+    import('./emit/resources/emit-client.js'),
+    import('./emit/resources/emit-errors.js'),
+    import('./emit/resources/emit-resource.js'),
+    import('./emit/resources/print.js'),
+    import('./emit/resources/emit-webhooks.js'),
+  ]);
+  return { ...client, ...errors, ...resource, ...print, ...webhooks };
 }
 
 /** The runtime core, file by file, exactly as written in `templates/runtime/` (tests and docs excluded). */
@@ -104,8 +119,9 @@ export async function readRuntime(runtimeDir: string): Promise<Map<string, strin
 
 type Timer = (<T>(stage: string, run: () => Promise<T>) => Promise<T>) & { sync: <T>(stage: string, run: () => T) => T };
 
-function timer(report: PipelineOptions['onTiming']): Timer {
+function timer(report: PipelineOptions['onTiming'], starting: PipelineOptions['onStage']): Timer {
   const fn = async <T>(stage: string, run: () => Promise<T>) => {
+    starting?.(stage);
     const start = performance.now();
     try {
       return await run();
@@ -114,6 +130,7 @@ function timer(report: PipelineOptions['onTiming']): Timer {
     }
   };
   fn.sync = <T>(stage: string, run: () => T) => {
+    starting?.(stage);
     const start = performance.now();
     try {
       return run();

@@ -1,6 +1,10 @@
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { ConfigError } from './errors.js';
+import { configProblems } from './config-schema.js';
+import { ConfigError, GenerationErrors } from './errors.js';
+import { DEPENDENCY_VERSIONS, NODE_ENGINE } from './package-root.js';
+import type { PatchOperation } from './load/patch.js';
+import { words } from './model/identifiers.js';
 import type { PaginationDeclaration } from './model/types.js';
 
 export type QueryArrayFormat = 'brackets' | 'repeat' | 'comma' | 'indices';
@@ -10,13 +14,6 @@ export interface SourceConfig {
   file: string;
   /** Where the document is published; a docs page that embeds it is fine. */
   upstream?: string;
-}
-
-/** A JSON Patch (RFC 6902) operation applied to the merged document: corrections live here, not in vendored text. */
-export interface PatchOperation {
-  op: 'add' | 'replace' | 'remove';
-  path: string;
-  value?: unknown;
 }
 
 /** One provider, with every default filled in: the only place defaults are decided. */
@@ -40,8 +37,16 @@ export interface ProviderConfig {
   enums: 'open' | 'closed';
   resources: Record<string, string>;
   patches: PatchOperation[];
-  repository?: string;
+  /** npm's object form, from the config's URL. */
+  repository?: { type: 'git'; url: string };
+  homepage?: string;
+  bugs?: string;
+  author?: string;
   license: string;
+  /** The copyright holder named in LICENSE. */
+  licenseHolder: string;
+  /** What a generated package builds with and claims to run on: sdkgen's own TypeScript and Node.js range. */
+  toolchain: { typescript: string; node: string };
 }
 
 export const CONFIG_FILE = 'sdkgen.json';
@@ -68,65 +73,78 @@ export async function loadProvider(dir: string): Promise<ProviderConfig> {
   return resolveProviderConfig(raw, dir, configFile);
 }
 
-/** Validates a raw config object and fills in the defaults. */
+/**
+ * Validates a raw config object against the config schema (every problem at once) and fills in the defaults: the
+ * one place they are decided.
+ */
 export function resolveProviderConfig(raw: unknown, dir: string, configFile: string): ProviderConfig {
-  if (!isRecord(raw)) throw new ConfigError(configFile, 'must be a JSON object');
-  const id = path.basename(dir);
-  const str = (key: string, fallback?: string): string => {
-    const value = raw[key] ?? fallback;
-    if (typeof value !== 'string' || !value) throw new ConfigError(configFile, `"${key}" must be a non-empty string`);
-    return value;
-  };
-  const clientName = str('clientName');
-  if (!/^[A-Z][A-Za-z0-9]*$/.test(clientName)) {
-    throw new ConfigError(configFile, `"clientName" must be a PascalCase identifier, got "${clientName}"`);
-  }
-  const envPrefix = str('envPrefix', clientName.toUpperCase());
-  const credential = isRecord(raw.credential) ? raw.credential : {};
-  const sources = Array.isArray(raw.sources) ? raw.sources : [];
-  if (!sources.length) throw new ConfigError(configFile, '"sources" must list at least one document');
-  for (const [i, source] of sources.entries()) {
-    if (!isRecord(source) || typeof source.file !== 'string') {
-      throw new ConfigError(configFile, `"sources[${i}].file" must be a string`);
-    }
-  }
-  const include = raw.include ?? 'all';
-  if (include !== 'all' && !(Array.isArray(include) && include.every((s) => typeof s === 'string'))) {
-    throw new ConfigError(configFile, '"include" must be "all" or a list of operationIds');
-  }
-  const arrays = (isRecord(raw.queryFormat) ? raw.queryFormat.arrays : undefined) ?? 'repeat';
-  if (!['brackets', 'repeat', 'comma', 'indices'].includes(arrays as string)) {
-    throw new ConfigError(configFile, '"queryFormat.arrays" must be brackets, repeat, comma or indices');
-  }
-  if (raw.inferPagination !== undefined && typeof raw.inferPagination !== 'boolean') throw new ConfigError(configFile, '"inferPagination" must be true or false');
-  const enums = raw.enums ?? 'open';
-  if (enums !== 'open' && enums !== 'closed') throw new ConfigError(configFile, '"enums" must be "open" or "closed"');
+  const problems = configProblems(raw, configFile);
+  if (problems.length === 1) throw problems[0];
+  if (problems.length) throw new GenerationErrors(problems);
+  const config = raw as RawConfig;
+  const clientName = config.clientName;
+  const envPrefix = config.envPrefix ?? clientName.toUpperCase();
+  const option = config.credential?.option ?? 'apiKey';
+  const repository = config.repository;
+  const github = repository && /^https:\/\/github\.com\/[^/]+\/[^/]+?(\.git)?$/.test(repository) ? repository.replace(/\.git$/, '') : undefined;
+  const author = config.author;
   return {
-    id,
+    id: path.basename(dir),
     dir,
     configFile,
-    packageName: str('packageName'),
-    version: str('version', '0.1.0'),
-    description: str('description', `TypeScript client for the ${clientName} API`),
+    packageName: config.packageName,
+    version: config.version ?? '0.1.0',
+    description: config.description ?? `TypeScript client for the ${clientName} API`,
     clientName,
     envPrefix,
     credential: {
-      option: typeof credential.option === 'string' ? credential.option : 'apiKey',
-      env: typeof credential.env === 'string' ? credential.env : `${envPrefix}_API_KEY`,
-      description: typeof credential.description === 'string' ? credential.description : 'Your API key.',
+      option,
+      // Named after the option, so `accessToken` reads ACME_ACCESS_TOKEN, not a generic ACME_API_KEY.
+      env: config.credential?.env ?? `${envPrefix}_${words(option).map((w) => w.toUpperCase()).join('_')}`,
+      description: config.credential?.description ?? 'Your API key.',
     },
-    sources: sources as SourceConfig[],
-    include: include as string[] | 'all',
-    pagination: (Array.isArray(raw.pagination) ? raw.pagination : []) as PaginationDeclaration[],
-    inferPagination: raw.inferPagination !== false,
-    queryFormat: { arrays: arrays as QueryArrayFormat },
-    errorMessagePaths: (Array.isArray(raw.errorMessagePaths) ? raw.errorMessagePaths : []) as string[][],
-    enums,
-    resources: (isRecord(raw.resources) ? raw.resources : {}) as Record<string, string>,
-    patches: (Array.isArray(raw.patches) ? raw.patches : []) as PatchOperation[],
-    ...(typeof raw.repository === 'string' ? { repository: raw.repository } : {}),
-    license: typeof raw.license === 'string' ? raw.license : 'MIT',
+    sources: config.sources,
+    include: config.include ?? 'all',
+    pagination: config.pagination ?? [],
+    inferPagination: config.inferPagination ?? true,
+    queryFormat: { arrays: config.queryFormat?.arrays ?? 'repeat' },
+    errorMessagePaths: config.errorMessagePaths ?? [],
+    enums: config.enums ?? 'open',
+    resources: config.resources ?? {},
+    patches: config.patches ?? [],
+    ...(repository ? { repository: { type: 'git' as const, url: repository.startsWith('https://') ? `git+${repository.replace(/(\.git)?$/, '.git')}` : repository } } : {}),
+    ...(config.homepage || github ? { homepage: config.homepage ?? `${github}#readme` } : {}),
+    ...(config.bugs || github ? { bugs: config.bugs ?? `${github}/issues` } : {}),
+    ...(author ? { author } : {}),
+    license: config.license ?? 'MIT',
+    licenseHolder: config.licenseHolder ?? author ?? `the authors of ${config.packageName}`,
+    toolchain: { typescript: DEPENDENCY_VERSIONS.typescript, node: NODE_ENGINE },
   };
+}
+
+/** What the schema guarantees about a config that passed it. */
+interface RawConfig {
+  packageName: string;
+  version?: string;
+  description?: string;
+  clientName: string;
+  envPrefix?: string;
+  credential?: { option?: string; env?: string; description?: string };
+  sources: SourceConfig[];
+  include?: string[] | 'all';
+  pagination?: PaginationDeclaration[];
+  inferPagination?: boolean;
+  queryFormat?: { arrays?: QueryArrayFormat };
+  errorMessagePaths?: string[][];
+  enums?: 'open' | 'closed';
+  resources?: Record<string, string>;
+  patches?: PatchOperation[];
+  repository?: string;
+  homepage?: string;
+  bugs?: string;
+  author?: string;
+  license?: string;
+  licenseHolder?: string;
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

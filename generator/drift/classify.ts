@@ -1,3 +1,5 @@
+import semver from 'semver';
+
 /**
  * What a change means for code written against the generated package: breaking (it may stop compiling or stop
  * working), non-breaking (new capability, old code keeps working), docs-only (comments, README, api.md).
@@ -130,19 +132,14 @@ export function impliedBump(classes: Iterable<ChangeClass>): Bump {
 }
 
 /**
- * Applies a bump to a version. Below 1.0.0 each step moves down one place (breaking -> minor, anything else ->
- * patch), as npm's caret ranges do: `^0.1.0` must never pull in a breaking 0.2.0.
+ * Applies a bump to a version, with `semver`'s rules (build metadata dropped, a prerelease of x.y.z released as
+ * x.y.z). Below 1.0.0 each step moves down one place (breaking -> minor, anything else -> patch), as npm's caret
+ * ranges do: `^0.1.0` must never pull in a breaking 0.2.0.
  */
 export function nextVersion(version: string, bump: Bump): string {
-  const match = /^(\d+)\.(\d+)\.(\d+)(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/.exec(version);
-  if (!match) throw new Error(`"${version}" is not a semver version`);
-  const [major, minor, patch] = match.slice(1, 4).map(Number) as [number, number, number];
-  const prerelease = version.includes('-');
+  const parsed = semver.parse(version);
+  if (!parsed) throw new Error(`"${version}" is not a semver version`);
   if (bump === 'none') return version;
-  const step = major === 0 ? (bump === 'major' ? 'minor' : 'patch') : bump;
-  // A prerelease of x.y.z already reserves x.y.z: releasing it is the bump.
-  if (prerelease && (step === 'patch' || (step === 'minor' && patch === 0) || (step === 'major' && minor === 0 && patch === 0))) return `${major}.${minor}.${patch}`;
-  if (step === 'major') return `${major + 1}.0.0`;
-  if (step === 'minor') return `${major}.${minor + 1}.0`;
-  return `${major}.${minor}.${patch + 1}`;
+  const step = parsed.major === 0 ? (bump === 'major' ? 'minor' : 'patch') : bump;
+  return semver.inc(parsed, step)!;
 }

@@ -1,50 +1,28 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { ConfigError } from '../errors.js';
-import { DEFAULT_MAX_BYTES, displayPath } from '../load/bundle.js';
+import { displayPath } from '../load/bundle.js';
 import { loadProviders, type ProviderConfig } from '../providers.js';
 import { CLASS_ORDER, impliedBump, nextVersion } from './classify.js';
 import { diffDocuments } from './diff-document.js';
-import { DEFAULT_FETCH_OPTIONS, type FetchOptions } from './fetch-source.js';
 import { loadUpstream, loadVendored, type SourceText } from './load-document.js';
 import { resolveSources } from './resolve-sources.js';
-import { fails, humanReport, jsonReport, type FailOn, type ProviderResult, type UpstreamReport } from './report.js';
+import { parseOptions, USAGE, type Options } from './options.js';
+import { fails, humanReport, jsonReport, type ProviderResult, type UpstreamReport } from './report.js';
 import { applyUpdate, vendoredTexts } from './update.js';
 
 export interface CommandContext {
+  /** Where specs/ and generated/ are by default. */
   rootDir: string;
-}
-
-const USAGE = `Usage: sdkgen check --upstream [provider...] [options]
-  --json                      machine-readable report on stdout
-  --fail-on any|non-breaking|breaking
-                              which drift exits 1 (default any)
-  --source <url|file>         check against this document for one run: it stands for the vendored document(s)
-                              whose operations it defines (or name one: --source <vendored-file>=<url|file>);
-                              vendored documents no --source stands for keep their own text
-  --update                    vendor the upstream text, regenerate, bump the version in sdkgen.json
-  --timeout <ms>              per fetch attempt (default ${DEFAULT_FETCH_OPTIONS.timeoutMs})
-  --retries <n>               further attempts on network errors, timeouts, 429 and 5xx (default ${DEFAULT_FETCH_OPTIONS.retries})
-  --specs-dir <dir>  --out-dir <dir>
-Exit: 0 no drift (or updated), 1 drift, 2 error (unreachable or invalid upstream, bad arguments).
-`;
-
-interface Options {
-  json: boolean;
-  failOn: FailOn;
-  sources: string[];
-  update: boolean;
-  fetch: FetchOptions;
-  specsDir: string;
-  outRoot: string;
-  strict: boolean;
-  maxBytes: number;
-  verbose: boolean;
+  templatesDir: string;
 }
 
 /** `sdkgen check --upstream`: compare each provider's vendored documents with what upstream publishes now. */
 export async function checkUpstreamCommand(args: string[], context: CommandContext): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
   let options: Options;
   let providers: ProviderConfig[];
   try {
@@ -70,7 +48,7 @@ export async function checkUpstreamCommand(args: string[], context: CommandConte
   if (options.update && !errored) {
     for (const { result, provider, texts } of pending) {
       try {
-        await applyUpdate({ provider, texts, version: result.nextVersion, outDir: path.join(options.outRoot, provider.id), pipeline: pipelineOptions(context.rootDir, options) });
+        await applyUpdate({ provider, texts, version: result.nextVersion, outDir: path.join(options.outRoot, provider.id), pipeline: pipelineOptions(context, options) });
         result.status = 'updated';
       } catch (error) {
         result.status = 'error';
@@ -86,55 +64,8 @@ export async function checkUpstreamCommand(args: string[], context: CommandConte
   return exitCode;
 }
 
-function parseOptions(args: string[], rootDir: string): { options: Options; providers: string[] } {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      json: { type: 'boolean' },
-      'fail-on': { type: 'string' },
-      source: { type: 'string', multiple: true },
-      update: { type: 'boolean' },
-      timeout: { type: 'string' },
-      retries: { type: 'string' },
-      'specs-dir': { type: 'string' },
-      'out-dir': { type: 'string' },
-      strict: { type: 'boolean' },
-      verbose: { type: 'boolean' },
-      'max-size': { type: 'string' },
-    },
-  });
-  const failOn = values['fail-on'] ?? 'any';
-  if (!['any', 'non-breaking', 'breaking'].includes(failOn)) throw new ConfigError('--fail-on', `must be any, non-breaking or breaking, got "${failOn}"`);
-  const number = (flag: string, value: string | undefined, fallback: number, min: number) => {
-    if (value === undefined) return fallback;
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < min) throw new ConfigError(`--${flag}`, `must be an integer of at least ${min}, got "${value}"`);
-    return n;
-  };
-  return {
-    providers: positionals,
-    options: {
-      json: values.json ?? false,
-      failOn: failOn as FailOn,
-      sources: values.source ?? [],
-      update: values.update ?? false,
-      fetch: {
-        timeoutMs: number('timeout', values.timeout, DEFAULT_FETCH_OPTIONS.timeoutMs, 1),
-        retries: number('retries', values.retries, DEFAULT_FETCH_OPTIONS.retries, 0),
-        retryDelayMs: DEFAULT_FETCH_OPTIONS.retryDelayMs,
-      },
-      specsDir: path.resolve(values['specs-dir'] ?? path.join(rootDir, 'specs')),
-      outRoot: path.resolve(values['out-dir'] ?? path.join(rootDir, 'generated')),
-      strict: values.strict ?? false,
-      maxBytes: number('max-size', values['max-size'], DEFAULT_MAX_BYTES / 1024 / 1024, 1) * 1024 * 1024,
-      verbose: values.verbose ?? false,
-    },
-  };
-}
-
-function pipelineOptions(rootDir: string, options: Options) {
-  return { rootDir, templatesDir: path.join(rootDir, 'templates'), strict: options.strict, maxBytes: options.maxBytes };
+function pipelineOptions(context: CommandContext, options: Options) {
+  return { rootDir: context.rootDir, templatesDir: context.templatesDir, strict: options.strict, maxBytes: options.maxBytes };
 }
 
 async function checkProvider(provider: ProviderConfig, options: Options): Promise<{ result: ProviderResult; texts?: Map<string, string> }> {

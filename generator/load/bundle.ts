@@ -5,6 +5,7 @@ import { GenerationErrors, SpecError } from '../errors.js';
 import { lookupPointer } from '../json-pointer.js';
 import { displayPath, guardText } from './guard.js';
 import { checkRefs } from './check-refs.js';
+import { DEFAULT_MAX_BYTES } from './limits.js';
 import { SandboxedResolver } from './resolver.js';
 import type { BundledDocument, LoadWarning } from './types.js';
 
@@ -13,7 +14,7 @@ export interface BundleOptions {
   maxBytes?: number;
 }
 
-export const DEFAULT_MAX_BYTES = 40 * 1024 * 1024;
+export { DEFAULT_MAX_BYTES };
 
 /** Rules whose violations make a document impossible to generate from; others become warnings. */
 const FATAL_RULES = new Set([

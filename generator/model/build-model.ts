@@ -47,7 +47,12 @@ export interface ModelOptions {
   errorMessagePaths: string[][];
   enums: ApiModel['enumStyle'];
   license: string;
-  repository?: string;
+  licenseHolder: string;
+  toolchain: PackageModel['toolchain'];
+  repository?: PackageModel['repository'];
+  homepage?: string;
+  bugs?: string;
+  author?: string;
   /** Apply the pagination `sdkgen suggest` infers (once verified) to lists nothing declares; default true. */
   inferPagination?: boolean;
 }
@@ -243,7 +248,12 @@ function packageModel(options: ModelOptions): PackageModel {
     version: options.version,
     description: options.description,
     license: options.license,
+    licenseHolder: options.licenseHolder,
+    toolchain: options.toolchain,
     ...(options.repository !== undefined ? { repository: options.repository } : {}),
+    ...(options.homepage !== undefined ? { homepage: options.homepage } : {}),
+    ...(options.bugs !== undefined ? { bugs: options.bugs } : {}),
+    ...(options.author !== undefined ? { author: options.author } : {}),
   };
 }
 

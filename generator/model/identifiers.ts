@@ -1,3 +1,5 @@
+import pluralize from 'pluralize';
+
 /**
  * Safe, deterministic identifiers. Names are made legal here, in the model, never in the printer; wire names are
  * kept untouched alongside.
@@ -72,12 +74,13 @@ export function typeName(name: string): string {
   return result;
 }
 
+/** English singular through `pluralize` (movies -> movie, series -> series, indices -> index), keeping the case. */
 export function singularize(word: string): string {
-  if (/ies$/i.test(word)) return word.slice(0, -3) + 'y';
-  if (/(ss|x|ch|sh|us)es$/i.test(word)) return word.slice(0, -2);
-  if (/[^s]s$/i.test(word)) return word.slice(0, -1);
-  return word;
+  return MASS_NOUNS.has(word.toLowerCase()) ? word : pluralize.singular(word);
 }
+
+/** Words APIs use as mass nouns: `data` names a collection of records, not many a datum. */
+const MASS_NOUNS = new Set(['data', 'metadata']);
 
 /**
  * Hands out names unique within one scope, case-insensitively (files on macOS and Windows are case-insensitive,

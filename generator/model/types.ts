@@ -281,7 +281,14 @@ export interface PackageModel {
   version: string;
   description: string;
   license: string;
-  repository?: string;
+  /** Who the LICENSE names; defaults to the author, then to the package's authors. */
+  licenseHolder: string;
+  /** The TypeScript version the package builds with and the Node.js range it claims. */
+  toolchain: { typescript: string; node: string };
+  repository?: { type: 'git'; url: string };
+  homepage?: string;
+  bugs?: string;
+  author?: string;
 }
 
 export interface Warning {

@@ -1,11 +1,11 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../generator/cli.js';
+import { tempDir } from '../support/temp-dir.js';
 
 /**
  * Hand-made broken and hostile documents. Each must end with exit code 1 and a message naming the file, the JSON
@@ -94,7 +94,7 @@ function expectClearFailure(result: { code: number; stderr: string }, shownFile:
 }
 
 beforeAll(async () => {
-  outParent = await mkdtemp(path.join(tmpdir(), 'sdkgen-bad-'));
+  outParent = await tempDir('sdkgen-bad-');
   generatedBefore = await hashTree(path.join(ROOT, 'generated'));
 });
 
@@ -119,7 +119,7 @@ describe('broken and hostile documents', () => {
   }, 20_000);
 
   it('a 50 MB document is refused before it is parsed, from the real CLI process', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'sdkgen-huge-'));
+    const dir = await tempDir('sdkgen-huge-');
     const file = path.join(dir, 'huge.json');
     const paths: Record<string, unknown> = {};
     const filler = 'x'.repeat(1000);

@@ -40,7 +40,7 @@ function compilerOptionsOf(dir: string): ts.CompilerOptions {
   const read = ts.readConfigFile(configFile, ts.sys.readFile);
   if (read.error) throw new Error(ts.flattenDiagnosticMessageText(read.error.messageText, '\n'));
   const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, dir);
-  const { rootDir: _rootDir, outDir: _outDir, declaration: _declaration, ...rest } = parsed.options;
+  const { rootDir: _rootDir, outDir: _outDir, declaration: _declaration, declarationMap: _declarationMap, ...rest } = parsed.options;
   return { ...rest, noEmit: true };
 }
 

@@ -40,16 +40,30 @@ describe('checkGenerated', () => {
       { provider: 'pismo', file: 'src/client.ts', kind: 'changed' },
       { provider: 'pismo', file: 'src/stray.ts', kind: 'removed' },
     ]);
-    expect(report.text).toContain('  @@ line 2: 1 line(s) on disk, 0 line(s) generated\n  - // edited by hand\n');
+    expect(report.text).toContain('  @@ -2,1 +2,0 @@ (disk, generated)\n  - // edited by hand\n');
     expect(report.text).toContain('3 file(s) differ from what the specs generate (1 added, 1 removed, 1 changed)');
     expect(await workspace.fingerprint()).toBe(before);
   });
 });
 
 describe('shortDiff', () => {
-  it('shows only the changed region, capped', () => {
-    expect(shortDiff('a\nb\nc\nd', 'a\nB\nc\nd')).toEqual(['  @@ line 2: 1 line(s) on disk, 1 line(s) generated', '  - b', '  + B']);
-    const many = Array.from({ length: 9 }, (_, i) => `x${i}`).join('\n');
-    expect(shortDiff('a', `a\n${many}`, 2)).toEqual(['  @@ line 2: 0 line(s) on disk, 9 line(s) generated', '  + x0', '  + x1', '  + ... 7 more']);
+  it('shows each changed line once, as unified-diff hunks without context', () => {
+    expect(shortDiff('a\nb\nc\nd', 'a\nB\nc\nd')).toEqual(['  @@ -2,1 +2,1 @@ (disk, generated)', '  - b', '  + B']);
+  });
+
+  it('reports two lines inserted far apart as two one-line hunks', () => {
+    const lines = Array.from({ length: 90 }, (_, i) => `line ${i}`);
+    const after = [...lines.slice(0, 10), 'inserted 1', ...lines.slice(10, 80), 'inserted 2', ...lines.slice(80)];
+    expect(shortDiff(lines.join('\n'), after.join('\n'))).toEqual([
+      '  @@ -11,0 +11,1 @@ (disk, generated)',
+      '  + inserted 1',
+      '  @@ -81,0 +82,1 @@ (disk, generated)',
+      '  + inserted 2',
+    ]);
+  });
+
+  it('caps what it shows and counts the rest', () => {
+    const many = Array.from({ length: 9 }, (_, i) => `x${i}\n`).join('');
+    expect(shortDiff('a\n', `a\n${many}`, 2)).toEqual(['  @@ -2,0 +2,9 @@ (disk, generated)', '  + x0', '  + x1', '  ... 7 more changed line(s)']);
   });
 });

@@ -14,12 +14,17 @@ describe('nextVersion', () => {
     ['0.1.0', 'patch', '0.1.1'],
     ['2.0.0-beta.1', 'major', '2.0.0'],
     ['2.1.0-rc.1', 'major', '3.0.0'],
+    // Build metadata is not part of the precedence: the bump still moves the version.
+    ['1.2.3+build-1', 'patch', '1.2.4'],
+    ['1.2.3-rc.1+build-7', 'patch', '1.2.3'],
   ] as const)('%s + %s -> %s', (version, bump, want) => {
     expect(nextVersion(version, bump)).toBe(want);
   });
 
   it('refuses a version that is not semver', () => {
     expect(() => nextVersion('v1', 'patch')).toThrow('not a semver version');
+    // A leading zero is not semver (2.0.0, item 2).
+    expect(() => nextVersion('01.2.3', 'patch')).toThrow('not a semver version');
   });
 });
 

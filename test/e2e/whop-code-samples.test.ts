@@ -1,6 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -8,6 +7,7 @@ import { parse } from 'yaml';
 import { writeMergedSpec } from '../support/merged-spec.js';
 import { startPrism, type PrismServer } from '../support/prism.js';
 import { startWhopServer, type WhopServer } from '../support/whop-server.js';
+import { tempDir } from '../support/temp-dir.js';
 
 /**
  * The JavaScript `x-codeSamples` of the Whop spec run unchanged but for their import line, against a Whop-shaped
@@ -47,7 +47,7 @@ async function runSample(source: string): Promise<string> {
   const entry = path.resolve('generated/whop/src/index.ts');
   const replaced = source.replace(/^import Whop from '@whop\/sdk';$/m, `import Whop from ${JSON.stringify(entry)};`);
   expect(replaced).not.toBe(source);
-  const dir = await mkdtemp(path.join(tmpdir(), 'whop-sample-'));
+  const dir = await tempDir('whop-sample-');
   const file = path.join(dir, 'sample.mts');
   await writeFile(file, replaced);
   const { stdout } = await run(process.execPath, ['--import', 'tsx', file], {

@@ -1,11 +1,11 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateDocument, OUT_DIR, writePackage } from '../corpus/corpus.js';
 import { formatErrors, typecheckPackages } from '../corpus/typecheck.js';
 import { openapiDocument } from './arbitraries.js';
+import { tempDir } from '../support/temp-dir.js';
 
 /**
  * Random valid documents -> generated packages that compile. Type-checking one program per run would take minutes,
@@ -18,7 +18,7 @@ const SEED = Number(process.env.SDKGEN_PROPERTY_SEED ?? 1_000_003);
 const regressions: { seed: number; runs: number; note: string }[] = JSON.parse(await readFile(path.join(import.meta.dirname, 'regressions.json'), 'utf8'));
 
 async function checkBatch(seed: number, runs: number): Promise<void> {
-  const specDir = await mkdtemp(path.join(tmpdir(), `sdkgen-property-${seed}-`));
+  const specDir = await tempDir(`sdkgen-property-${seed}-`);
   const outRoot = path.join(OUT_DIR, 'property', String(seed));
   const dirs: string[] = [];
   const samples = fc.sample(openapiDocument(), { seed, numRuns: runs });

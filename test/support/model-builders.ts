@@ -75,7 +75,7 @@ export function apiModel(overrides: Partial<ApiModel> = {}): ApiModel {
       queryFormat: { arrays: 'repeat' },
       errorMessagePaths: [],
     },
-    package: { name: '@sdkgen/acme', version: '0.1.0', description: 'Acme client', license: 'MIT' },
+    package: { name: '@sdkgen/acme', version: '0.1.0', description: 'Acme client', license: 'MIT', licenseHolder: 'the authors of @sdkgen/acme', toolchain: { typescript: '5.9.3', node: '>=20.19' } },
     enumStyle: 'open',
     securitySchemes: {},
     resources: [resource()],
@@ -112,6 +112,8 @@ export function modelOptions(overrides: Partial<ModelOptions> = {}): ModelOption
     errorMessagePaths: [],
     enums: 'open',
     license: 'MIT',
+    licenseHolder: 'the authors of @sdkgen/client',
+    toolchain: { typescript: '5.9.3', node: '>=20.19' },
     ...overrides,
   };
 }

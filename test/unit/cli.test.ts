@@ -1,8 +1,8 @@
-import { cp, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../generator/cli.js';
+import { tempDir } from '../support/temp-dir.js';
 
 /** The CLI end to end, in process: exit codes, messages with file and pointer, and output left alone on failure. */
 async function capture(run: () => Promise<number>) {
@@ -16,7 +16,7 @@ async function capture(run: () => Promise<number>) {
 }
 
 async function workspace() {
-  const dir = await mkdtemp(path.join(tmpdir(), 'sdkgen-cli-'));
+  const dir = await tempDir('sdkgen-cli-');
   await cp('specs/whop', path.join(dir, 'specs/whop'), { recursive: true });
   await cp('generated/whop', path.join(dir, 'out/whop'), { recursive: true });
   return { specs: path.join(dir, 'specs'), out: path.join(dir, 'out') };
@@ -42,7 +42,7 @@ describe('sdkgen generate', () => {
       main(['generate', 'whop', '--specs-dir', specs, '--out-dir', out]),
     );
     expect(code).toBe(0);
-    expect(stdout).toMatch(/whop: \d+ files, 1 resources, 2 operations/);
+    expect(stdout).toMatch(/Whop: \d+ files, 1 resources, 2 operations/);
     expect(await snapshotTree(path.join(out, 'whop'))).toEqual(await snapshotTree('generated/whop'));
   }, 60_000);
 

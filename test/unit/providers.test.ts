@@ -23,17 +23,17 @@ describe('resolveProviderConfig', () => {
   });
 
   it.each([
-    [{ clientName: 'Acme', sources: [{ file: 'a' }] }, /"packageName" must be a non-empty string/],
+    [{ clientName: 'Acme', sources: [{ file: 'a' }] }, /sdkgen\.json at \/: needs "packageName"/],
     [
       { packageName: 'p', clientName: 'acme client', sources: [{ file: 'a' }] },
-      /"clientName" must be a PascalCase identifier/,
+      /at \/clientName: must be a PascalCase identifier, got "acme client"/,
     ],
-    [{ packageName: 'p', clientName: 'Acme', sources: [] }, /"sources" must list at least one document/],
+    [{ packageName: 'p', clientName: 'Acme', sources: [] }, /at \/sources: must NOT have fewer than 1 items/],
     [
       { packageName: 'p', clientName: 'Acme', sources: [{ file: 'a' }], queryFormat: { arrays: 'csv' } },
-      /queryFormat\.arrays/,
+      /at \/queryFormat\/arrays: must be one of "repeat", "brackets", "comma", "indices"/,
     ],
-    [{ packageName: 'p', clientName: 'Acme', sources: [{ file: 'a' }], enums: 'maybe' }, /"enums" must be/],
+    [{ packageName: 'p', clientName: 'Acme', sources: [{ file: 'a' }], enums: 'maybe' }, /at \/enums: must be one of "open", "closed"/],
   ])('rejects %j', (raw, message) => {
     expect(() => resolveProviderConfig(raw, '/specs/acme', 'sdkgen.json')).toThrow(ConfigError);
     expect(() => resolveProviderConfig(raw, '/specs/acme', 'sdkgen.json')).toThrow(message);

@@ -11,7 +11,7 @@ export interface ClientOptions extends BaseClientOptions {
    *
    * A string, or a function returning one (or a promise of one). The function is called for each request, and once
    * more with `{ refresh: true }` after a 401, so an expired token can be replaced.
-   * Defaults to `process.env['PISMO_API_KEY']`.
+   * Defaults to `process.env['PISMO_ACCESS_TOKEN']`.
    */
   accessToken?: string | ((context: CredentialContext) => string | Promise<string>) | null | undefined;
 }
@@ -20,7 +20,7 @@ const config: ClientConfig = {
   clientName: 'Pismo',
   version: '0.1.0',
   envPrefix: 'PISMO',
-  credential: { option: 'accessToken', env: 'PISMO_API_KEY' },
+  credential: { option: 'accessToken', env: 'PISMO_ACCESS_TOKEN' },
   defaultBaseURL: 'https://sandbox.pismolabs.io/disputes',
   securitySchemes: { BearerAuth: { type: 'http', scheme: 'bearer' } },
   errorMessagePaths: [],

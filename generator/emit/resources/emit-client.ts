@@ -1,5 +1,6 @@
 import { StructureKind, VariableDeclarationKind, type SourceFileStructure } from 'ts-morph';
-import type { ApiModel, ResourceModel, SecuritySchemeModel } from '../../model/types.js';
+import { allResources } from '../../model/all-resources.js';
+import type { ApiModel, SecuritySchemeModel } from '../../model/types.js';
 import { importOf } from './print.js';
 
 /** Emits `client.ts`: the transport configuration as data, and one property per resource. */
@@ -89,11 +90,6 @@ function runtimeScheme(scheme: SecuritySchemeModel) {
     case 'apiKey':
       return { type: 'apiKey', in: scheme.in, name: scheme.name };
   }
-}
-
-/** Every resource of the tree, parents before their children. */
-export function allResources(resources: readonly ResourceModel[]): ResourceModel[] {
-  return resources.flatMap((r) => [r, ...allResources(r.children)]);
 }
 
 /** Emits `index.ts`: the client as default and named export, resources, errors, pagination and every model. */

@@ -53,7 +53,7 @@ export async function runUpstream(args: string[]): Promise<RunResult> {
   const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
   const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
   try {
-    const code = await checkUpstreamCommand(args, { rootDir: ROOT });
+    const code = await checkUpstreamCommand(args, { rootDir: ROOT, templatesDir: path.join(ROOT, 'templates') });
     return { code, stdout, stderr };
   } finally {
     out.mockRestore();

@@ -35,6 +35,7 @@ export async function startRegistry(dir: string): Promise<Registry> {
       '    access: $all',
       '    publish: $all',
       '    unpublish: $all',
+      'max_body_size: 200mb',
       'web:',
       '  enable: false',
       'log: { type: stdout, format: pretty, level: warn }',

@@ -1,11 +1,11 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bundleSpec } from '../../../generator/load/bundle.js';
+import { tempDir } from '../../support/temp-dir.js';
 
 async function specFile(text: string, name = 'openapi.yaml'): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'sdkgen-bundle-'));
+  const dir = await tempDir('sdkgen-bundle-');
   const file = path.join(dir, name);
   await writeFile(file, text);
   return file;
