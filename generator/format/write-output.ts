@@ -67,7 +67,7 @@ export async function writeOutputs(outputs: ReadonlyMap<string, ReadonlyMap<stri
 }
 
 /** The manifest: the generated files, sorted; no hashes or versions, so it changes only when the file list does. */
-function manifest(files: ReadonlyMap<string, string>): string {
+export function manifest(files: ReadonlyMap<string, string>): string {
   const body = {
     '//': 'Written by sdkgen: the files it generated in this folder. sdkgen replaces this folder only while this file is here.',
     files: [...files.keys()].sort(),

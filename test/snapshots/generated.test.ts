@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MANIFEST_FILE, manifest } from '../../generator/format/write-output.js';
 import { generatePackage, readRuntime } from '../../generator/pipeline.js';
 import { loadProviders } from '../../generator/providers.js';
 
@@ -23,7 +24,8 @@ describe.each(providers.map((p) => [p.id, p] as const))('generated/%s', (id, pro
   it('is what the generator writes now, file by file, with no file missing or left over', async () => {
     const { files } = await generatePackage(provider, { rootDir: root, templatesDir: path.join(root, 'templates') });
     const dir = path.join(root, 'generated', id);
-    expect(await filesUnder(dir)).toEqual([...files.keys()].sort());
+    expect(await filesUnder(dir)).toEqual([...files.keys(), MANIFEST_FILE].sort());
+    expect(await readFile(path.join(dir, MANIFEST_FILE), 'utf8'), `generated/${id}/${MANIFEST_FILE} is stale`).toBe(manifest(files));
     for (const [file, text] of files) {
       expect(await readFile(path.join(dir, file), 'utf8'), `generated/${id}/${file} is stale: run npm run generate`).toBe(text);
     }
