@@ -57,6 +57,7 @@ function packageView(model: ApiModel, provenance: string) {
       example: usageExample(resource, op),
     })),
     paginated: Boolean(firstList),
+    webhooks: Boolean(model.webhooks),
     paginationExample: firstList ? paginationExample(firstList.resource, firstList.op) : '',
     errorExample: firstPlain ? `await ${callExample(firstPlain.resource, firstPlain.op)};` : '',
     retryExample: firstPlain ? `await ${callExample(firstPlain.resource, firstPlain.op, '{ maxRetries: 5, timeout: 5_000 }')};` : '',
