@@ -119,8 +119,9 @@ export function buildModel(bundled: BundledDocument, options: ModelOptions, runt
 
   const synthesized = new Map<string, unknown>();
   const ctx: OperationContext = { document, schemes, componentTypeNames, types, synthesized, errorSchemas: [], warnings };
-  const toResource = (group: ResourceGroup): ResourceModel => ({
+  const toResource = (group: ResourceGroup, parent = ''): ResourceModel => ({
     propertyName: group.propertyName,
+    accessor: parent ? `${parent}.${group.propertyName}` : group.propertyName,
     className: group.className,
     fileName: group.fileName,
     singular: group.singular,
@@ -136,9 +137,9 @@ export function buildModel(bundled: BundledDocument, options: ModelOptions, runt
         return { kind: 'paginated', pagination: paging, pageStyle, pagingName: `${methodName}Paging`, itemTypeName: itemTypeName(raw, paging, methodName, group.singular, ctx), pageTypeName: response.type.name };
       }),
     ),
-    children: group.children.map(toResource),
+    children: group.children.map((child) => toResource(child, parent ? `${parent}.${group.propertyName}` : group.propertyName)),
   });
-  const resources = groups.map(toResource);
+  const resources = groups.map((group) => toResource(group));
   const webhooks = buildWebhooks(document, ctx);
 
   const errorTypeName = ctx.errorSchemas.length ? types.claim('ErrorBody') : undefined;

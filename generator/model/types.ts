@@ -220,6 +220,8 @@ export interface ResourceModel {
   singular: string;
   description?: string;
   operations: OperationModel[];
+  /** The path from the client, dotted (`affiliates.overrides`): `client.<accessor>.<method>()`. */
+  accessor: string;
   /** Sub-resources (`/affiliates/{id}/overrides` -> `affiliates.overrides`), mounted as properties of this one. */
   children: ResourceModel[];
 }

@@ -57,6 +57,7 @@ export function resource(overrides: Partial<ResourceModel> = {}): ResourceModel 
     fileName: 'widgets',
     singular: 'Widget',
     operations: [operation()],
+    accessor: 'widgets',
     children: [],
     ...overrides,
   };

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import Handlebars from 'handlebars';
+import { allResources } from '../../model/all-resources.js';
 import type { ApiModel, OperationModel } from '../../model/types.js';
 import { errorTypeName, itemTypeName, responseTypeName } from '../../model/facts.js';
 import { callExample, paginationExample, usageExample } from './examples.js';
@@ -22,7 +23,7 @@ export async function emitPackageFiles(model: ApiModel, templatesDir: string, pr
 
 function packageView(model: ApiModel, provenance: string) {
   const { client } = model;
-  const operations = model.resources.flatMap((r) => r.operations.map((op) => ({ resource: r, op })));
+  const operations = allResources(model.resources).flatMap((r) => r.operations.map((op) => ({ resource: r, op })));
   const firstList = operations.find(({ op }) => op.call.kind === 'paginated');
   const firstPlain = operations.find(({ op }) => op.call.kind === 'request') ?? operations[0];
   return {
@@ -52,7 +53,7 @@ function packageView(model: ApiModel, provenance: string) {
     errorTypeName: errorTypeName(model),
     exampleTypeName: (firstPlain && responseTypeName(firstPlain.op)) ?? (firstList && itemTypeName(firstList.op)) ?? model.types[0]?.name ?? 'ClientOptions',
     operations: operations.map(({ resource, op }) => ({
-      title: `${op.summary ?? op.operationId} (\`client.${resource.propertyName}.${op.methodName}\`)`,
+      title: `${op.summary ?? op.operationId} (\`client.${resource.accessor}.${op.methodName}\`)`,
       description: firstParagraph(op.description),
       example: usageExample(resource, op),
     })),
@@ -62,8 +63,8 @@ function packageView(model: ApiModel, provenance: string) {
     errorExample: firstPlain ? `await ${callExample(firstPlain.resource, firstPlain.op)};` : '',
     retryExample: firstPlain ? `await ${callExample(firstPlain.resource, firstPlain.op, '{ maxRetries: 5, timeout: 5_000 }')};` : '',
     rawExample: firstPlain ? callExample(firstPlain.resource, firstPlain.op) : '',
-    resources: model.resources.map((r) => ({
-      propertyName: r.propertyName,
+    resources: allResources(model.resources).map((r) => ({
+      propertyName: r.accessor,
       className: r.className,
       description: r.description,
       methods: r.operations.map((op) => ({
@@ -86,7 +87,7 @@ function firstParagraph(text: string | undefined): string | undefined {
 
 function signature(op: OperationModel): string {
   const args = [
-    ...op.pathParams.map((p) => `${p.argName}`),
+    ...op.pathParams.filter((p) => p.positional).map((p) => `${p.argName}`),
     ...(op.body?.kind === 'whole' ? ['body'] : []),
     ...(op.params ? [op.params.required ? 'params' : 'params?'] : []),
     'options?',

@@ -1,12 +1,12 @@
 import { isIdentifier } from '../../model/identifiers.js';
-import type { OperationModel, OptionParamModel, ResourceModel, VerifiedPagination } from '../../model/types.js';
+import type { OperationModel, OptionParamModel, PathParamModel, ResourceModel, VerifiedPagination } from '../../model/types.js';
 
 /** How many optional parameters an example shows: enough to show the shape, few enough to read at a glance. */
 const MAX_EXAMPLE_PARAMS = 3;
 
 /** A call expression, `client.<resource>.<method>(<args>)`, with arguments taken from the spec's examples. */
 export function callExample(resource: ResourceModel, op: OperationModel, options?: string): string {
-  return `client.${resource.propertyName}.${op.methodName}(${exampleArgs(op, options)})`;
+  return `client.${resource.accessor}.${op.methodName}(${exampleArgs(op, options)})`;
 }
 
 /** The README's example for one operation: the call, and what to do with its result. */
@@ -21,9 +21,12 @@ export function paginationExample(resource: ResourceModel, op: OperationModel): 
 }
 
 function exampleArgs(op: OperationModel, options?: string): string {
-  const args = op.pathParams.map((p) => JSON.stringify(typeof p.example === 'string' ? p.example : `${p.wireName}_123`));
+  const value = (p: PathParamModel) => JSON.stringify(typeof p.example === 'string' ? p.example : `${p.wireName}_123`);
+  const args = op.pathParams.filter((p) => p.positional).map(value);
   if (op.body?.kind === 'whole') args.push(op.body.encoding === 'json' ? '{}' : `'...'`);
-  const params = exampleParams(op).map((p) => `${propertyKey(p.wireName)}: ${JSON.stringify(p.example ?? '...')}`);
+  // Path params before the last are named fields of the params object.
+  const named = op.pathParams.filter((p) => !p.positional).map((p) => `${propertyKey(p.wireName)}: ${value(p)}`);
+  const params = [...named, ...exampleParams(op).map((p) => `${propertyKey(p.wireName)}: ${JSON.stringify(p.example ?? '...')}`)];
   if (op.params && (params.length || options)) args.push(`{ ${params.join(', ')} }`);
   if (options) args.push(options);
   return args.join(', ');
