@@ -9,6 +9,9 @@ import { deref } from './refs.js';
 /** Marks a schema whose enum the types emitter must leave closed. */
 export const CLOSED_ENUM = 'x-sdkgen-closed-enum';
 
+/** Marks a closed copy of a component's enum: the component already exports its type and values, once. */
+export const ENUM_COPY = 'x-sdkgen-enum-copy';
+
 const MAX_DEPTH = 12;
 
 /**
@@ -23,7 +26,8 @@ export function closeRequestEnums(document: OpenAPIDocument, schema: unknown, de
     const target = deref<Record<string, unknown>>(document, node);
     if (!target || !isEnumOnly(document, target, 0)) return schema;
     // The copy keeps the component's description but loses its name: the union is spelled out in place.
-    return closeRequestEnums(document, target, depth + 1);
+    const copy = closeRequestEnums(document, target, depth + 1);
+    return copy && typeof copy === 'object' ? { ...copy, [ENUM_COPY]: true } : copy;
   }
   let changed = false;
   const copy: Record<string, unknown> = { ...node };

@@ -685,36 +685,3 @@ export const ResolutionCenterCaseStatusesValues = [
   'merchant_won',
   'customer_withdrew',
 ] as const;
-
-/**
- * The direction of the sort.
- */
-export type ResolutionCenterCaseListParamsDirection = 'asc' | 'desc';
-
-/** Every value of {@link ResolutionCenterCaseListParamsDirection} the spec lists. */
-export const ResolutionCenterCaseListParamsDirectionValues = ['asc', 'desc'] as const;
-
-/**
- * The statuses a resolution object can have
- */
-export type ResolutionCenterCaseListParamsStatusesItem =
-  | 'merchant_response_needed'
-  | 'customer_response_needed'
-  | 'merchant_info_needed'
-  | 'customer_info_needed'
-  | 'under_platform_review'
-  | 'customer_won'
-  | 'merchant_won'
-  | 'customer_withdrew';
-
-/** Every value of {@link ResolutionCenterCaseListParamsStatusesItem} the spec lists. */
-export const ResolutionCenterCaseListParamsStatusesItemValues = [
-  'merchant_response_needed',
-  'customer_response_needed',
-  'merchant_info_needed',
-  'customer_info_needed',
-  'under_platform_review',
-  'customer_won',
-  'merchant_won',
-  'customer_withdrew',
-] as const;

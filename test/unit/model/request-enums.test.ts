@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CLOSED_ENUM, closeRequestEnums } from '../../../generator/model/request-enums.js';
+import { CLOSED_ENUM, closeRequestEnums, ENUM_COPY } from '../../../generator/model/request-enums.js';
 import { webhookEvents } from '../../../generator/model/webhooks.js';
 
 const document = {
@@ -25,17 +25,26 @@ describe('closeRequestEnums', () => {
     [
       'a $ref to an enum component',
       { $ref: '#/components/schemas/Status' },
-      { type: 'string', enum: ['open', 'closed'], [CLOSED_ENUM]: true },
+      { type: 'string', enum: ['open', 'closed'], [CLOSED_ENUM]: true, [ENUM_COPY]: true },
     ],
     [
       'an array of enum refs',
       { type: 'array', items: { $ref: '#/components/schemas/Status' } },
-      { type: 'array', items: { type: 'string', enum: ['open', 'closed'], [CLOSED_ENUM]: true } },
+      {
+        type: 'array',
+        items: { type: 'string', enum: ['open', 'closed'], [CLOSED_ENUM]: true, [ENUM_COPY]: true },
+      },
     ],
     [
       'a nullable enum ref',
       { $ref: '#/components/schemas/NullableStatus' },
-      { oneOf: [{ type: 'string', enum: ['open', 'closed'], [CLOSED_ENUM]: true }, { type: 'null' }] },
+      {
+        oneOf: [
+          { type: 'string', enum: ['open', 'closed'], [CLOSED_ENUM]: true, [ENUM_COPY]: true },
+          { type: 'null' },
+        ],
+        [ENUM_COPY]: true,
+      },
     ],
     [
       'a $ref to an object (shared with responses: kept)',
