@@ -10,6 +10,8 @@ import {
   type VariableStatementStructure,
 } from 'ts-morph';
 import { isIdentifier } from '../../model/identifiers.js';
+import { usageExample } from '../package/examples.js';
+import { SAMPLE_LANGS } from '../samples/check-samples.js';
 import { importOf } from './print.js';
 import type { CallModel, OperationModel, OptionParamModel, ResourceModel, ResponseModel, TypeRef } from '../../model/types.js';
 
@@ -42,7 +44,7 @@ export function emitResource(resource: ResourceModel, packageName?: string): Sou
         });
         break;
     }
-    return emitMethod(operation, packageName);
+    return emitMethod(resource, operation, packageName);
   });
   const imports: ImportDeclarationStructure[] = [
     importOf('../core/resource.js', ['APIResource']),
@@ -94,7 +96,7 @@ export function typeText(ref: TypeRef): string {
   return ref.kind === 'model' ? ref.name : ref.text;
 }
 
-function emitMethod(op: OperationModel, packageName: string | undefined): OptionalKind<MethodDeclarationStructure> {
+function emitMethod(resource: ResourceModel, op: OperationModel, packageName: string | undefined): OptionalKind<MethodDeclarationStructure> {
   const parameters: OptionalKind<ParameterDeclarationStructure>[] = op.pathParams.filter((p) => p.positional).map((p) => ({ name: p.argName, type: 'string' }));
   const paramsOptional = !op.params?.required;
   if (op.body?.kind === 'whole') {
@@ -109,7 +111,7 @@ function emitMethod(op: OperationModel, packageName: string | undefined): Option
     name: op.methodName,
     parameters,
     returnType: returnType(op.call),
-    docs: [methodDocs(op, packageName)],
+    docs: [methodDocs(resource, op, packageName)],
     statements: (writer) => {
       const spec = requestSpec(op);
       if (op.params && !queryOnly(op)) writer.writeLine(`const p = params ?? {};`);
@@ -191,15 +193,17 @@ function pathExpression(op: OperationModel): string {
   return `path\`${template}\``;
 }
 
-function methodDocs(op: OperationModel, packageName: string | undefined): string {
+function methodDocs(resource: ResourceModel, op: OperationModel, packageName: string | undefined): string {
   const lines: string[] = [];
   if (op.summary) lines.push(op.summary);
   if (op.description && op.description.trim() !== op.summary?.trim()) lines.push('', op.description.trim());
   lines.push('', `\`${op.method.toUpperCase()} ${op.path}\` (operationId \`${op.operationId}\`)`);
   if (op.deprecated) lines.push('', '@deprecated');
-  const sample = op.codeSamples.find((s) => /^(javascript|typescript|js|ts|node)/i.test(s.lang));
+  // The model keeps only samples that type-check against this package (emit/samples/keep-checked.ts).
+  const sample = op.codeSamples.find((s) => SAMPLE_LANGS.test(s.lang));
   // The spec's samples import the vendor's own SDK; the example shows this package instead.
   const source = sample && packageName ? sample.source.replace(/^(import \w+ from )(['"])[^'"]+\2;?$/m, `$1'${packageName}';`) : sample?.source;
-  if (source) lines.push('', '@example', '```ts', source.trim(), '```');
+  // Without a sample of the spec's own, an example built from the signature.
+  lines.push('', '@example', '```ts', source?.trim() ?? usageExample(resource, op), '```');
   return lines.join('\n').replaceAll('*/', '*\\/');
 }
