@@ -30,10 +30,11 @@ function unescapeSegment(raw: string): string {
   }
 }
 
+/** Own properties only: `#/components/schemas/toString` names nothing, not `Object.prototype.toString`. */
 export function lookupSegments(document: unknown, segments: readonly string[]): any {
   let node: any = document;
   for (const segment of segments) {
-    if (node === null || typeof node !== 'object') return undefined;
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, segment)) return undefined;
     node = node[segment];
   }
   return node;

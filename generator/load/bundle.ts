@@ -6,6 +6,8 @@ import { lookupPointer } from '../json-pointer.js';
 import { displayPath, guardText } from './guard.js';
 import { checkRefs } from './check-refs.js';
 import { DEFAULT_MAX_BYTES } from './limits.js';
+import { decodePrototypeKeys, decodeText, encodePrototypeKeys } from './prototype-keys.js';
+import { checkReferenceDepth } from './ref-depth.js';
 import { SandboxedResolver } from './resolver.js';
 import type { BundledDocument, LoadWarning } from './types.js';
 
@@ -66,9 +68,11 @@ export async function bundleSpec(
   detectVersion(shown, root as Record<string, unknown>);
   const refs: { external?: boolean } = {};
   const rootRefs = checkRefs(root as Record<string, unknown>, shown, refs);
-  if (rootRefs.length) throw new GenerationErrors(rootRefs);
+  // Before the bundler, which walks references recursively: a chain too deep for it is refused with its start.
+  const depth = checkReferenceDepth(root as Record<string, unknown>, shown).error;
+  if (rootRefs.length || depth) throw new GenerationErrors([...rootRefs, ...(depth ? [depth] : [])]);
   const config = await createConfig({ rules: LINT_RULES });
-  const externalRefResolver = new SandboxedResolver(path.dirname(absolute));
+  const externalRefResolver = new SandboxedResolver(path.dirname(absolute), absolute);
   let result;
   try {
     if (isJson && !refs.external) {
@@ -77,6 +81,7 @@ export async function bundleSpec(
       // The bundler always leaves a `components` object; so does this path, so both give the same document.
       (root as Record<string, unknown>).components ??= {};
       inlineExampleRefs(root as Record<string, unknown>);
+      encodePrototypeKeys(root);
       const bundled = { source: new Source(absolute, text), parsed: root };
       result = { bundle: bundled, problems: [] as NormalizedProblem[] };
     } else {
@@ -94,10 +99,18 @@ export async function bundleSpec(
   }
   const document = result.bundle.parsed as Record<string, unknown>;
   const version = detectVersion(shown, document);
+  // Bundling brings other files' schemas in: the linter walks the whole, as recursively as the bundler.
+  const bundledDepth = document !== root ? checkReferenceDepth(document, shown).error : undefined;
+  if (bundledDepth) throw new GenerationErrors([bundledDepth]);
   const problems = [
     ...result.problems,
     ...(await lintDocument({ document: result.bundle, config: config.styleguide, externalRefResolver })),
   ];
+  decodePrototypeKeys(document);
+  for (const problem of problems) {
+    (problem as { message: string }).message = decodeText(problem.message);
+    for (const location of problem.location) (location as { pointer?: string }).pointer = location.pointer && decodeText(location.pointer);
+  }
   const { fatal, warnings } = splitProblems(problems.filter((p) => !isMappingByName(document, p)), shown);
   if (document !== root) fatal.push(...checkRefs(document, shown));
   if (fatal.length) throw new GenerationErrors(dedupe(fatal));

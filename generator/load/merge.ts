@@ -54,10 +54,10 @@ function annotate(doc: OpenAPIDocument, file: string, origin: Map<string, string
 function mergePaths(into: OpenAPIDocument, from: OpenAPIDocument, file: string, origin: Map<string, string>, errors: SpecError[]) {
   into.paths ??= {};
   for (const [route, item] of Object.entries<any>(from.paths ?? {})) {
-    const target = (into.paths[route] ??= {});
+    const target = ownEntry(into.paths, route);
     for (const [key, value] of Object.entries<any>(item ?? {})) {
-      if (!(key in target)) {
-        target[key] = value;
+      if (!Object.hasOwn(target, key)) {
+        define(target, key, value);
         continue;
       }
       const same = isHttpMethod(key) ? isDeepStrictEqual(withoutSource(target[key]), withoutSource(value)) : isDeepStrictEqual(target[key], value);
@@ -72,10 +72,10 @@ function mergePaths(into: OpenAPIDocument, from: OpenAPIDocument, file: string, 
 function mergeComponents(into: OpenAPIDocument, from: OpenAPIDocument, file: string, origin: Map<string, string>, errors: SpecError[]) {
   for (const [section, entries] of Object.entries<any>(from.components ?? {})) {
     into.components ??= {};
-    const target = (into.components[section] ??= {});
+    const target = ownEntry(into.components, section);
     for (const [name, value] of Object.entries<any>(entries ?? {})) {
-      if (!(name in target)) {
-        target[name] = value;
+      if (!Object.hasOwn(target, name)) {
+        define(target, name, value);
       } else if (!isDeepStrictEqual(target[name], value)) {
         const at = pointer('components', section, name);
         const firstFile = origin.get(at);
@@ -90,6 +90,19 @@ function mergeTags(into: OpenAPIDocument, from: OpenAPIDocument) {
   into.tags ??= [];
   const known = new Set(into.tags.map((t: any) => t?.name));
   for (const tag of from.tags) if (!known.has(tag?.name)) into.tags.push(tag);
+}
+
+/**
+ * Keys are spec text: `paths['__proto__'] ??= {}` would find Object.prototype and write into it. Own properties
+ * only, defined rather than assigned.
+ */
+function ownEntry(parent: Record<string, any>, key: string): Record<string, any> {
+  if (!Object.hasOwn(parent, key) || !parent[key] || typeof parent[key] !== 'object') define(parent, key, {});
+  return parent[key];
+}
+
+function define(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 function withoutSource(op: any) {

@@ -151,7 +151,7 @@ export function buildModel(bundled: BundledDocument, options: ModelOptions, runt
   const synthesizedKeys = new Map<string, string>();
   for (const [name, schema] of synthesized) {
     let key = name;
-    while (key in componentSchemas) key = `${key}_`;
+    while (Object.hasOwn(componentSchemas, key)) key = `${key}_`;
     synthesizedKeys.set(name, key);
     named.set(key, { typeName: name, schema });
   }
@@ -268,7 +268,8 @@ function selectOperations(all: RawOperation[], options: ModelOptions): RawOperat
 }
 
 function securitySchemes(document: any, warnings: Warning[]): Record<string, SecuritySchemeModel> {
-  const result: Record<string, SecuritySchemeModel> = {};
+  // Null prototype: a scheme may be named `__proto__`, which on a plain object would set the prototype instead.
+  const result: Record<string, SecuritySchemeModel> = Object.create(null);
   for (const [name, raw] of Object.entries<any>(document.components?.securitySchemes ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
     const scheme = deref(document, raw);
     const at = pointer('components', 'securitySchemes', name);
@@ -290,7 +291,8 @@ function defaultServer(document: any): string {
   const server = Array.isArray(document.servers) ? document.servers[0] : undefined;
   if (!server || typeof server.url !== 'string') return '';
   return server.url.replace(/\{([^}]+)\}/g, (match: string, name: string) => {
-    const value = server.variables?.[name]?.default;
+    const variables = server.variables && typeof server.variables === 'object' ? server.variables : {};
+    const value = Object.hasOwn(variables, name) ? variables[name]?.default : undefined;
     return typeof value === 'string' ? value : match;
   }).replace(/\/$/, '');
 }

@@ -30,11 +30,11 @@ export function normalizeSchemaRefs(input: OpenAPIDocument): { document: OpenAPI
   for (const { ref, segments } of ordered) {
     const parent = lookupSegments(document, segments.slice(0, -1));
     const key = segments.at(-1)!;
-    const target = parent?.[key];
+    const target = parent && typeof parent === 'object' && Object.hasOwn(parent, key) ? parent[key] : undefined;
     if (!target || typeof target !== 'object') continue;
     // Route segments (`/pets/{id}`) name the schema; media types (`application/json`) and structure words do not.
     let name = pascalCase(segments.filter((s) => s.startsWith('/') || (!NOISE.has(s) && !s.includes('/'))).join(' ')) || 'Schema';
-    while (name in schemas) name = `${name}_`;
+    while (Object.hasOwn(schemas, name)) name = `${name}_`;
     schemas[name] = target;
     parent[key] = { $ref: `#/components/schemas/${name}` };
     hoisted.set(ref, name);

@@ -37,7 +37,8 @@ export function schemaAtPath(document: OpenAPIDocument, schema: unknown, dotPath
 
 function propertySchema(document: OpenAPIDocument, schema: any, key: string, depth = 0): any {
   if (!schema || typeof schema !== 'object' || depth > 20) return undefined;
-  const direct = schema.properties?.[key];
+  const properties = schema.properties && typeof schema.properties === 'object' ? schema.properties : {};
+  const direct = Object.hasOwn(properties, key) ? properties[key] : undefined;
   if (direct !== undefined) return deref(document, direct);
   for (const part of [...(schema.allOf ?? []), ...(schema.oneOf ?? []), ...(schema.anyOf ?? [])]) {
     const found = propertySchema(document, deref(document, part), key, depth + 1);

@@ -75,7 +75,7 @@ export function groupResources(
         path: node.path,
         propertyName: scope.claim(safeIdentifier(camelCase(base) || 'default')),
         className,
-        fileName: files.claim(kebabCase(stem) || 'default'),
+        fileName: files.claim(fileStem(stem)),
         singular,
         ...(description ? { description } : {}),
         operations: node.operations.map(({ raw }, i) => ({ raw, methodName: named.names[i]! })),
@@ -83,6 +83,14 @@ export function groupResources(
       };
     });
   return build(root.children, new NameScope(clientMembers), '');
+}
+
+/** File names are capped well under the 255 bytes a file system allows: a path segment may be very long. */
+const MAX_FILE_STEM = 64;
+
+function fileStem(base: string): string {
+  const stem = kebabCase(base) || 'default';
+  return stem.length <= MAX_FILE_STEM ? stem : stem.slice(0, MAX_FILE_STEM).replace(/-[^-]*$/, '') || stem.slice(0, MAX_FILE_STEM);
 }
 
 /** The description of the tag every operation of the resource shares, if there is one. */

@@ -4,6 +4,7 @@ import Handlebars from 'handlebars';
 import { allResources } from '../../model/all-resources.js';
 import type { ApiModel, OperationModel } from '../../model/types.js';
 import { errorTypeName, itemTypeName, responseTypeName } from '../../model/facts.js';
+import { htmlComment, jsonValue, markdown, markdownCode, urlText } from '../escape.js';
 import { callExample, paginationExample, usageExample } from './examples.js';
 
 const TEMPLATES = ['package.json', 'tsconfig.json', 'tsconfig.cjs.json', 'README.md', 'api.md', 'LICENSE'];
@@ -11,25 +12,41 @@ const TEMPLATES = ['package.json', 'tsconfig.json', 'tsconfig.cjs.json', 'README
 /** Renders the non-TypeScript files of a package from the handlebars templates in `templates/package/`. */
 export async function emitPackageFiles(model: ApiModel, templatesDir: string, provenance: string): Promise<Map<string, string>> {
   const handlebars = Handlebars.create();
-  handlebars.registerHelper('json', (value: unknown) => JSON.stringify(value));
-  const view = packageView(model, provenance);
+  handlebars.registerHelper('json', (value: unknown) => jsonValue(value));
+  // Markdown files get their spec text through the Markdown sinks; JSON files through the `json` helper.
+  const views = { markdown: packageView(model, provenance, 'markdown'), plain: packageView(model, provenance, 'plain') };
   const files = new Map<string, string>();
   for (const name of TEMPLATES) {
     const source = await readFile(path.join(templatesDir, `${name}.hbs`), 'utf8');
-    files.set(name, handlebars.compile(source, { noEscape: true, strict: false })(view));
+    files.set(name, handlebars.compile(source, { noEscape: true, strict: false })(name.endsWith('.md') ? views.markdown : views.plain));
   }
   return files;
 }
 
-function packageView(model: ApiModel, provenance: string) {
+/** The sinks a view's text goes through: Markdown for README.md and api.md, none for JSON (its helper escapes). */
+function sinks(kind: 'markdown' | 'plain') {
+  const md = kind === 'markdown';
+  const same = (text: string) => text;
+  return {
+    block: md ? (text: string) => markdown(text) : same,
+    inline: md ? (text: string) => markdown(text, { inline: true }) : same,
+    url: md ? urlText : same,
+    comment: md ? htmlComment : same,
+    code: md ? (text: string) => markdownCode(text) : same,
+  };
+}
+
+function packageView(model: ApiModel, provenance: string, kind: 'markdown' | 'plain') {
   const { client } = model;
+  const sink = sinks(kind);
+  const optional = (text: string | undefined, escape: (text: string) => string) => (text === undefined ? undefined : escape(text));
   const operations = allResources(model.resources).flatMap((r) => r.operations.map((op) => ({ resource: r, op })));
   const firstList = operations.find(({ op }) => op.call.kind === 'paginated');
   const firstPlain = operations.find(({ op }) => op.call.kind === 'request') ?? operations[0];
   return {
     packageName: model.package.name,
     version: model.package.version,
-    description: model.package.description,
+    description: sink.block(model.package.description),
     license: model.package.license,
     licenseHolder: model.package.licenseHolder,
     ...(model.package.repository !== undefined ? { repository: model.package.repository } : {}),
@@ -38,23 +55,23 @@ function packageView(model: ApiModel, provenance: string) {
     ...(model.package.author !== undefined ? { author: model.package.author } : {}),
     clientName: client.className,
     envPrefix: client.envPrefix,
-    provenance,
+    provenance: sink.comment(provenance),
     // The package builds itself with the TypeScript sdkgen is tested with, on the Node.js versions CI runs.
     typescriptVersion: model.package.toolchain.typescript,
     nodeEngine: model.package.toolchain.node,
     nodeVersion: model.package.toolchain.node.replace(/^>=\s*/, ''),
     keywords: ['sdk', 'api', 'client', client.className.toLowerCase(), 'openapi', 'typescript'],
-    title: model.title,
-    apiVersion: model.version,
-    baseURL: model.defaultBaseURL,
+    title: sink.inline(model.title),
+    apiVersion: sink.inline(model.version),
+    baseURL: sink.url(model.defaultBaseURL),
     credentialOption: client.credential.option,
     credentialEnv: client.credential.env,
-    credentialDescription: client.credential.description,
+    credentialDescription: sink.block(client.credential.description),
     errorTypeName: errorTypeName(model),
     exampleTypeName: (firstPlain && responseTypeName(firstPlain.op)) ?? (firstList && itemTypeName(firstList.op)) ?? model.types[0]?.name ?? 'ClientOptions',
     operations: operations.map(({ resource, op }) => ({
-      title: `${op.summary ?? op.operationId} (\`client.${resource.accessor}.${op.methodName}\`)`,
-      description: firstParagraph(op.description),
+      title: `${sink.inline(op.summary ?? op.operationId)} (\`client.${resource.accessor}.${op.methodName}\`)`,
+      description: optional(firstParagraph(op.description), sink.block),
       example: usageExample(resource, op),
     })),
     paginated: Boolean(firstList),
@@ -66,16 +83,16 @@ function packageView(model: ApiModel, provenance: string) {
     resources: allResources(model.resources).map((r) => ({
       propertyName: r.accessor,
       className: r.className,
-      description: r.description,
+      description: optional(r.description, sink.block),
       methods: r.operations.map((op) => ({
         signature: signature(op),
-        http: `${op.method.toUpperCase()} ${op.path}`,
+        http: `${op.method.toUpperCase()} ${sink.url(op.path)}`,
         paramsTypeName: op.params?.typeName,
         returns: returns(op),
       })),
     })),
-    types: model.types.map((t) => ({ name: t.name, description: firstParagraph(t.description)?.replace(/\s*\n\s*/g, ' ') })),
-    enums: model.enums.map((e) => ({ typeName: e.typeName, valuesName: e.valuesName, values: e.values.map((v) => `\`${JSON.stringify(v)}\``).join(', ') })),
+    types: model.types.map((t) => ({ name: t.name, description: optional(firstParagraph(t.description), sink.inline) })),
+    enums: model.enums.map((e) => ({ typeName: e.typeName, valuesName: e.valuesName, values: e.values.map((v) => sink.code(jsonValue(v))).join(', ') })),
   };
 }
 

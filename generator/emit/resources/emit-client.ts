@@ -1,6 +1,8 @@
 import { StructureKind, VariableDeclarationKind, type SourceFileStructure } from 'ts-morph';
 import { allResources } from '../../model/all-resources.js';
 import type { ApiModel, SecuritySchemeModel } from '../../model/types.js';
+import { blockComment, objectLiteral, stringLiteral } from '../escape.js';
+import { isInherited } from './emit-resource.js';
 import { importOf } from './print.js';
 
 /** Emits `client.ts`: the transport configuration as data, and one property per resource. */
@@ -37,21 +39,21 @@ export function emitClient(model: ApiModel): SourceFileStructure {
             name: settings.credential.option,
             hasQuestionToken: true,
             type: 'string | ((context: CredentialContext) => string | Promise<string>) | null | undefined',
-            docs: [`${settings.credential.description}\n\nA string, or a function returning one (or a promise of one). The function is called for each request, and once\nmore with \`{ refresh: true }\` after a 401, so an expired token can be replaced.\nDefaults to \`process.env['${settings.credential.env}']\`.`],
+            docs: [blockComment(`${settings.credential.description}\n\nA string, or a function returning one (or a promise of one). The function is called for each request, and once\nmore with \`{ refresh: true }\` after a 401, so an expired token can be replaced.\nDefaults to \`process.env['${settings.credential.env}']\`.`)],
           },
         ],
       },
       {
         kind: StructureKind.VariableStatement,
         declarationKind: VariableDeclarationKind.Const,
-        declarations: [{ name: 'config', type: 'ClientConfig', initializer: JSON.stringify(config) }],
+        declarations: [{ name: 'config', type: 'ClientConfig', initializer: configLiteral(config) }],
       },
       {
         kind: StructureKind.Class,
         name: settings.className,
         isExported: true,
         extends: 'BaseClient',
-        docs: [`Client for the ${model.title}${model.version ? ` (${model.version})` : ''}.\n\nThe base URL defaults to \`process.env['${settings.envPrefix}_BASE_URL']\`, then to \`${model.defaultBaseURL}\`.`],
+        docs: [blockComment(`Client for the ${model.title}${model.version ? ` (${model.version})` : ''}.\n\nThe base URL defaults to \`process.env['${settings.envPrefix}_BASE_URL']\`, then to \`${model.defaultBaseURL}\`.`)],
         properties: [
           // The error classes as statics (`Client.NotFoundError`), typed like the named exports so they narrow `err.error`.
           { name: model.errors.baseName, isStatic: true, initializer: 'Errors.SDKError' },
@@ -61,7 +63,7 @@ export function emitClient(model: ApiModel): SourceFileStructure {
             isReadonly: true,
             type: r.className,
             initializer: `new ${r.className}(this)`,
-            ...(r.description ? { docs: [r.description] } : {}),
+            ...(r.description ? { docs: [blockComment(r.description)] } : {}),
           })),
           ...webhooks,
         ],
@@ -118,4 +120,16 @@ export function emitIndex(model: ApiModel): SourceFileStructure {
       { kind: StructureKind.ExportDeclaration, moduleSpecifier: './models.js' },
     ],
   };
+}
+
+/**
+ * The config object literal. A security scheme named like a member of Object (`constructor`, `toString`) loses its
+ * contextual type in TypeScript (its literals widen to string), so such a scheme is written `as const`.
+ */
+function configLiteral(config: Record<string, unknown>): string {
+  const schemes = config.securitySchemes as Record<string, unknown>;
+  if (!Object.keys(schemes).some(isInherited)) return objectLiteral(config);
+  const entries = Object.entries(schemes).map(([name, scheme]) => `${name === '__proto__' ? `[${stringLiteral(name)}]` : stringLiteral(name)}: ${objectLiteral(scheme)}${isInherited(name) ? ' as const' : ''}`);
+  const fields = Object.entries(config).map(([key, value]) => `${stringLiteral(key)}: ${key === 'securitySchemes' ? `{ ${entries.join(', ')} }` : objectLiteral(value)}`);
+  return `{ ${fields.join(', ')} }`;
 }

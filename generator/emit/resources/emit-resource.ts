@@ -14,6 +14,7 @@ import { usageExample } from '../package/examples.js';
 import { SAMPLE_LANGS } from '../samples/check-samples.js';
 import { importOf } from './print.js';
 import type { CallModel, OperationModel, OptionParamModel, ResourceModel, ResponseModel, TypeRef } from '../../model/types.js';
+import { blockComment, objectLiteral, stringLiteral, templateLiteralText } from '../escape.js';
 
 /**
  * Emits one resource class: a thin method per operation that hands a request description to the runtime. A list's
@@ -40,7 +41,7 @@ export function emitResource(resource: ResourceModel, packageName?: string): Sou
           leadingTrivia: '\n',
           docs: [`How \`${operation.methodName}\` pages, as declared and checked against the spec at generation time.`],
           declarationKind: VariableDeclarationKind.Const,
-          declarations: [{ name: call.pagingName, initializer: `${call.pageStyle.factory}(${JSON.stringify(call.pagination)})` }],
+          declarations: [{ name: call.pagingName, initializer: `${call.pageStyle.factory}(${objectLiteral(call.pagination)})` }],
         });
         break;
     }
@@ -62,14 +63,14 @@ export function emitResource(resource: ResourceModel, packageName?: string): Sou
     name: resource.className,
     isExported: true,
     extends: 'APIResource',
-    ...(resource.description ? { docs: [resource.description] } : {}),
+    ...(resource.description ? { docs: [blockComment(resource.description)] } : {}),
     // Field initializers run after APIResource's constructor, so `this._client` is set.
     properties: resource.children.map((child) => ({
       name: child.propertyName,
       isReadonly: true,
       type: child.className,
       initializer: `new ${child.className}(this._client)`,
-      ...(child.description ? { docs: [child.description] } : {}),
+      ...(child.description ? { docs: [blockComment(child.description)] } : {}),
     })),
     methods,
   };
@@ -103,8 +104,11 @@ function emitMethod(resource: ResourceModel, op: OperationModel, packageName: st
     const type = typeText(op.body.type);
     parameters.push(op.body.required ? { name: 'body', type } : paramsOptional ? { name: 'body', type, hasQuestionToken: true } : { name: 'body', type: `${type} | undefined` });
   }
+  // `{}` is not assignable to a params type with a member named like one of Object's (`toString?: string`):
+  // TypeScript compares it with the inherited method. The empty object is cast to the params type then.
+  const empty = op.params && paramNames(op).some(isInherited) ? `({} as ${op.params.typeName})` : '{}';
   if (op.params) {
-    parameters.push(op.params.required ? { name: 'params', type: op.params.typeName } : { name: 'params', type: `${op.params.typeName} | null | undefined`, initializer: '{}' });
+    parameters.push(op.params.required ? { name: 'params', type: op.params.typeName } : { name: 'params', type: `${op.params.typeName} | null | undefined`, initializer: empty });
   }
   parameters.push({ name: 'options', type: 'RequestOptions', hasQuestionToken: true });
   return {
@@ -114,7 +118,7 @@ function emitMethod(resource: ResourceModel, op: OperationModel, packageName: st
     docs: [methodDocs(resource, op, packageName)],
     statements: (writer) => {
       const spec = requestSpec(op);
-      if (op.params && !queryOnly(op)) writer.writeLine(`const p = params ?? {};`);
+      if (op.params && !queryOnly(op)) writer.writeLine(`const p = params ?? ${empty};`);
       switch (op.call.kind) {
         case 'paginated':
           writer.write(`return requestPage<${op.call.itemTypeName}, ${op.call.pageTypeName}>(this._client, ${spec}, ${op.call.pagingName}, options);`);
@@ -154,13 +158,31 @@ function queryOnly(op: OperationModel): boolean {
   return op.params !== undefined && op.body?.kind !== 'flattened' && op.optionParams.every((p) => p.in === 'query') && op.pathParams.every((p) => p.positional);
 }
 
+/**
+ * Reads one wire name from the params object. A name `Object.prototype` has (`constructor`, `toString`,
+ * `__proto__`) is read only when the caller gave it: otherwise `p.constructor` would send `function Object()`.
+ */
 function access(name: string): string {
-  return isIdentifier(name, 'property') ? `p.${name}` : `p[${JSON.stringify(name)}]`;
+  const read = isIdentifier(name, 'property') && name !== '__proto__' ? `p.${name}` : `p[${stringLiteral(name)}]`;
+  return isInherited(name) ? `(Object.hasOwn(p, ${stringLiteral(name)}) ? ${read} : undefined)` : read;
+}
+
+/** A name every object has through `Object.prototype`, so reading it from a plain object finds something. */
+export function isInherited(name: string): boolean {
+  return name in Object.prototype;
+}
+
+function paramNames(op: OperationModel): string[] {
+  return [...op.optionParams.map((p) => p.wireName), ...(op.body?.kind === 'flattened' ? op.body.properties : [])];
 }
 
 /** An object literal of wire names; `__proto__` is written as a computed key, which defines a property. */
 function objectOf(names: string[]): string {
-  return `{ ${names.map((n) => `${n === '__proto__' ? `[${JSON.stringify(n)}]` : JSON.stringify(n)}: ${access(n)}`).join(', ')} }`;
+  return `{ ${names.map((n) => `${propertyKey(n)}: ${access(n)}`).join(', ')} }`;
+}
+
+function propertyKey(name: string): string {
+  return name === '__proto__' ? `[${stringLiteral(name)}]` : stringLiteral(name);
 }
 
 function requestSpec(op: OperationModel): string {
@@ -172,24 +194,25 @@ function requestSpec(op: OperationModel): string {
   if (queryOnly(op)) parts.push(`query: ${op.params?.required ? 'params' : 'params ?? {}'}`);
   else if (query.length) parts.push(`query: ${objectOf(query)}`);
   if (headers.length || cookies.length) {
-    const cookie = cookies.length ? [`Cookie: [${cookies.map((c) => `${access(c)} === undefined ? undefined : ${JSON.stringify(c + '=')} + encodeURIComponent(String(${access(c)}))`).join(', ')}].filter(Boolean).join('; ') || undefined`] : [];
-    parts.push(`headers: { ${[...headers.map((h) => `${h === '__proto__' ? `[${JSON.stringify(h)}]` : JSON.stringify(h)}: ${access(h)}`), ...cookie].join(', ')} }`);
+    const cookie = cookies.length ? [`Cookie: [${cookies.map((c) => `${access(c)} === undefined ? undefined : ${stringLiteral(c + '=')} + encodeURIComponent(String(${access(c)}))`).join(', ')}].filter(Boolean).join('; ') || undefined`] : [];
+    parts.push(`headers: { ${[...headers.map((h) => `${propertyKey(h)}: ${access(h)}`), ...cookie].join(', ')} }`);
   }
   if (op.body) {
     parts.push(`body: ${op.body.kind === 'flattened' ? objectOf(op.body.properties) : 'body'}`, `bodyType: '${op.body.encoding}'`);
   }
-  if (op.security.length) parts.push(`security: ${JSON.stringify(op.security)}`);
+  if (op.security.length) parts.push(`security: ${objectLiteral(op.security)}`);
   return `{ ${parts.join(', ')} }`;
 }
 
 function pathExpression(op: OperationModel): string {
-  if (!op.pathParams.length) return JSON.stringify(op.path);
-  const escaped = op.path.replace(/[`\\$]/g, (c) => `\\${c}`);
-  const template = escaped.replace(/\{([^}]+)\}/g, (match, wire: string) => {
-    const param = op.pathParams.find((p) => p.wireName === wire);
-    if (!param) return match;
+  if (!op.pathParams.length) return stringLiteral(op.path);
+  // Split at the parameters first, so escaping never touches the `{name}` placeholders.
+  const template = op.path.split(/(\{[^}]+\})/).map((part) => {
+    const wire = /^\{([^}]+)\}$/.exec(part)?.[1];
+    const param = wire === undefined ? undefined : op.pathParams.find((p) => p.wireName === wire);
+    if (!param) return templateLiteralText(part);
     return param.positional ? `\${${param.argName}}` : `\${${access(param.wireName)}}`;
-  });
+  }).join('');
   return `path\`${template}\``;
 }
 
@@ -205,5 +228,5 @@ function methodDocs(resource: ResourceModel, op: OperationModel, packageName: st
   const source = sample && packageName ? sample.source.replace(/^(import \w+ from )(['"])[^'"]+\2;?$/m, `$1'${packageName}';`) : sample?.source;
   // Without a sample of the spec's own, an example built from the signature.
   lines.push('', '@example', '```ts', source?.trim() ?? usageExample(resource, op), '```');
-  return lines.join('\n').replaceAll('*/', '*\\/');
+  return blockComment(lines.join('\n'));
 }

@@ -1,5 +1,6 @@
 import { StructureKind, type SourceFileStructure } from 'ts-morph';
 import type { WebhooksModel } from '../../model/types.js';
+import { blockComment, stringLiteral } from '../escape.js';
 import { importOf } from './print.js';
 
 /** Emits `resources/webhooks.ts`: `client.webhooks.unwrap()`, typed with the document's event union. */
@@ -25,13 +26,16 @@ export function emitWebhooks(webhooks: WebhooksModel, envPrefix: string): Source
               { name: 'options', type: 'UnwrapOptions' },
             ],
             returnType: `Promise<${webhooks.unionTypeName}>`,
+            // Event names are spec text: they go through the block-comment sink.
             docs: [
-              `Verifies a delivery's Standard Webhooks signature and returns the event: ${webhooks.events.map((e) => `\`${e.name}\``).join(', ')}.\n\n` +
-                `\`body\` is the raw request body as received. The key defaults to \`process.env['${secretEnv}']\`. Throws\n` +
-                'WebhookVerificationError for a missing, wrong or stale signature.',
+              blockComment(
+                `Verifies a delivery's Standard Webhooks signature and returns the event: ${webhooks.events.map((e) => `\`${e.name}\``).join(', ')}.\n\n` +
+                  `\`body\` is the raw request body as received. The key defaults to \`process.env['${secretEnv}']\`. Throws\n` +
+                  'WebhookVerificationError for a missing, wrong or stale signature.',
+              ),
             ],
             statements: [
-              `return unwrapWebhook<${webhooks.unionTypeName}>(body, options, ${JSON.stringify(secretEnv)});`,
+              `return unwrapWebhook<${webhooks.unionTypeName}>(body, options, ${stringLiteral(secretEnv)});`,
             ],
           },
         ],

@@ -16,6 +16,7 @@ import {
 import ts from 'typescript';
 import { CLOSED_ENUM } from '../../model/request-enums.js';
 import type { ApiModel, EnumModel } from '../../model/types.js';
+import { blockComment, jsonValue, stringLiteral } from '../escape.js';
 
 /**
  * Emits `models.ts`: the schema types from openapi-typescript, one exported alias per named type, and every enum
@@ -23,17 +24,48 @@ import type { ApiModel, EnumModel } from '../../model/types.js';
  */
 export async function emitModels(model: ApiModel): Promise<string> {
   const open = model.enumStyle === 'open';
-  const nodes = transformDocument(model.typesDocument as OpenAPI3, (schema) => binary(schema) ?? (open && (schema as Record<string, unknown>)[CLOSED_ENUM] !== true ? openEnum(schema) : undefined));
+  const nodes = transformDocument(withSafeAnnotations(model.typesDocument) as OpenAPI3, (schema) => binary(schema) ?? (open && (schema as Record<string, unknown>)[CLOSED_ENUM] !== true ? openEnum(schema) : undefined));
   const components = nodes.filter((node) => ts.isInterfaceDeclaration(node) && node.name.text === 'components');
   const parts = [astToString(components)];
   for (const type of model.types) {
-    parts.push(`${docComment(type.description)}export type ${type.name} = components['schemas'][${JSON.stringify(type.schemaKey)}];`);
+    parts.push(`${docComment(type.description)}export type ${type.name} = components['schemas'][${stringLiteral(type.schemaKey)}];`);
   }
   for (const enumModel of model.enums) {
     if (enumModel.kind === 'inline') parts.push(`${docComment(enumModel.description)}export type ${enumModel.typeName} = ${unionText(enumModel, open)};`);
-    parts.push(`/** Every value of {@link ${enumModel.typeName}} the spec lists. */\nexport const ${enumModel.valuesName} = ${JSON.stringify(enumModel.values)} as const;`);
+    parts.push(`/** Every value of {@link ${enumModel.typeName}} the spec lists. */\nexport const ${enumModel.valuesName} = ${jsonValue(enumModel.values)} as const;`);
   }
   return parts.join('\n\n') + '\n';
+}
+
+/** Schema keywords openapi-typescript writes into JSDoc as text (`lib/ts.ts`, addJSDocComment). */
+const TEXT_ANNOTATIONS = ['title', 'summary', 'description', 'format'];
+/** Keywords whose values are data, printed (if at all) as JSON. */
+const DATA = ['example', 'examples', 'default', 'enum', 'const'];
+/** Keywords whose keys are names (a property called `title` is a schema, not an annotation). */
+const NAME_MAPS = ['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas', 'schemas'];
+
+/**
+ * A copy of the document in which every annotation openapi-typescript prints as comment text has been through the
+ * block-comment sink, and one that is not a string (it would call `.trim()` on it) is dropped. Values it prints
+ * as JSON (`default`, `example`) keep their data: its printer escapes `*\/` in them.
+ */
+function withSafeAnnotations(document: Record<string, any>): Record<string, any> {
+  const copy = (node: unknown, depth: number, names: boolean): unknown => {
+    if (!node || typeof node !== 'object' || depth > 512) return node;
+    if (Array.isArray(node)) return node.map((child) => copy(child, depth + 1, false));
+    const result: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(node)) {
+      if (!names && TEXT_ANNOTATIONS.includes(key)) {
+        if (typeof value === 'string') result[key] = blockComment(value);
+        continue;
+      }
+      const kept = !names && DATA.includes(key) ? value : copy(value, depth + 1, !names && NAME_MAPS.includes(key));
+      // Defined, not assigned: a property named `__proto__` is a key like any other.
+      Object.defineProperty(result, key, { value: kept, enumerable: true, writable: true, configurable: true });
+    }
+    return result;
+  };
+  return copy(document, 0, false) as Record<string, any>;
 }
 
 /**
@@ -98,13 +130,13 @@ function openEnum(schema: SchemaObject): ts.TypeNode | undefined {
 }
 
 function unionText(enumModel: EnumModel, openEnums: boolean): string {
-  const literals = enumModel.values.map((v) => JSON.stringify(v));
+  const literals = enumModel.values.map((v) => jsonValue(v));
   const open = openEnums && !enumModel.closed && enumModel.values.length > 1 && enumModel.values.every((v) => typeof v === 'string' || v === null);
   return [...literals, ...(open ? ['(string & {})'] : [])].join(' | ') || 'never';
 }
 
 export function docComment(text: string | undefined): string {
   if (!text?.trim()) return '';
-  const lines = text.trim().replaceAll('*/', '*\\/').split('\n');
+  const lines = blockComment(text.trim()).split('\n');
   return `/**\n${lines.map((l) => ` * ${l}`.trimEnd()).join('\n')}\n */\n`;
 }
