@@ -113,7 +113,9 @@ export function buildModel(bundled: BundledDocument, options: ModelOptions, runt
   const tagDescriptions = new Map<string, string>(
     (Array.isArray(document.tags) ? document.tags : []).filter((t: any) => typeof t?.description === 'string').map((t: any) => [t.name, t.description]),
   );
-  const groups = groupResources(operations, tagDescriptions, options.resources, isList, types.snapshot(), runtime.clientMembers, runtime.resourceMembers, warnings);
+  // `client.webhooks` is the webhook helper when the document declares webhooks: a `/webhooks` resource yields.
+  const clientMembers = webhookEvents(document).events.length ? [...runtime.clientMembers, 'webhooks'] : runtime.clientMembers;
+  const groups = groupResources(operations, tagDescriptions, options.resources, isList, types.snapshot(), clientMembers, runtime.resourceMembers, warnings);
   const claimClasses = (list: ResourceGroup[]): void => list.forEach((group) => (types.claim(group.className), claimClasses(group.children)));
   claimClasses(groups);
 

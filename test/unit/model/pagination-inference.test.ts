@@ -58,3 +58,16 @@ describe('inferred pagination', () => {
     expect(inferredPaginationSummary([])).toEqual([]);
   });
 });
+
+describe('client.webhooks', () => {
+  it('is the webhook helper: a /webhooks resource of the same document gets another name', async () => {
+    const { bundled } = await bundleSpec(FIXTURE);
+    const paths = {
+      ...bundled.document.paths,
+      '/webhooks': { get: { operationId: 'listWebhooks', responses: { '204': { description: 'none' } } } },
+    };
+    const model = buildModel({ ...bundled, document: { ...bundled.document, paths } }, options);
+    expect(model.webhooks?.unionTypeName).toBe('UnwrapWebhookEvent');
+    expect(model.resources.map((r) => r.propertyName)).toContain('webhooks2');
+  });
+});
