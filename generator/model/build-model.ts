@@ -120,7 +120,8 @@ export function buildModel(bundled: BundledDocument, options: ModelOptions, runt
   claimClasses(groups);
 
   const synthesized = new Map<string, unknown>();
-  const ctx: OperationContext = { document, schemes, componentTypeNames, types, synthesized, errorSchemas: [], warnings };
+  const deepArrays = options.queryFormat.arrays === 'indices' ? 'indices' : 'brackets';
+  const ctx: OperationContext = { document, schemes, componentTypeNames, types, synthesized, errorSchemas: [], warnings, deepArrays };
   const toResource = (group: ResourceGroup, parent = ''): ResourceModel => ({
     propertyName: group.propertyName,
     accessor: parent ? `${parent}.${group.propertyName}` : group.propertyName,

@@ -1,5 +1,5 @@
 /** Facts read off a tagged operation or model, for callers that compare or print them (drift, package docs). */
-import type { ApiModel, OperationModel, VerifiedPagination } from './types.js';
+import type { ApiModel, OperationModel, ResponseModel, VerifiedPagination } from './types.js';
 
 /** The exported type a call resolves to: a JSON response's model type, or a list's page body. */
 export function responseTypeName(op: OperationModel): string | undefined {
@@ -17,7 +17,7 @@ export function pagination(op: OperationModel): VerifiedPagination | undefined {
 }
 
 /** How the success response is decoded; a list is JSON. */
-export function responseKind(op: OperationModel): 'json' | 'text' | 'binary' | 'none' {
+export function responseKind(op: OperationModel): ResponseModel['kind'] {
   return op.call.kind === 'paginated' ? 'json' : op.call.response.kind;
 }
 

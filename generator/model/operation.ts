@@ -3,8 +3,11 @@ import { NameScope, pascalCase, safeIdentifier } from './identifiers.js';
 import type { RawOperation } from './raw-operations.js';
 import { deref, schemaRefName } from './refs.js';
 import { closeRequestEnums } from './request-enums.js';
+import { acceptFor, contentKeyOf, mediaKind as wireKind, orderedMediaTypes } from './media-types.js';
+import { requestPath, splitPathKey } from './path-key.js';
 import { mediaKind, pickContent, successResponse } from './responses.js';
-import type { BodyEncoding, BodyModel, CallModel, OperationModel, OptionParamModel, ParamModel, ParamsModel, PathParamModel, ResponseModel, SecuritySchemeModel, TypeRef, Warning } from './types.js';
+import { formFieldSerialization, parameterSerialization, partEncoding, type DeepArrays } from './serialization.js';
+import type { BodyEncoding, BodyModel, PartEncodingModel, SerializationModel, CallModel, OperationModel, OptionParamModel, ParamModel, ParamsModel, PathParamModel, ResponseModel, SecuritySchemeModel, TypeRef, Warning } from './types.js';
 
 /** What building one operation needs from the rest of the model. */
 export interface OperationContext {
@@ -17,6 +20,8 @@ export interface OperationContext {
   synthesized: Map<string, unknown>;
   errorSchemas: unknown[];
   warnings: Warning[];
+  /** How arrays inside deepObject parameters and form fields are written (from the provider's queryFormat). */
+  deepArrays: DeepArrays;
 }
 
 type FlattenedBody = Extract<BodyModel, { kind: 'flattened' }>;
@@ -53,15 +58,24 @@ export function buildOperation(
       ...exampleOf(param, ctx.document),
       pointer,
     };
-    if (location === 'path') pathParams.push({ ...common, in: 'path', argName: argNames.claim(safeIdentifier(param.name)), positional: false });
-    else optionParams.push({ ...common, in: location });
+    const serialization = parameterSerialization(param, deref(ctx.document, param.schema), location, ctx.deepArrays);
+    if (location === 'path') {
+      const style = serialization as PathParamModel['serialization'];
+      pathParams.push({ ...common, in: 'path', argName: argNames.claim(safeIdentifier(param.name)), positional: false, ...(style ? { serialization: style } : {}) });
+    } else {
+      const style = serialization as OptionParamModel['serialization'];
+      optionParams.push({ ...common, in: location, ...(style ? { serialization: style } : {}) });
+    }
   }
   pathParams.sort((a, b) => raw.path.indexOf(`{${a.wireName}}`) - raw.path.indexOf(`{${b.wireName}}`));
+  // GET and HEAD carry no body (RFC 9110 §9.3.1): a method that offered one could only fail.
+  const bodiless = raw.method === 'get' || raw.method === 'head';
+  if (bodiless && raw.op.requestBody) ctx.warnings.push({ pointer: `${raw.pointer}/requestBody`, message: `a ${raw.method.toUpperCase()} request has no body; its requestBody is ignored` });
   const last = pathParams.at(-1);
   if (last) last.positional = true;
   // The path params before the last are named fields of the params object, next to the query params.
   const fields: ParamModel[] = [...pathParams.filter((p) => !p.positional), ...optionParams];
-  const body = buildBody(raw, ctx, fields, prefix);
+  const body = bodiless ? undefined : buildBody(raw, ctx, fields, prefix);
   const flattened = body?.kind === 'flattened' ? body : undefined;
   let params: ParamsModel | undefined;
   if (fields.length || flattened) {
@@ -70,11 +84,17 @@ export function buildOperation(
   }
   const response = buildResponse(raw, prefix, ctx);
   collectErrors(raw, ctx);
+  const success = successResponse(ctx.document, raw);
+  const responseMediaTypes = orderedMediaTypes(deref(ctx.document, raw.op.responses?.[success?.status ?? ''])?.content);
   return {
     operationId: raw.operationId,
     pointer: raw.pointer,
     method: raw.method,
     path: raw.path,
+    urlPath: requestPath(splitPathKey(raw.path)),
+    requestMediaTypes: bodiless ? [] : orderedMediaTypes(deref(ctx.document, raw.op.requestBody)?.content),
+    responseMediaTypes,
+    accept: acceptFor(success?.media ? orderedMediaTypes({ [success.media.contentType]: true }) : []),
     source: raw.source,
     ...(typeof raw.op.summary === 'string' ? { summary: raw.op.summary } : {}),
     ...(typeof raw.op.description === 'string' ? { description: raw.op.description } : {}),
@@ -119,29 +139,41 @@ function credentialParams(security: string[][], schemes: Record<string, Security
   return keys;
 }
 
+/** How a request body of a media type is encoded (media-types.ts); lines of JSON and events are sent as text. */
 function bodyEncoding(contentType: string): BodyEncoding {
-  if (/json/i.test(contentType)) return 'json';
-  if (/multipart\//i.test(contentType)) return 'multipart';
-  if (/x-www-form-urlencoded/i.test(contentType)) return 'form';
-  if (/^text\//i.test(contentType)) return 'text';
-  return 'binary';
+  const kind = wireKind(contentType);
+  switch (kind) {
+    case 'json':
+    case 'multipart':
+    case 'form':
+    case 'text':
+    case 'binary':
+      return kind;
+    case 'ndjson':
+    case 'sse':
+      return 'text';
+    case 'any':
+      return 'binary';
+  }
 }
 
 function buildBody(raw: RawOperation, ctx: OperationContext, params: ParamModel[], prefix: string): BodyModel | undefined {
   const requestBody = deref(ctx.document, raw.op.requestBody);
-  const picked = pickContent(requestBody?.content);
+  const picked = requestMedia(ctx.document, raw);
   if (!picked) return undefined;
-  const [contentType, media] = picked;
+  const { contentType, media } = picked;
   const encoding = bodyEncoding(contentType);
   const schema = deref(ctx.document, media?.schema);
   const properties = writableProperties(schema);
   const clash = properties.some((p) => params.some((q) => q.wireName === p));
   const required = requestBody?.required === true;
   if ((encoding === 'json' || encoding === 'multipart' || encoding === 'form') && isPlainObject(schema) && properties.length > 0 && !clash) {
-    return { kind: 'flattened', encoding, contentType, required, properties };
+    const fieldEncodings = encoding === 'json' ? {} : fieldEncodingsOf(media?.encoding, schema, properties, encoding, ctx);
+    return { kind: 'flattened', encoding, contentType, required, properties, ...(Object.keys(fieldEncodings).length ? { fieldEncodings } : {}) };
   }
   const whole = (type: TypeRef): BodyModel => ({ kind: 'whole', encoding, contentType, required, type });
-  if (encoding === 'binary') return whole({ kind: 'builtin', text: 'Blob | ArrayBuffer | Uint8Array | string' });
+  // The runtime's `Uploadable` (templates/runtime/uploads.ts): every value a raw body can be read from.
+  if (encoding === 'binary') return whole({ kind: 'builtin', text: 'Uploadable' });
   if (encoding === 'text') return whole({ kind: 'builtin', text: 'string' });
   return whole({ kind: 'model', name: modelTypeFor(closeRequestEnums(ctx.document, media?.schema ?? {}), `${prefix}Body`, ctx) });
 }
@@ -155,6 +187,24 @@ function modelTypeFor(schema: unknown, wanted: string, ctx: OperationContext): s
   return name;
 }
 
+/** The request media type a method sends (JSON first, see media-types.ts) and its Media Type Object. */
+function requestMedia(document: OpenAPIDocument, raw: RawOperation): { contentType: string; media: any } | undefined {
+  const content = deref(document, raw.op.requestBody)?.content;
+  const contentType = orderedMediaTypes(content)[0];
+  return contentType === undefined ? undefined : { contentType, media: content[contentKeyOf(content, contentType)!] };
+}
+
+/** Each flattened field's Encoding Object (OpenAPI 3.1 §4.8.15), as the runtime's form or multipart encoder reads it. */
+function fieldEncodingsOf(encodings: any, schema: any, properties: string[], encoding: 'form' | 'multipart', ctx: OperationContext): Record<string, SerializationModel | PartEncodingModel> {
+  const entries: [string, SerializationModel | PartEncodingModel][] = [];
+  for (const name of properties) {
+    const declared = encodings && typeof encodings === 'object' && Object.hasOwn(encodings, name) ? encodings[name] : undefined;
+    const field = encoding === 'form' ? formFieldSerialization(declared, deref(ctx.document, schema.properties[name]), ctx.deepArrays) : partEncoding(declared);
+    if (field) entries.push([name, field]);
+  }
+  return Object.fromEntries(entries);
+}
+
 /**
  * An object whose properties are all it can hold: its properties can be spread into the params object and picked
  * back out by name. Composition, extra properties or a non-object type would be lost on the way.
@@ -163,6 +213,8 @@ function isPlainObject(schema: any): boolean {
   if (!schema || typeof schema !== 'object' || typeof schema.properties !== 'object' || schema.properties === null) return false;
   if (schema.allOf || schema.oneOf || schema.anyOf || schema.not || schema.patternProperties) return false;
   if (schema.additionalProperties !== undefined && schema.additionalProperties !== false) return false;
+  // A required name the properties never declare could not be passed through the params object.
+  if (Array.isArray(schema.required) && schema.required.some((name: unknown) => typeof name !== 'string' || !Object.hasOwn(schema.properties, name))) return false;
   const types = Array.isArray(schema.type) ? schema.type : [schema.type ?? 'object'];
   return types.every((t: unknown) => t === 'object');
 }
@@ -190,7 +242,7 @@ function paramsSchema(raw: RawOperation, params: ParamModel[], body: FlattenedBo
     if (param.required) required.push(param.wireName);
   }
   if (body) {
-    const bodySchema = deref(document, pickContent(deref(document, raw.op.requestBody)?.content)?.[1]?.schema);
+    const bodySchema = deref(document, requestMedia(document, raw)?.media?.schema);
     const bodyRequired = new Set(Array.isArray(bodySchema?.required) ? bodySchema.required : []);
     for (const key of body.properties) {
       properties.push([key, closeRequestEnums(document, bodySchema.properties[key])]);
@@ -204,7 +256,7 @@ function paramsSchema(raw: RawOperation, params: ParamModel[], body: FlattenedBo
 function paramsRequired(raw: RawOperation, params: ParamModel[], body: FlattenedBody | undefined, document: OpenAPIDocument): boolean {
   if (params.some((p) => p.required)) return true;
   if (!body) return false;
-  const bodySchema = deref(document, pickContent(deref(document, raw.op.requestBody)?.content)?.[1]?.schema);
+  const bodySchema = deref(document, requestMedia(document, raw)?.media?.schema);
   const required: unknown[] = Array.isArray(bodySchema?.required) ? bodySchema.required : [];
   return required.some((key) => body.properties.includes(key as string));
 }
@@ -214,6 +266,9 @@ function buildResponse(raw: RawOperation, prefix: string, ctx: OperationContext)
   if (!media) return { kind: 'none' };
   const kind = mediaKind(media.contentType);
   switch (kind) {
+    case 'sse':
+    case 'ndjson':
+      return streamResponse(kind, deref(ctx.document, media.schema), media.schema, prefix, ctx);
     case 'unknown':
       return { kind: 'json', type: { kind: 'builtin', text: 'unknown' } };
     case 'text':
@@ -222,6 +277,17 @@ function buildResponse(raw: RawOperation, prefix: string, ctx: OperationContext)
     case 'json':
       return { kind, type: { kind: 'model', name: modelTypeFor(media.schema ?? {}, `${prefix}Response`, ctx) } };
   }
+}
+
+/**
+ * A stream's item: the media type's schema describes one event's data (sse) or one line (ndjson). Data typed as a
+ * plain string, or no schema at all, stays text for events; NDJSON lines are always JSON.
+ */
+function streamResponse(format: 'sse' | 'ndjson', resolved: any, schema: unknown, prefix: string, ctx: OperationContext): ResponseModel {
+  const text = !resolved || (resolved.type === 'string' && !resolved.contentMediaType);
+  if (format === 'sse' && text) return { kind: 'stream', format, item: { kind: 'builtin', text: 'string' }, json: false };
+  if (!resolved) return { kind: 'stream', format, item: { kind: 'builtin', text: 'unknown' }, json: true };
+  return { kind: 'stream', format, item: { kind: 'model', name: modelTypeFor(schema, `${prefix}${format === 'sse' ? 'Event' : 'Item'}`, ctx) }, json: true };
 }
 
 function collectErrors(raw: RawOperation, ctx: OperationContext) {

@@ -4,6 +4,7 @@
  */
 import type { OpenAPIDocument } from '../load/types.js';
 import type { RawOperation } from './raw-operations.js';
+import { mediaKind as wireKind } from './media-types.js';
 import { deref } from './refs.js';
 
 /** Media types the runtime decodes as JSON and as a Blob (templates/runtime/internal/response.ts); text otherwise. */
@@ -12,9 +13,12 @@ const BINARY_MEDIA = /^(application\/(octet-stream|pdf|zip)|image\/|audio\/|vide
 
 /**
  * What the runtime hands back for a media type: it decides by the response's actual Content-Type, so a wildcard
- * (`*\/*`, `application/*`) can be anything.
+ * (`*\/*`, `application/*`) can be anything. Event streams and NDJSON are read as a `Stream` (media-types.ts
+ * classifies them, as it does request bodies).
  */
-export function mediaKind(contentType: string): 'json' | 'text' | 'binary' | 'unknown' {
+export function mediaKind(contentType: string): 'json' | 'text' | 'binary' | 'unknown' | 'sse' | 'ndjson' {
+  const wire = wireKind(contentType);
+  if (wire === 'sse' || wire === 'ndjson') return wire;
   if (JSON_MEDIA.test(contentType)) return 'json';
   if (BINARY_MEDIA.test(contentType)) return 'binary';
   if (contentType.includes('*')) return 'unknown';

@@ -106,6 +106,32 @@ interface ParamBase {
 }
 
 /**
+ * How a query/header/cookie parameter or a form field is written (OpenAPI `style`, `explode`, `allowReserved`,
+ * `content`); mirrors the runtime's `Serialization` (internal/styles.ts), checked by a unit test. Absent when the
+ * plain writers suffice.
+ */
+export interface SerializationModel {
+  style?: 'form' | 'spaceDelimited' | 'pipeDelimited' | 'deepObject' | 'simple';
+  explode?: boolean;
+  allowReserved?: boolean;
+  /** A `content`-encoded parameter or a field with a JSON `encoding.contentType`: sent as JSON text. */
+  json?: boolean;
+  /** Arrays inside a deepObject: `a[]=x` or `a[0]=x` (from the provider's queryFormat). */
+  arrays?: 'brackets' | 'indices';
+}
+
+/** A path parameter's `simple`, `label` or `matrix` style; mirrors the runtime's `PathSerialization`. */
+export interface PathSerializationModel {
+  style: 'simple' | 'label' | 'matrix';
+  explode?: boolean;
+}
+
+/** A multipart field's part encoding: the declared content type of a file part; mirrors the runtime's `PartEncoding`. */
+export interface PartEncodingModel {
+  contentType: string;
+}
+
+/**
  * A path parameter. The last one is a positional argument of the method; the others are required fields of the
  * params object (`client.users.checkAccess(resourceId, { id })`), as in Stainless SDKs.
  */
@@ -114,11 +140,13 @@ export interface PathParamModel extends ParamBase {
   /** A legal identifier for the argument. */
   argName: string;
   positional: boolean;
+  serialization?: PathSerializationModel;
 }
 
 /** A query, header or cookie parameter: a property of the params object, by wire name. */
 export interface OptionParamModel extends ParamBase {
   in: 'query' | 'header' | 'cookie';
+  serialization?: SerializationModel;
 }
 
 export type ParamModel = PathParamModel | OptionParamModel;
@@ -135,6 +163,8 @@ export type BodyModel =
       required: boolean;
       /** Wire names of the flattened properties. */
       properties: string[];
+      /** Per field, as the Encoding Object says: a form field's serialization, a multipart file part's type. */
+      fieldEncodings?: Record<string, SerializationModel | PartEncodingModel>;
     }
   | {
       /** Passed whole, as the `body` argument. */
@@ -157,7 +187,12 @@ export type ResponseModel =
   /** JSON; a wildcard media type (`*\/*`) can be anything and is a built-in `unknown`. */
   | { kind: 'json'; type: TypeRef }
   | { kind: 'text' }
-  | { kind: 'binary' };
+  | { kind: 'binary' }
+  /**
+   * `text/event-stream` or NDJSON, read item by item: a `Stream` of events (sse) or values (ndjson). `json`: each
+   * item is JSON of `item`'s type; otherwise an event's data is a string.
+   */
+  | { kind: 'stream'; format: 'sse' | 'ndjson'; item: TypeRef; json: boolean };
 
 /** The runtime module and factory of one pagination style, read from `templates/runtime/internal/pages/`. */
 export interface PageStyleModule {
@@ -186,7 +221,16 @@ export interface OperationModel {
   /** JSON pointer of the operation in the merged document. */
   pointer: string;
   method: HttpMethod;
+  /** The Paths Object key as the document writes it (a `#fragment` included). */
   path: string;
+  /** What is sent: the template without any `#fragment`, then the key's literal `?query` if it has one. */
+  urlPath: string;
+  /** The request body's media types, the one the method sends first (JSON when there is one). */
+  requestMediaTypes: string[];
+  /** The success response's media types, the one the return type describes first. */
+  responseMediaTypes: string[];
+  /** Sent as `Accept`: the media type the return type describes. */
+  accept: string;
   /** Which source file the operation came from (for messages and provenance). */
   source: string;
   summary?: string;

@@ -83,7 +83,7 @@ describe('each package', () => {
     packed.set(id, summary);
     const config = JSON.parse(await readFile(path.join(REPO_ROOT, 'specs', id, 'sdkgen.json'), 'utf8')) as { packageName: string; version: string };
     expect({ name: summary.name, version: summary.version }).toEqual({ name: config.packageName, version: config.version });
-    expect(summary.files.filter((f) => !f.startsWith('dist/') && !f.startsWith('src/'))).toEqual(['LICENSE', 'README.md', 'api.md', 'package.json']);
+    expect(summary.files.filter((f) => !f.startsWith('dist/') && !f.startsWith('src/'))).toEqual(['LICENSE', 'README.md', 'api.md', 'manifest.json', 'package.json']);
     expect(summary.files.filter((f) => f.startsWith('dist/') && !/(\.js|\.d\.ts|\.js\.map|\.d\.ts\.map|\/package\.json)$/.test(f))).toEqual([]);
     // Sources ship with their maps, so go-to-definition lands in src/, not in a declaration file.
     expect(summary.files).toEqual(expect.arrayContaining(['src/index.ts', 'dist/esm/index.js.map', 'dist/esm/index.d.ts.map', 'dist/cjs/index.d.ts.map']));

@@ -2,7 +2,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { APIPromise } from '../../templates/runtime/api-promise.js';
 import { SDKError } from '../../templates/runtime/errors.js';
 import { path } from '../../templates/runtime/internal/path.js';
+import { formBody } from '../../templates/runtime/internal/form.js';
+import { multipartBody } from '../../templates/runtime/internal/multipart.js';
 import { stringifyQuery } from '../../templates/runtime/internal/query.js';
+import { binaryBody, textBody } from '../../templates/runtime/internal/raw-body.js';
+import type { RequestSpec } from '../../templates/runtime/request-options.js';
 import { Acme, RawClient } from '../support/acme-client.js';
 import { startFakeAPIServer, type FakeAPIServer } from '../support/fake-api-server.js';
 
@@ -86,16 +90,18 @@ describe('headers and bodies', () => {
   });
 
   it('encodes json, form, text, binary and multipart bodies', async () => {
-    const send = (bodyType: 'json' | 'form' | 'text' | 'binary' | 'multipart', body: unknown) =>
-      client.request({ method: 'post', path: '/echo', body, bodyType });
-    await send('json', { a: [1] });
-    await send('form', { a: ['x', 'y'], b: 'c d' });
-    await send('text', 'hello');
-    await send('binary', new Blob([new Uint8Array([1, 2, 3])]));
-    await send('multipart', {
-      file: new File(['data!'], 'notes.txt', { type: 'text/plain' }),
-      meta: { k: 1 },
-      tag: 'x',
+    const send = (spec: Partial<RequestSpec>) => client.request({ method: 'post', path: '/echo', ...spec });
+    await send({ body: { a: [1] } });
+    await send({ content: () => formBody({ a: ['x', 'y'], b: 'c d' }, { a: { style: 'deepObject' } }) });
+    await send({ content: () => textBody('hello', 'text/plain') });
+    await send({ content: () => binaryBody(new Blob([new Uint8Array([1, 2, 3])]), 'application/octet-stream') });
+    await send({
+      content: () =>
+        multipartBody({
+          file: new File(['data!'], 'notes.txt', { type: 'text/plain' }),
+          meta: { k: 1 },
+          tag: 'x',
+        }),
     });
     const [json, form, text, binary, multipart] = server.requests;
     expect([json?.headers['content-type'], json?.body]).toEqual(['application/json', '{"a":[1]}']);

@@ -89,7 +89,7 @@ export class Widgets extends APIResource {
   }
   create(body: WidgetCreateParams, options?: RequestOptions): APIPromise<Widget> {
     return this._client.request<Widget>(
-      { method: 'post', path: '/widgets', body, bodyType: 'json', security: [['bearerAuth']] },
+      { method: 'post', path: '/widgets', body, security: [['bearerAuth']] },
       options,
     );
   }

@@ -6,6 +6,8 @@ export interface PrismServer {
   url: string;
   /** Everything Prism logged: request validation violations show up here. */
   log: () => string;
+  /** False once the process has exited (Prism dies on some requests it cannot deserialize). */
+  running: () => boolean;
   close: () => Promise<void>;
 }
 
@@ -53,6 +55,7 @@ export async function startPrism(specFile: string, options: { errors?: boolean; 
   return {
     url: `http://127.0.0.1:${port}`,
     log: () => output,
+    running: () => child.exitCode === null && child.signalCode === null,
     close: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

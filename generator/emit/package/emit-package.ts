@@ -6,6 +6,8 @@ import type { ApiModel, OperationModel } from '../../model/types.js';
 import { errorTypeName, itemTypeName, responseTypeName } from '../../model/facts.js';
 import { htmlComment, jsonValue, markdown, markdownCode, urlText } from '../escape.js';
 import { callExample, paginationExample, usageExample } from './examples.js';
+import { emitManifest } from './manifest.js';
+import { resultType } from '../resources/emit-resource.js';
 
 const TEMPLATES = ['package.json', 'tsconfig.json', 'tsconfig.cjs.json', 'README.md', 'api.md', 'LICENSE'];
 
@@ -20,6 +22,7 @@ export async function emitPackageFiles(model: ApiModel, templatesDir: string, pr
     const source = await readFile(path.join(templatesDir, `${name}.hbs`), 'utf8');
     files.set(name, handlebars.compile(source, { noEscape: true, strict: false })(name.endsWith('.md') ? views.markdown : views.plain));
   }
+  files.set('manifest.json', emitManifest(model));
   return files;
 }
 
@@ -76,6 +79,7 @@ function packageView(model: ApiModel, provenance: string, kind: 'markdown' | 'pl
     })),
     paginated: Boolean(firstList),
     webhooks: Boolean(model.webhooks),
+    ...wireExamples(operations),
     paginationExample: firstList ? paginationExample(firstList.resource, firstList.op) : '',
     errorExample: firstPlain ? `await ${callExample(firstPlain.resource, firstPlain.op)};` : '',
     retryExample: firstPlain ? `await ${callExample(firstPlain.resource, firstPlain.op, '{ maxRetries: 5, timeout: 5_000 }')};` : '',
@@ -93,6 +97,22 @@ function packageView(model: ApiModel, provenance: string, kind: 'markdown' | 'pl
     })),
     types: model.types.map((t) => ({ name: t.name, description: optional(firstParagraph(t.description), sink.inline) })),
     enums: model.enums.map((e) => ({ typeName: e.typeName, valuesName: e.valuesName, values: e.values.map((v) => sink.code(jsonValue(v))).join(', ') })),
+  };
+}
+
+/**
+ * The README's "Files, raw bodies and streams" section, shown for what the package has: file uploads (toFile), raw
+ * downloads, event or NDJSON streams, and HTTP Basic with two credentials. Each example calls a real method.
+ */
+function wireExamples(operations: { resource: ApiModel['resources'][number]; op: OperationModel }[]) {
+  const upload = operations.find(({ op }) => op.body?.encoding === 'multipart' || op.body?.encoding === 'binary');
+  const download = operations.find(({ op }) => op.call.kind === 'request' && op.call.response.kind === 'binary');
+  const stream = operations.find(({ op }) => op.call.kind === 'request' && op.call.response.kind === 'stream');
+  return {
+    wire: Boolean(upload || download || stream),
+    uploadExample: upload ? `// Blob, File, ArrayBuffer, typed arrays, ReadableStream, fs.ReadStream or a fetch Response:\nconst file = await toFile(fs.createReadStream('report.pdf'));\n${usageExample(upload.resource, upload.op)}` : '',
+    downloadExample: download ? `${usageExample(download.resource, download.op)}\n// or stream the body yourself:\nconst response = await ${callExample(download.resource, download.op)}.asResponse();` : '',
+    streamExample: stream ? `${usageExample(stream.resource, stream.op)}\n// stream.abort() stops reading; stream.response is the raw Response.` : '',
   };
 }
 
@@ -115,14 +135,5 @@ function signature(op: OperationModel): string {
 function returns(op: OperationModel): string {
   const { call } = op;
   if (call.kind === 'paginated') return `PagePromise<${call.itemTypeName}>`;
-  switch (call.response.kind) {
-    case 'none':
-      return 'APIPromise<void>';
-    case 'text':
-      return 'APIPromise<string>';
-    case 'binary':
-      return 'APIPromise<Blob>';
-    case 'json':
-      return `APIPromise<${call.response.type.kind === 'model' ? call.response.type.name : call.response.type.text}>`;
-  }
+  return `APIPromise<${resultType(call.response)}>`;
 }

@@ -13,6 +13,11 @@ export function callExample(resource: ResourceModel, op: OperationModel, options
 export function usageExample(resource: ResourceModel, op: OperationModel): string {
   if (op.call.kind === 'paginated') return `const page = await ${callExample(resource, op)};\nfor (const item of page.data) console.log(item);`;
   if (op.call.response.kind === 'none') return `await ${callExample(resource, op)};`;
+  if (op.call.response.kind === 'stream') {
+    const item = op.call.response.format === 'sse' ? 'event' : 'item';
+    return `const stream = await ${callExample(resource, op)};\nfor await (const ${item} of stream) console.log(${item});`;
+  }
+  if (op.call.response.kind === 'binary') return `const file = await ${callExample(resource, op)}; // a Blob\nconsole.log(file.size, file.type);`;
   return `const result = await ${callExample(resource, op)};\nconsole.log(result);`;
 }
 

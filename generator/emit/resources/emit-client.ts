@@ -8,6 +8,8 @@ import { importOf } from './print.js';
 /** Emits `client.ts`: the transport configuration as data, and one property per resource. */
 export function emitClient(model: ApiModel): SourceFileStructure {
   const settings = model.client;
+  // HTTP Basic can take a username and a password; the option's type says so only where a scheme needs it.
+  const basic = Object.values(model.securitySchemes).some((scheme) => scheme.kind === 'basic');
   const config = {
     clientName: settings.className,
     version: settings.version,
@@ -25,7 +27,7 @@ export function emitClient(model: ApiModel): SourceFileStructure {
     statements: [
       importOf('./core/client.js', ['BaseClient']),
       importOf('./core/client.js', ['BaseClientOptions', 'ClientConfig'], true),
-      importOf('./core/client.js', ['CredentialContext'], true),
+      importOf('./core/client.js', [...(basic ? ['BasicCredentials'] : []), 'CredentialContext'], true),
       { kind: StructureKind.ImportDeclaration, moduleSpecifier: './errors.js', namespaceImport: 'Errors' },
       ...model.resources.map((r) => importOf(`./resources/${r.fileName}.js`, [r.className])),
       ...(model.webhooks ? [importOf('./resources/webhooks.js', ['Webhooks'])] : []),
@@ -38,7 +40,9 @@ export function emitClient(model: ApiModel): SourceFileStructure {
           {
             name: settings.credential.option,
             hasQuestionToken: true,
-            type: 'string | ((context: CredentialContext) => string | Promise<string>) | null | undefined',
+            type: basic
+              ? 'string | BasicCredentials | ((context: CredentialContext) => string | BasicCredentials | Promise<string | BasicCredentials>) | null | undefined'
+              : 'string | ((context: CredentialContext) => string | Promise<string>) | null | undefined',
             docs: [blockComment(`${settings.credential.description}\n\nA string, or a function returning one (or a promise of one). The function is called for each request, and once\nmore with \`{ refresh: true }\` after a 401, so an expired token can be replaced.\nDefaults to \`process.env['${settings.credential.env}']\`.`)],
           },
         ],
@@ -104,7 +108,10 @@ export function emitIndex(model: ApiModel): SourceFileStructure {
       { kind: StructureKind.ExportAssignment, isExportEquals: false, expression: clientName },
       { kind: StructureKind.ExportDeclaration, moduleSpecifier: './client.js', namedExports: [clientName] },
       { kind: StructureKind.ExportDeclaration, moduleSpecifier: './client.js', namedExports: ['ClientOptions'], isTypeOnly: true },
-      { kind: StructureKind.ExportDeclaration, moduleSpecifier: './core/client.js', namedExports: ['CredentialContext'], isTypeOnly: true },
+      { kind: StructureKind.ExportDeclaration, moduleSpecifier: './core/client.js', namedExports: ['BasicCredentials', 'CredentialContext'], isTypeOnly: true },
+      { kind: StructureKind.ExportDeclaration, moduleSpecifier: './core/uploads.js', namedExports: ['toFile'] },
+      { kind: StructureKind.ExportDeclaration, moduleSpecifier: './core/uploads.js', namedExports: ['FileLike', 'FileOptions', 'Uploadable'], isTypeOnly: true },
+      { kind: StructureKind.ExportDeclaration, moduleSpecifier: './core/streaming.js', namedExports: ['ServerSentEvent', 'Stream'], isTypeOnly: true },
       ...allResources(model.resources).map((r) => ({ kind: StructureKind.ExportDeclaration as const, moduleSpecifier: `./resources/${r.fileName}.js`, namedExports: [r.className] })),
       ...(model.webhooks
         ? [

@@ -14,6 +14,7 @@ import { usageExample } from '../package/examples.js';
 import { SAMPLE_LANGS } from '../samples/check-samples.js';
 import { importOf } from './print.js';
 import type { CallModel, OperationModel, OptionParamModel, ResourceModel, ResponseModel, TypeRef } from '../../model/types.js';
+import { cookieValue, groupImports, headerValue, objectOf as objectOfWith, pathValue, plainQuery, streamResult, wireParts, type WireImport } from './wire-spec.js';
 import { blockComment, objectLiteral, stringLiteral, templateLiteralText } from '../escape.js';
 
 /**
@@ -26,6 +27,8 @@ export function emitResource(resource: ResourceModel, packageName?: string): Sou
   const pagings: VariableStatementStructure[] = [];
   let usesPath = false;
   let plain = false;
+  // Wire-format encoders (styles, forms, multipart, streams): imported by the files whose operations use them.
+  const wire: WireImport[] = [];
   const methods = resource.operations.map((operation) => {
     for (const ref of typeRefs(operation)) if (ref.kind === 'model') modelTypes.add(ref.name);
     usesPath ||= operation.pathParams.length > 0;
@@ -45,7 +48,7 @@ export function emitResource(resource: ResourceModel, packageName?: string): Sou
         });
         break;
     }
-    return emitMethod(resource, operation, packageName);
+    return emitMethod(resource, operation, packageName, wire);
   });
   const imports: ImportDeclarationStructure[] = [
     importOf('../core/resource.js', ['APIResource']),
@@ -55,6 +58,7 @@ export function emitResource(resource: ResourceModel, packageName?: string): Sou
     ...[...styles].sort(([a], [b]) => (a < b ? -1 : 1)).map(([module, factory]) => importOf(`../core/${module}`, [factory])),
     importOf('../core/request-options.js', ['RequestOptions'], true),
     ...(usesPath ? [importOf('../core/internal/path.js', ['path'])] : []),
+    ...groupImports(wire).map((group) => importOf(`../core/${group.module}`, group.names, group.typeOnly)),
     ...(modelTypes.size ? [importOf('../models.js', [...modelTypes].sort(), true)] : []),
     ...resource.children.map((child) => importOf(`./${child.fileName}.js`, [child.className])),
   ];
@@ -97,7 +101,7 @@ export function typeText(ref: TypeRef): string {
   return ref.kind === 'model' ? ref.name : ref.text;
 }
 
-function emitMethod(resource: ResourceModel, op: OperationModel, packageName: string | undefined): OptionalKind<MethodDeclarationStructure> {
+function emitMethod(resource: ResourceModel, op: OperationModel, packageName: string | undefined, wire: WireImport[]): OptionalKind<MethodDeclarationStructure> {
   const parameters: OptionalKind<ParameterDeclarationStructure>[] = op.pathParams.filter((p) => p.positional).map((p) => ({ name: p.argName, type: 'string' }));
   const paramsOptional = !op.params?.required;
   if (op.body?.kind === 'whole') {
@@ -111,20 +115,23 @@ function emitMethod(resource: ResourceModel, op: OperationModel, packageName: st
     parameters.push(op.params.required ? { name: 'params', type: op.params.typeName } : { name: 'params', type: `${op.params.typeName} | null | undefined`, initializer: empty });
   }
   parameters.push({ name: 'options', type: 'RequestOptions', hasQuestionToken: true });
+  // Built now, not in the writer callback (which runs at print time): it records the imports the file needs.
+  const spec = requestSpec(op, wire);
+  const { call } = op;
+  const stream = call.kind === 'request' && call.response.kind === 'stream' ? streamResult(call.response, typeText(call.response.item), wire) : undefined;
   return {
     name: op.methodName,
     parameters,
     returnType: returnType(op.call),
     docs: [methodDocs(resource, op, packageName)],
     statements: (writer) => {
-      const spec = requestSpec(op);
       if (op.params && !queryOnly(op)) writer.writeLine(`const p = params ?? ${empty};`);
-      switch (op.call.kind) {
+      switch (call.kind) {
         case 'paginated':
-          writer.write(`return requestPage<${op.call.itemTypeName}, ${op.call.pageTypeName}>(this._client, ${spec}, ${op.call.pagingName}, options);`);
+          writer.write(`return requestPage<${call.itemTypeName}, ${call.pageTypeName}>(this._client, ${spec}, ${call.pagingName}, options);`);
           break;
         case 'request':
-          writer.write(`return this._client.request<${resultType(op.call.response)}>(${spec}, options);`);
+          writer.write(`return this._client.request<${resultType(call.response)}>(${spec}, options${stream ? `, ${stream.decode}` : ''});`);
           break;
       }
     },
@@ -140,7 +147,8 @@ function returnType(call: CallModel): string {
   }
 }
 
-function resultType(response: ResponseModel): string {
+/** What a request resolves to; the package docs (api.md) print the same. */
+export function resultType(response: ResponseModel): string {
   switch (response.kind) {
     case 'none':
       return 'void';
@@ -150,12 +158,17 @@ function resultType(response: ResponseModel): string {
       return 'Blob';
     case 'json':
       return typeText(response.type);
+    case 'stream':
+      return response.format === 'sse' ? `Stream<ServerSentEvent<${typeText(response.item)}>>` : `Stream<${typeText(response.item)}>`;
   }
 }
 
-/** Params that are all query parameters go to the runtime as they are: it drops undefined ones and encodes the rest. */
+/**
+ * Params that are all plain query parameters go to the runtime as they are: it drops undefined ones and encodes the
+ * rest. A styled one is written by its serialization, so it must be picked out by name.
+ */
 function queryOnly(op: OperationModel): boolean {
-  return op.params !== undefined && op.body?.kind !== 'flattened' && op.optionParams.every((p) => p.in === 'query') && op.pathParams.every((p) => p.positional);
+  return op.params !== undefined && op.body?.kind !== 'flattened' && op.optionParams.every((p) => p.in === 'query' && !p.serialization) && op.pathParams.every((p) => p.positional);
 }
 
 /**
@@ -176,42 +189,37 @@ function paramNames(op: OperationModel): string[] {
   return [...op.optionParams.map((p) => p.wireName), ...(op.body?.kind === 'flattened' ? op.body.properties : [])];
 }
 
-/** An object literal of wire names; `__proto__` is written as a computed key, which defines a property. */
-function objectOf(names: string[]): string {
-  return `{ ${names.map((n) => `${propertyKey(n)}: ${access(n)}`).join(', ')} }`;
-}
+const objectOf = (names: string[]) => objectOfWith(names, access);
 
 function propertyKey(name: string): string {
   return name === '__proto__' ? `[${stringLiteral(name)}]` : stringLiteral(name);
 }
 
-function requestSpec(op: OperationModel): string {
-  const parts = [`method: '${op.method}'`, `path: ${pathExpression(op)}`];
-  const byLocation = (location: OptionParamModel['in']) => op.optionParams.filter((p) => p.in === location).map((p) => p.wireName);
-  const query = byLocation('query');
+function requestSpec(op: OperationModel, wire: WireImport[]): string {
+  const parts = [`method: '${op.method}'`, `path: ${pathExpression(op, wire)}`];
+  const byLocation = (location: OptionParamModel['in']) => op.optionParams.filter((p) => p.in === location);
+  const query = plainQuery(op);
   const headers = byLocation('header');
   const cookies = byLocation('cookie');
   if (queryOnly(op)) parts.push(`query: ${op.params?.required ? 'params' : 'params ?? {}'}`);
   else if (query.length) parts.push(`query: ${objectOf(query)}`);
   if (headers.length || cookies.length) {
-    const cookie = cookies.length ? [`Cookie: [${cookies.map((c) => `${access(c)} === undefined ? undefined : ${stringLiteral(c + '=')} + encodeURIComponent(String(${access(c)}))`).join(', ')}].filter(Boolean).join('; ') || undefined`] : [];
-    parts.push(`headers: { ${[...headers.map((h) => `${propertyKey(h)}: ${access(h)}`), ...cookie].join(', ')} }`);
+    const cookie = cookies.length ? [`Cookie: ${cookieValue(cookies, access, wire)}`] : [];
+    parts.push(`headers: { ${[...headers.map((h) => `${propertyKey(h.wireName)}: ${headerValue(h, access, wire)}`), ...cookie].join(', ')} }`);
   }
-  if (op.body) {
-    parts.push(`body: ${op.body.kind === 'flattened' ? objectOf(op.body.properties) : 'body'}`, `bodyType: '${op.body.encoding}'`);
-  }
+  parts.push(...wireParts(op, access, wire));
   if (op.security.length) parts.push(`security: ${objectLiteral(op.security)}`);
   return `{ ${parts.join(', ')} }`;
 }
 
-function pathExpression(op: OperationModel): string {
-  if (!op.pathParams.length) return stringLiteral(op.path);
+/** The path sent: no `#fragment`, a literal `?query` kept (the runtime joins the call's query to it). */
+function pathExpression(op: OperationModel, wire: WireImport[]): string {
+  if (!op.pathParams.length) return stringLiteral(op.urlPath);
   // Split at the parameters first, so escaping never touches the `{name}` placeholders.
-  const template = op.path.split(/(\{[^}]+\})/).map((part) => {
-    const wire = /^\{([^}]+)\}$/.exec(part)?.[1];
-    const param = wire === undefined ? undefined : op.pathParams.find((p) => p.wireName === wire);
-    if (!param) return templateLiteralText(part);
-    return param.positional ? `\${${param.argName}}` : `\${${access(param.wireName)}}`;
+  const template = op.urlPath.split(/(\{[^}]+\})/).map((part) => {
+    const name = /^\{([^}]+)\}$/.exec(part)?.[1];
+    const param = name === undefined ? undefined : op.pathParams.find((p) => p.wireName === name);
+    return param ? `\${${pathValue(param, wire, param.positional ? param.argName : access(param.wireName))}}` : templateLiteralText(part);
   }).join('');
   return `path\`${template}\``;
 }

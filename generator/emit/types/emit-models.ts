@@ -24,9 +24,15 @@ import { blockComment, jsonValue, stringLiteral } from '../escape.js';
  */
 export async function emitModels(model: ApiModel): Promise<string> {
   const open = model.enumStyle === 'open';
-  const nodes = transformDocument(withSafeAnnotations(model.typesDocument) as OpenAPI3, (schema) => binary(schema) ?? (open && (schema as Record<string, unknown>)[CLOSED_ENUM] !== true ? openEnum(schema) : undefined));
+  let uploads = false;
+  const nodes = transformDocument(withSafeAnnotations(model.typesDocument) as OpenAPI3, (schema) => {
+    const file = binary(schema);
+    uploads ||= file !== undefined;
+    return file ?? (open && (schema as Record<string, unknown>)[CLOSED_ENUM] !== true ? openEnum(schema) : undefined);
+  });
   const components = nodes.filter((node) => ts.isInterfaceDeclaration(node) && node.name.text === 'components');
   const parts = [astToString(components)];
+  if (uploads) parts.unshift(`import type { Uploadable } from './core/uploads.js';`);
   for (const type of model.types) {
     parts.push(`${docComment(type.description)}export type ${type.name} = components['schemas'][${stringLiteral(type.schemaKey)}];`);
   }
@@ -108,11 +114,15 @@ function transformDocument(document: OpenAPI3, transform: NonNullable<OpenAPITSO
   return transformSchema(document, ctx);
 }
 
-/** `format: binary` is file content: a Blob (a File is one) to send in a multipart body, not a string. */
+/**
+ * `format: binary` (or a 3.1 `contentMediaType` without `contentEncoding`) is file content: any value the runtime
+ * can upload (`Uploadable`, templates/runtime/uploads.ts: Blob, File, bytes, streams, a Response), not a string.
+ */
 function binary(schema: SchemaObject): ts.TypeNode | undefined {
-  const { type, format } = schema as { type?: unknown; format?: unknown };
-  if (format !== 'binary' || !(type === undefined || type === 'string')) return undefined;
-  return ts.factory.createTypeReferenceNode('Blob');
+  const { type, format, contentMediaType, contentEncoding } = schema as { type?: unknown; format?: unknown; contentMediaType?: unknown; contentEncoding?: unknown };
+  const file = format === 'binary' || (typeof contentMediaType === 'string' && contentEncoding === undefined && !/^(text\/|application\/(json|xml))/.test(contentMediaType));
+  if (!file || !(type === undefined || type === 'string')) return undefined;
+  return ts.factory.createTypeReferenceNode('Uploadable');
 }
 
 function openEnum(schema: SchemaObject): ts.TypeNode | undefined {

@@ -4,7 +4,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { APIPromise } from '../../../templates/runtime/api-promise.js';
 import { APIError, SDKError } from '../../../templates/runtime/errors.js';
+import { formBody } from '../../../templates/runtime/internal/form.js';
 import { resolveLogLevel } from '../../../templates/runtime/internal/log.js';
+import { multipartBody } from '../../../templates/runtime/internal/multipart.js';
 import { cursorPages } from '../../../templates/runtime/internal/pages/cursor.js';
 import { at } from '../../../templates/runtime/internal/pages/shared.js';
 import { stringifyQuery } from '../../../templates/runtime/internal/query.js';
@@ -61,17 +63,19 @@ class Things {
 
   create(params: Params, bodyType: 'json' | 'form' | 'multipart'): APIPromise<{ body: string }> {
     const p = params ?? NONE;
+    const fields = {
+      constructor: p.constructor,
+      toString: p.toString,
+      ['__proto__']: p.__proto__,
+      hasOwnProperty: p.hasOwnProperty,
+      valueOf: p.valueOf,
+    };
+    // As generated methods send each media type: JSON as `body`, the others through their encoder.
+    const content = { form: () => formBody(fields), multipart: () => multipartBody(fields) };
     return this.client.request({
       method: 'post',
       path: '/things',
-      body: {
-        constructor: p.constructor,
-        toString: p.toString,
-        ['__proto__']: p.__proto__,
-        hasOwnProperty: p.hasOwnProperty,
-        valueOf: p.valueOf,
-      },
-      bodyType,
+      ...(bodyType === 'json' ? { body: fields } : { content: content[bodyType] }),
     });
   }
 }

@@ -67,7 +67,7 @@ describe('emitResource', () => {
         ],
       }),
     );
-    expect(flat).toContain('body: { "name": p.name }, bodyType: \'json\'');
+    expect(flat).toContain('body: { "name": p.name } }');
     const whole = print(
       resource({
         operations: [
@@ -80,16 +80,16 @@ describe('emitResource', () => {
               encoding: 'binary',
               contentType: 'application/octet-stream',
               required: true,
-              type: { kind: 'builtin', text: 'Blob | ArrayBuffer | Uint8Array | string' },
+              type: { kind: 'builtin', text: 'Uploadable' },
             },
           }),
         ],
       }),
     );
-    expect(whole).toContain(
-      'upload(body: Blob | ArrayBuffer | Uint8Array | string, options?: RequestOptions): APIPromise<void>',
-    );
-    expect(whole).toContain("bodyType: 'binary'");
+    expect(whole).toContain('upload(body: Uploadable, options?: RequestOptions): APIPromise<void>');
+    expect(whole).toContain(`content: () => binaryBody(body, "application/octet-stream")`);
+    expect(whole).toContain(`import { binaryBody } from '../core/internal/raw-body.js';`);
+    expect(whole).toContain(`import type { Uploadable } from '../core/uploads.js';`);
   });
 
   it('returns a PagePromise carrying the declared pagination for list operations', () => {

@@ -46,7 +46,8 @@ describe('buildOperation', () => {
   it.each([
     ['application/json', 'json'],
     ['application/vnd.api+json', 'json'],
-    ['application/x-ndjson', 'text'],
+    ['application/x-ndjson', 'stream'],
+    ['text/event-stream', 'stream'],
     ['text/csv', 'text'],
     ['application/xml', 'text'],
     ['application/octet-stream', 'binary'],

@@ -32,16 +32,31 @@ export interface RequestOptions {
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete' | 'head' | 'options' | 'trace';
 
+import type { EncodedBody } from './internal/body.js';
+
 /** What a generated method passes to BaseClient.request: one operation call, before defaults and auth. */
 export interface RequestSpec {
   method: HttpMethod;
-  /** Already percent-encoded (see internal/path.ts); appended to the base URL. */
+  /** Already percent-encoded (see internal/path.ts); appended to the base URL. May carry a literal `?query`. */
   path: string;
   query?: Record<string, unknown>;
+  /** Query pairs already written in their declared styles (internal/styles.ts), after the plain ones. */
+  encodedQuery?: string;
   /** `undefined` and `null` values are dropped. */
   headers?: Record<string, unknown>;
+  /** A JSON body; any other media type comes as `content`. */
   body?: unknown;
-  bodyType?: 'json' | 'multipart' | 'form' | 'text' | 'binary';
+  /**
+   * A body encoded by the operation's own encoder (internal/form.ts, multipart.ts, raw-body.ts) instead of `body`:
+   * called once per call, before the first attempt.
+   */
+  content?: () => EncodedBody | Promise<EncodedBody>;
+  /** The declared request media type when it is not the encoder's default (`application/json-patch+json`). */
+  contentType?: string;
+  /** The media type the method's return type describes; default `application/json`. */
+  accept?: string;
+  /** The body is read as a stream (server-sent events, NDJSON): the timeout ends when the headers arrive. */
+  stream?: boolean;
   /** OR of AND-lists of security scheme names; undefined, [] or an empty alternative: auth optional. */
   security?: string[][];
 }

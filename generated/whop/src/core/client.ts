@@ -6,6 +6,7 @@ import {
   planAuth,
   resolveCredential,
   sensitiveNames,
+  type Credential,
   type CredentialSource,
 } from './internal/auth.js';
 import type { SecurityScheme } from './internal/auth.js';
@@ -23,7 +24,7 @@ import { DEFAULT_MAX_RETRIES } from './internal/retry.js';
 import { transmit } from './internal/transport.js';
 import type { FetchOptions, HttpMethod, RequestOptions, RequestSpec } from './request-options.js';
 
-export type { SecurityScheme, CredentialSource, CredentialContext } from './internal/auth.js';
+export type { BasicCredentials, SecurityScheme, CredentialSource, CredentialContext } from './internal/auth.js';
 export type { Logger, LogLevel } from './internal/log.js';
 export type { ArrayFormat } from './internal/query.js';
 export type { FetchOptions, RequestOptions, RequestSpec, HttpMethod } from './request-options.js';
@@ -144,9 +145,13 @@ export class BaseClient {
     return this.request<T>({ method, path, security: this.#config.defaultSecurity ?? [] }, options);
   }
 
-  request<T>(spec: RequestSpec, options?: RequestOptions): APIPromise<T> {
+  /**
+   * `decode` replaces the decoding by Content-Type for operations that read their body differently: a stream of
+   * events or lines (internal/sse.ts, internal/ndjson.ts), imported only by the operations that answer one.
+   */
+  request<T>(spec: RequestSpec, options?: RequestOptions, decode?: (response: Response) => T): APIPromise<T> {
     const sent = this._sendOne(spec, options, undefined);
-    return new APIPromise(sent.response, (res) => sent.decode(res) as Promise<T>);
+    return new APIPromise(sent.response, (res) => (decode ? Promise.resolve(decode(res)) : (sent.decode(res) as Promise<T>)));
   }
 
   /**
@@ -182,8 +187,10 @@ export class BaseClient {
     const plan = planAuth(spec.security);
     const source = (this.#options[config.credential.option] ??
       readEnv(config.credential.env)) as CredentialSource;
-    const sent = options.body === undefined ? spec : { ...spec, body: options.body };
-    const { body, contentType } = encodeBody(sent, config.queryFormat.arrays);
+    // Encoded once, before the first attempt: every retry sends the same bytes (streams are read whole first).
+    // A `body` request option replaces the operation's, encoded as the operation declares.
+    const sent = options.body === undefined ? spec : { ...spec, body: options.body, content: undefined };
+    const { body, contentType } = sent.content ? await sent.content() : encodeBody(sent);
     const method = (options.method ?? spec.method).toUpperCase();
     const idempotencyKey =
       method === 'GET' || method === 'HEAD' ? undefined : (options.idempotencyKey ?? `sdkgen-${randomId()}`);
@@ -192,10 +199,10 @@ export class BaseClient {
       const credential = plan ? await this.#credential(source, refresh, timeout, options.signal) : undefined;
       if (plan?.required && credential === undefined) throw this.#missingCredential();
       const headers = new Headers({
-        accept: 'application/json',
+        accept: spec.accept ?? 'application/json',
         'user-agent': `${config.clientName}/JS ${config.version}`,
       });
-      if (contentType) headers.set('content-type', contentType);
+      if (contentType) headers.set('content-type', spec.contentType ?? contentType);
       const target = new URL(url);
       if (plan && credential !== undefined) {
         call.secrets.push(
@@ -223,6 +230,7 @@ export class BaseClient {
         maxRetries,
         signal: options.signal,
         fetchOptions: { ...this.#options.fetchOptions, ...options.fetchOptions },
+        stream: spec.stream === true,
         log: this.#log,
         secrets: call.secrets,
         sensitive: this.#sensitive,
@@ -258,7 +266,7 @@ export class BaseClient {
     refresh: boolean,
     timeout: number,
     signal: AbortSignal | undefined,
-  ): Promise<string | undefined> {
+  ): Promise<Credential | undefined> {
     if (typeof source !== 'function') return resolveCredential(source);
     const { clientName, credential } = this.#config;
     const deadline = startDeadline(
@@ -275,8 +283,13 @@ export class BaseClient {
 
   #buildURL(spec: RequestSpec, options: RequestOptions): string {
     const query = { ...this.#options.defaultQuery, ...spec.query, ...options.query };
-    const search = stringifyQuery(query, this.#config.queryFormat.arrays);
-    return `${this.baseURL}${options.path ?? spec.path}${search ? `?${search}` : ''}`;
+    const search = [stringifyQuery(query, this.#config.queryFormat.arrays), spec.encodedQuery]
+      .filter((part) => part !== undefined && part !== '')
+      .join('&');
+    // A path key may carry its own query (`/responses?beta=true`): what the call adds joins it.
+    const path = options.path ?? spec.path;
+    const joiner = path.includes('?') ? '&' : '?';
+    return `${this.baseURL}${path}${search ? `${joiner}${search}` : ''}`;
   }
 
   /** Absolute URLs come from servers (Link headers): never send the credential to another origin. */

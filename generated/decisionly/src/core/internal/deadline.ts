@@ -17,6 +17,8 @@ export interface Deadline {
   failure(): SDKError | undefined;
   /** Releases the timer and the caller's signal; called once the attempt needs neither. */
   end(): void;
+  /** Stops the timer but keeps the caller's abort: a stream's body is read for as long as the server sends. */
+  untimed(): void;
   /** Settles like `work`, or rejects with the failure when the deadline passes first. */
   race<T>(work: Promise<T>): Promise<T>;
   /** The same response with its body read under the deadline; `end()` runs when the body is done. */
@@ -49,6 +51,7 @@ export function startDeadline(
     signal: controller.signal,
     failure: () => failure,
     end,
+    untimed: () => clearTimeout(timer),
     race: (work) =>
       new Promise((resolve, reject) => {
         whenStopped(() => reject(failure));

@@ -15,7 +15,13 @@ export function path(strings: TemplateStringsArray, ...values: unknown[]): strin
   return out;
 }
 
+/** Set by styledPath (styles.ts) on a value it has already written in its style; looked up by name, not imported. */
+const PRE_ENCODED = Symbol.for('sdkgen.path.preEncoded');
+
 function encodeSegmentValue(value: unknown, index: number): string {
+  if (typeof value === 'object' && value !== null && PRE_ENCODED in value) {
+    return String((value as Record<symbol, unknown>)[PRE_ENCODED]);
+  }
   if (value === null || value === undefined) {
     throw new SDKError(`Path parameter #${index + 1} is ${String(value)}; a value is required.`);
   }

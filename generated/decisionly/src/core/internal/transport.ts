@@ -21,6 +21,8 @@ export interface Transmission {
   signal: AbortSignal | undefined;
   /** Spread into the fetch init first: the SDK's own fields win. */
   fetchOptions?: Record<string, unknown>;
+  /** A streamed body may stay open for as long as the server sends: the timeout covers only the headers. */
+  stream?: boolean;
   log: Log;
   secrets: readonly string[];
   sensitive: { headers: ReadonlySet<string>; query: ReadonlySet<string> };
@@ -81,7 +83,9 @@ async function attempt(t: Transmission): Promise<Response> {
   if (t.signal?.aborted) throw new APIUserAbortError();
   const deadline = startDeadline(t.timeout, t.signal, `Request timed out after ${t.timeout} ms.`);
   try {
-    return deadline.guard(await deadline.race(fetchFollowing({ ...t, signal: deadline.signal })));
+    const response = await deadline.race(fetchFollowing({ ...t, signal: deadline.signal }));
+    if (t.stream) deadline.untimed();
+    return deadline.guard(response);
   } catch (error) {
     deadline.end();
     if (error instanceof SDKError) throw error;

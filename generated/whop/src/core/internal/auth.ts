@@ -5,7 +5,7 @@ import { ALWAYS_SENSITIVE_HEADERS, secretForms } from './redact.js';
 /** The security schemes sdkgen supports, as declared in the spec's components.securitySchemes. */
 export type SecurityScheme =
   | { type: 'http'; scheme: 'bearer' }
-  /** The credential is the username; the password is empty. */
+  /** A string credential is the username with an empty password; `{ username, password }` sends both. */
   | { type: 'http'; scheme: 'basic' }
   | { type: 'apiKey'; in: 'header' | 'query' | 'cookie'; name: string };
 
@@ -14,9 +14,20 @@ export interface CredentialContext {
   refresh: boolean;
 }
 
-/** A fixed value, or a function called per request (for tokens that expire). */
+/** Two credentials for HTTP Basic (an account id and a secret): what a single string cannot carry. */
+export interface BasicCredentials {
+  username: string;
+  password: string;
+}
+
+export type Credential = string | BasicCredentials;
+
+/** A fixed value, or a function called per request (for tokens that expire); either may give either form. */
 export type CredentialSource =
-  string | ((context: CredentialContext) => string | Promise<string>) | null | undefined;
+  | Credential
+  | ((context: CredentialContext) => Credential | Promise<Credential>)
+  | null
+  | undefined;
 
 export interface AuthPlan {
   schemes: string[];
@@ -34,9 +45,13 @@ export function planAuth(security: string[][] | undefined): AuthPlan | undefined
 export async function resolveCredential(
   source: CredentialSource,
   context: CredentialContext = { refresh: false },
-): Promise<string | undefined> {
+): Promise<Credential | undefined> {
   const value = typeof source === 'function' ? await source(context) : source;
-  return typeof value === 'string' && value.length > 0 ? value : undefined;
+  if (typeof value === 'string') return value.length > 0 ? value : undefined;
+  const pair = value as Partial<BasicCredentials> | null | undefined;
+  return typeof pair?.username === 'string' && typeof pair.password === 'string' && pair.username + pair.password !== ''
+    ? { username: pair.username, password: pair.password }
+    : undefined;
 }
 
 /** What an HTTP header value may hold (RFC 9110 field-value, Latin-1 as fetch's Headers accept): no CR, LF, NUL. */
@@ -49,12 +64,16 @@ const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 export function applyAuth(
   plan: AuthPlan,
   schemes: Readonly<Record<string, SecurityScheme>>,
-  credential: string,
+  credential: Credential,
   headers: Headers,
   url: URL,
   option: string,
 ): string[] {
   let basicToken: string | undefined;
+  const token = (scheme: string): string => {
+    if (typeof credential === 'string') return credential;
+    throw new SDKError(`The \`${option}\` credential is a username and password, which the ${scheme} scheme cannot send.`);
+  };
   const asHeader = (name: string, value: string) => {
     if (!HEADER_VALUE.test(value)) {
       throw new SDKError(
@@ -69,21 +88,23 @@ export function applyAuth(
     if (!scheme)
       throw new SDKError(`Unknown security scheme "${name}" (not in ClientConfig.securitySchemes).`);
     if (scheme.type === 'http' && scheme.scheme === 'bearer') {
-      asHeader('authorization', `Bearer ${credential}`);
+      asHeader('authorization', `Bearer ${token('bearer')}`);
     } else if (scheme.type === 'http') {
-      basicToken = base64Utf8(`${credential}:`);
+      const pair = typeof credential === 'string' ? `${credential}:` : `${credential.username}:${credential.password}`;
+      basicToken = base64Utf8(pair);
       headers.set('authorization', `Basic ${basicToken}`);
     } else if (scheme.in === 'header') {
-      asHeader(scheme.name, credential);
+      asHeader(scheme.name, token(`apiKey header "${scheme.name}"`));
     } else if (scheme.in === 'query') {
-      url.searchParams.set(scheme.name, credential);
+      url.searchParams.set(scheme.name, token(`apiKey query "${scheme.name}"`));
     } else {
-      const cookie = `${scheme.name}=${encodeURIComponent(credential)}`;
+      const cookie = `${scheme.name}=${encodeURIComponent(token(`apiKey cookie "${scheme.name}"`))}`;
       const existing = headers.get('cookie');
       headers.set('cookie', existing ? `${existing}; ${cookie}` : cookie);
     }
   }
-  return secretForms(credential, basicToken);
+  if (typeof credential === 'string') return secretForms(credential, basicToken);
+  return [...new Set([...secretForms(credential.password, basicToken), ...secretForms(credential.username)])];
 }
 
 /** Header and query parameter names whose values are masked in logs. */

@@ -1,0 +1,87 @@
+import type { ApiModel, OperationModel, ResourceModel } from '../../model/types.js';
+
+/**
+ * `manifest.json`: every operation of the document and the call that makes it, as data, so tools, docs and tests
+ * (the corpus wire test) need not parse markdown or TypeScript. Versioned by `format`; ordered as the resources and
+ * methods are, so the file is byte-deterministic.
+ */
+export interface Manifest {
+  format: 'sdkgen-manifest/1';
+  packageName: string;
+  clientName: string;
+  operations: ManifestOperation[];
+}
+
+export interface ManifestOperation {
+  operationId: string;
+  method: string;
+  /** The Paths Object key, as the document writes it (a `#fragment` included). */
+  path: string;
+  /** JSON pointer of the operation in the (merged) document. */
+  pointer: string;
+  /** `client.<resource>.<method>`. */
+  call: string;
+  resource: string;
+  methodName: string;
+  /** The method's positional arguments, in order. */
+  arguments: ManifestArgument[];
+  /** Every request media type the document declares, the one the method sends first. */
+  requestMediaTypes: string[];
+  responseMediaTypes: string[];
+  /** The Accept header the method sends. */
+  accept: string;
+  /** What the method resolves to: json, text, binary, none, sse, ndjson, or page (a list). */
+  returns: string;
+  paginated: boolean;
+}
+
+export type ManifestArgument =
+  | { kind: 'path'; name: string; wireName: string }
+  | { kind: 'body'; required: boolean; mediaType: string }
+  | { kind: 'params'; required: boolean; fields: { name: string; in: 'query' | 'header' | 'cookie' | 'body' }[] }
+  | { kind: 'options' };
+
+export function buildManifest(model: ApiModel): Manifest {
+  return {
+    format: 'sdkgen-manifest/1',
+    packageName: model.package.name,
+    clientName: model.client.className,
+    operations: model.resources.flatMap((resource) => resource.operations.map((op) => manifestOperation(resource, op))),
+  };
+}
+
+export function emitManifest(model: ApiModel): string {
+  return `${JSON.stringify(buildManifest(model), null, 2)}\n`;
+}
+
+function manifestOperation(resource: ResourceModel, op: OperationModel): ManifestOperation {
+  return {
+    operationId: op.operationId,
+    method: op.method.toUpperCase(),
+    path: op.path,
+    pointer: op.pointer,
+    call: `client.${resource.propertyName}.${op.methodName}`,
+    resource: resource.propertyName,
+    methodName: op.methodName,
+    arguments: callArguments(op),
+    requestMediaTypes: op.requestMediaTypes,
+    responseMediaTypes: op.responseMediaTypes,
+    accept: op.accept,
+    returns: op.call.kind === 'paginated' ? 'page' : op.call.response.kind === 'stream' ? op.call.response.format : op.call.response.kind,
+    paginated: op.call.kind === 'paginated',
+  };
+}
+
+function callArguments(op: OperationModel): ManifestArgument[] {
+  const args: ManifestArgument[] = op.pathParams.map((p) => ({ kind: 'path', name: p.argName, wireName: p.wireName }));
+  if (op.body?.kind === 'whole') args.push({ kind: 'body', required: op.body.required, mediaType: op.body.contentType });
+  if (op.params) {
+    const fields = [
+      ...op.optionParams.map((p) => ({ name: p.wireName, in: p.in })),
+      ...(op.body?.kind === 'flattened' ? op.body.properties.map((name) => ({ name, in: 'body' as const })) : []),
+    ];
+    args.push({ kind: 'params', required: op.params.required, fields });
+  }
+  args.push({ kind: 'options' });
+  return args;
+}

@@ -1,0 +1,172 @@
+/**
+ * One operation of the wire test: the arguments its generated method gets (built from the document) and what came
+ * of the call, told apart by who is at fault: a request Prism reports as violating the document, a response Prism
+ * cannot build from the document, a documented error answer, or an exception in the client.
+ */
+import { lookupPointer } from '../../../generator/json-pointer.js';
+import type { ManifestArgument, ManifestOperation } from '../../../generator/emit/package/manifest.js';
+import { deref, sampleValue } from './sample.js';
+
+export type Outcome =
+  | { kind: 'ok' }
+  /** The server answered with an error status the document declares for the operation. */
+  | { kind: 'documented-error'; status: number }
+  | { kind: 'violation'; detail: string }
+  /** Prism could not produce a response from the document (no example it can build, no response declared). */
+  | { kind: 'mock-limit'; detail: string }
+  | { kind: 'exception'; detail: string }
+  /** Prism itself died on the request (a TypeError in its own deserializer); it is restarted for the next one. */
+  | { kind: 'prism-crash'; detail: string };
+
+/** Prism's request-side problems (https://stoplight.io/prism/errors#...): each one is the client's fault. */
+const REQUEST_PROBLEMS = new Set([
+  'UNPROCESSABLE_ENTITY',
+  'UNAUTHORIZED',
+  'NOT_ACCEPTABLE',
+  'NO_PATH_MATCHED_ERROR',
+  'NO_METHOD_MATCHED_ERROR',
+  'INVALID_CONTENT_TYPE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'NO_SERVER_MATCHED_ERROR',
+  'NO_SERVER_CONFIGURATION_PROVIDED_ERROR',
+]);
+
+interface RawParameter {
+  name: string;
+  in: string;
+  required?: boolean;
+  schema?: unknown;
+  content?: Record<string, any>;
+  example?: unknown;
+  examples?: Record<string, any>;
+  style?: string;
+  explode?: boolean;
+  allowReserved?: boolean;
+}
+
+/** The operation's parameters as OpenAPI merges them: the path item's, overridden by the operation's. */
+function parametersOf(doc: unknown, op: ManifestOperation): RawParameter[] {
+  const operation = lookupPointer(doc, op.pointer);
+  const item = lookupPointer(doc, op.pointer.replace(/\/[^/]+$/, ''));
+  const byKey = new Map<string, RawParameter>();
+  for (const raw of [...(item?.parameters ?? []), ...(operation?.parameters ?? [])]) {
+    const param = deref(raw, doc) as RawParameter;
+    if (param && typeof param.name === 'string') byKey.set(`${param.in}:${param.name}`, param);
+  }
+  return [...byKey.values()];
+}
+
+function declaresSerialization(param: RawParameter): boolean {
+  return param.style !== undefined || param.explode !== undefined || param.content !== undefined || param.allowReserved !== undefined;
+}
+
+function parameterValue(param: RawParameter, doc: unknown): unknown {
+  if (param.example !== undefined) return param.example;
+  const named = Object.values(param.examples ?? {}).map((e) => deref(e, doc) as any).find((e) => e?.value !== undefined);
+  if (named) return named.value;
+  const media = param.content ? Object.values(param.content)[0] : undefined;
+  if (media?.example !== undefined) return media.example;
+  return sampleValue(media?.schema ?? param.schema ?? {}, doc);
+}
+
+function bodyMedia(doc: unknown, op: ManifestOperation, mediaType: string | undefined): any {
+  const body = deref(lookupPointer(doc, op.pointer)?.requestBody, doc) as any;
+  if (!body?.content) return undefined;
+  const key = Object.keys(body.content).find((k) => k.split(',').map((t) => t.trim()).includes(mediaType ?? '')) ?? Object.keys(body.content)[0];
+  return key === undefined ? undefined : body.content[key];
+}
+
+function bodyValue(media: any, doc: unknown): unknown {
+  const named = Object.values(media?.examples ?? {}).map((e) => deref(e, doc) as any).find((e) => e?.value !== undefined);
+  const example = media?.example !== undefined ? media.example : named?.value;
+  if (example === undefined) return sampleValue(media?.schema ?? {}, doc);
+  // Some documents write a JSON example as its text; a structured schema means the structure was meant.
+  const type = (deref(media?.schema, doc) as any)?.type;
+  if (typeof example === 'string' && (type === 'array' || type === 'object')) {
+    try {
+      return JSON.parse(example);
+    } catch {
+      return example;
+    }
+  }
+  return example;
+}
+
+/** Positional arguments for the method: every parameter, the body's required fields, or a whole body. */
+export function buildArguments(doc: unknown, op: ManifestOperation): unknown[] {
+  const params = parametersOf(doc, op);
+  const media = bodyMedia(doc, op, op.requestMediaTypes[0]);
+  const args: unknown[] = [];
+  for (const arg of op.arguments as ManifestArgument[]) {
+    switch (arg.kind) {
+      case 'path': {
+        const param = params.find((p) => p.in === 'path' && p.name === arg.wireName);
+        args.push(param ? parameterValue(param, doc) : 'value');
+        break;
+      }
+      case 'body':
+        args.push(bodyValue(media, doc) ?? (arg.mediaType.startsWith('text/') ? 'text' : {}));
+        break;
+      case 'params': {
+        const values: Record<string, unknown> = {};
+        const body = bodyValue(media, doc);
+        for (const field of arg.fields) {
+          if (field.in === 'body') {
+            if (body && typeof body === 'object' && Object.hasOwn(body, field.name)) values[field.name] = (body as any)[field.name];
+            continue;
+          }
+          const param = params.find((p) => p.in === field.in && (field.in === 'header' ? p.name.toLowerCase() === field.name.toLowerCase() : p.name === field.name));
+          // Required ones, and optional ones that declare how they are written: their serialization is what is proven.
+          if (param && (param.required || declaresSerialization(param))) values[field.name] = parameterValue(param, doc);
+        }
+        args.push(values);
+        break;
+      }
+      case 'options':
+        args.push({ maxRetries: 0, timeout: 20_000 });
+    }
+  }
+  return args;
+}
+
+/** The status codes the document declares for an operation (`4XX` ranges and `default` included). */
+function declaredStatus(doc: unknown, op: ManifestOperation, status: number): boolean {
+  const responses = Object.keys(lookupPointer(doc, op.pointer)?.responses ?? {});
+  return responses.includes(String(status)) || responses.includes(`${String(status)[0]}XX`) || responses.includes('default');
+}
+
+/** Whether the operation declares an answer fetch can deliver: not only 1xx (interim) or 407 (handled by the agent). */
+function finalStatusDeclared(doc: unknown, op: ManifestOperation): boolean {
+  return Object.keys(lookupPointer(doc, op.pointer)?.responses ?? {}).some((code) => !/^1/.test(code) && code !== '407');
+}
+
+/** Calls the method and reads the whole result (first page, every streamed item), then says what happened. */
+export async function callOperation(client: any, doc: unknown, op: ManifestOperation): Promise<Outcome> {
+  let args: unknown[];
+  try {
+    args = buildArguments(doc, op);
+  } catch (error) {
+    return { kind: 'exception', detail: `arguments: ${String(error)}` };
+  }
+  try {
+    const result = await client[op.resource][op.methodName](...args);
+    if (result && typeof result === 'object' && Symbol.asyncIterator in result && !op.paginated) {
+      for await (const _item of result);
+    }
+    return { kind: 'ok' };
+  } catch (error: any) {
+    const problem = typeof error?.error?.type === 'string' ? /stoplight\.io\/prism\/errors#(\w+)/.exec(error.error.type)?.[1] : undefined;
+    if (problem) {
+      const why = error.error.validation ?? error.error.detail ?? error.error.title ?? '';
+      const detail = `${error.status} ${problem}: ${JSON.stringify(why).slice(0, 400)}`;
+      return REQUEST_PROBLEMS.has(problem) ? { kind: 'violation', detail } : { kind: 'mock-limit', detail };
+    }
+    if (error?.constructor?.name === 'APIConnectionError' && !finalStatusDeclared(doc, op)) {
+      return { kind: 'mock-limit', detail: 'the document declares only 1xx or 407 answers, which fetch cannot deliver' };
+    }
+    if (typeof error?.status === 'number' && error.constructor?.name !== 'InvalidResponseError' && declaredStatus(doc, op, error.status)) {
+      return { kind: 'documented-error', status: error.status };
+    }
+    return { kind: 'exception', detail: `${error?.constructor?.name ?? typeof error}: ${String(error?.message ?? error).slice(0, 300)}` };
+  }
+}

@@ -1,0 +1,144 @@
+import { JSONSchemaFaker } from 'json-schema-faker';
+
+// Seeded, so every run sends the same values (a failure reproduces).
+let seed = 1;
+JSONSchemaFaker.option({ random: () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646, alwaysFakeOptionals: false });
+
+/**
+ * A value for a schema, built from the document the way a person reading it would: its `example`, `examples`,
+ * `default`, `const` or first `enum` value, else the simplest value the schema allows (required properties only).
+ * Request values never carry `readOnly` properties (OpenAPI 3.1 §4.8.24).
+ */
+export function sampleValue(schema: unknown, doc: unknown, depth = 0): unknown {
+  const s = deref(schema, doc) as any;
+  if (!s || typeof s !== 'object' || depth > 8) return undefined;
+  if (s.example !== undefined) return s.example;
+  if (Array.isArray(s.examples) && s.examples.length > 0) return s.examples[0];
+  if (s.default !== undefined) return s.default;
+  if (s.const !== undefined) return s.const;
+  if (Array.isArray(s.enum) && s.enum.length > 0) return s.enum.find((v: unknown) => v !== null) ?? s.enum[0];
+  if (Array.isArray(s.allOf)) {
+    const parts = s.allOf.map((part: unknown) => sampleValue(part, doc, depth + 1));
+    const own = sampleValue({ ...s, allOf: undefined }, doc, depth + 1);
+    return parts.concat(own).reduce((merged: unknown, part: unknown) => (isRecord(part) && isRecord(merged) ? { ...merged, ...part } : part ?? merged), undefined);
+  }
+  for (const key of ['oneOf', 'anyOf']) {
+    if (Array.isArray(s[key])) {
+      const option = s[key].find((o: any) => (deref(o, doc) as any)?.type !== 'null') ?? s[key][0];
+      const value = sampleValue(option, doc, depth + 1);
+      return withDiscriminator(value, s.discriminator, option, doc);
+    }
+  }
+  const types: unknown[] = Array.isArray(s.type) ? s.type : [s.type];
+  const type = types.find((t) => t !== 'null') ?? (s.properties ? 'object' : s.items ? 'array' : undefined);
+  switch (type) {
+    case 'object': {
+      const out: Record<string, unknown> = {};
+      const required: string[] = Array.isArray(s.required) ? s.required : [];
+      for (const key of required) {
+        const property = deref(s.properties?.[key], doc) as any;
+        if (property?.readOnly === true) continue;
+        const value = sampleValue(property ?? {}, doc, depth + 1);
+        if (value !== undefined) out[key] = value;
+      }
+      return out;
+    }
+    case 'array': {
+      const item = sampleValue(s.items ?? {}, doc, depth + 1);
+      return item === undefined ? [] : Array.from({ length: Math.max(1, s.minItems ?? 1) }, () => item);
+    }
+    case 'integer':
+    case 'number':
+      return numberIn(s, type === 'integer');
+    case 'boolean':
+      return true;
+    case 'null':
+      return null;
+    case 'string':
+      return stringFor(s);
+    default:
+      return 'value';
+  }
+}
+
+/** A discriminated union's value names its branch: the mapping key that points at it, else the schema's name. */
+function withDiscriminator(value: unknown, discriminator: any, option: any, doc: unknown): unknown {
+  const name = discriminator?.propertyName;
+  if (typeof name !== 'string' || !isRecord(value)) return value;
+  const ref = typeof option?.$ref === 'string' ? option.$ref : undefined;
+  const mapped = Object.entries<string>(discriminator.mapping ?? {}).find(([, target]) => target === ref)?.[0];
+  const branch = deref(option, doc) as any;
+  const fromEnum = Array.isArray(branch?.properties?.[name]?.enum) ? branch.properties[name].enum[0] : undefined;
+  return { ...value, [name]: mapped ?? fromEnum ?? ref?.split('/').pop() ?? value[name] };
+}
+
+function numberIn(s: any, integer: boolean): number {
+  const min = typeof s.minimum === 'number' ? s.minimum : typeof s.exclusiveMinimum === 'number' ? s.exclusiveMinimum + 1 : undefined;
+  const max = typeof s.maximum === 'number' ? s.maximum : typeof s.exclusiveMaximum === 'number' ? s.exclusiveMaximum - 1 : undefined;
+  let value = min ?? (max !== undefined ? Math.min(1, max) : 1);
+  if (typeof s.multipleOf === 'number') value = Math.ceil(value / s.multipleOf) * s.multipleOf;
+  return integer ? Math.ceil(value) : value;
+}
+
+function stringFor(s: any): unknown {
+  switch (s.format) {
+    case 'binary':
+      return new Blob(['sample bytes'], { type: 'application/octet-stream' });
+    case 'byte':
+      return 'c2FtcGxl';
+    case 'date-time':
+      return '2024-01-02T03:04:05Z';
+    case 'date':
+      return '2024-01-02';
+    case 'time':
+      return '03:04:05Z';
+    case 'email':
+      return 'user@example.com';
+    case 'uri':
+    case 'url':
+      return 'https://example.com/';
+    case 'uuid':
+      return '4b6f2c1e-8d3a-4f5b-9c7e-1a2b3c4d5e6f';
+    case 'ipv4':
+      return '192.0.2.1';
+    case 'ipv6':
+      return '2001:db8::1';
+    case 'hostname':
+      return 'example.com';
+    case 'duration':
+      return 'P1D';
+    case 'json-pointer':
+      return '/a/b';
+    case 'relative-json-pointer':
+      return '0/a';
+    case 'regex':
+      return '^a+$';
+    case 'iri':
+    case 'iri-reference':
+    case 'uri-reference':
+    case 'uri-template':
+      return 'https://example.com/';
+  }
+  // A pattern needs a string built from the regular expression itself.
+  if (typeof s.pattern === 'string') return JSONSchemaFaker.generate({ type: 'string', pattern: s.pattern, minLength: s.minLength, maxLength: s.maxLength });
+  if (s.contentMediaType) return new Blob(['sample bytes'], { type: String(s.contentMediaType) });
+  const min = typeof s.minLength === 'number' ? s.minLength : 0;
+  const max = typeof s.maxLength === 'number' ? s.maxLength : Infinity;
+  return 'sample'.padEnd(min, 'x').slice(0, Math.max(min, Math.min(6, max)));
+}
+
+export function deref(node: unknown, doc: unknown, seen = new Set<string>()): unknown {
+  const ref = (node as any)?.$ref;
+  if (typeof ref !== 'string' || !ref.startsWith('#/') || seen.has(ref)) return node;
+  seen.add(ref);
+  const target = ref
+    .slice(2)
+    .split('/')
+    .map((part) => decodeURIComponent(part).replaceAll('~1', '/').replaceAll('~0', '~'))
+    .reduce<any>((at, key) => (at && Object.hasOwn(at, key) ? at[key] : undefined), doc);
+  return deref(target, doc, seen);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Blob);
+}
