@@ -7,6 +7,7 @@ import { mergeDocuments } from './load/merge.js';
 import type { BundleOptions } from './load/bundle.js';
 import { applyPatches } from './load/patch.js';
 import type { BundledDocument, LoadWarning } from './load/types.js';
+import { allResources } from './model/all-resources.js';
 import type { ApiModel } from './model/types.js';
 import type { ProviderConfig } from './providers.js';
 import { repairDocument, validateDocuments } from './repair/repair-document.js';
@@ -54,7 +55,7 @@ export async function generatePackage(provider: ProviderConfig, options: Pipelin
   const repairs = [...loaded.flatMap((l) => l.repairs), ...repaired.repairs];
   const [{ buildModel }, { readRuntimeSurface }] = await Promise.all([import('./model/build-model.js'), import('./model/runtime-names.js')]);
   const runtime = readRuntimeSurface(path.join(options.templatesDir, 'runtime'));
-  const model = time.sync('model', () => buildModel(repaired.bundled, provider, runtime));
+  let model = time.sync('model', () => buildModel(repaired.bundled, provider, runtime));
   const modelWarnings: LoadWarning[] = model.warnings.map((w) => ({ file: patched.file, ...w }));
   if (options.strict && (loadWarnings.length || repairs.length || modelWarnings.length)) {
     throw new GenerationErrors([
@@ -73,36 +74,55 @@ export async function generatePackage(provider: ProviderConfig, options: Pipelin
   const provenance = provenanceLine(specFiles.map(fromSpecsRoot));
 
   const models = await time('types', async () => (await import('./emit/types/emit-models.js')).emitModels(model));
-  const { emitClient, emitIndex, emitErrors, emitResource, printStructures } = await resourceEmitters();
-  const structures = time.sync('resources', () => {
+  const { emitClient, emitIndex, emitErrors, emitResource, emitWebhooks, printStructures, exampleContext } = await resourceEmitters();
+  const emitSources = (model: ApiModel) => time.sync('resources', () => {
     const files = new Map<string, SourceFileStructure>();
-    for (const resource of model.resources) files.set(`src/resources/${resource.fileName}.ts`, emitResource(resource, model.package.name));
+    const examples = exampleContext(model);
+    for (const resource of allResources(model.resources)) files.set(`src/resources/${resource.fileName}.ts`, emitResource(resource, model.package.name, examples));
+    if (model.webhooks) files.set('src/resources/webhooks.ts', emitWebhooks(model.webhooks, model.client.envPrefix));
     files.set('src/client.ts', emitClient(model));
     files.set('src/errors.ts', emitErrors(model.errors));
     files.set('src/index.ts', emitIndex(model));
     return printStructures(files);
   });
+  let structures = emitSources(model);
   const packageFiles = await time('package', async () =>
     (await import('./emit/package/emit-package.js')).emitPackageFiles(model, path.join(options.templatesDir, 'package'), provenance, repairs.map((r) => ({ ...r, file: fromSpecsRoot(r.file) }))),
   );
+  const runtimeFiles = await readRuntime(path.join(options.templatesDir, 'runtime'));
+  // x-codeSamples reach the JSDoc only when they compile against the package they document.
+  const { keepCheckedSamples } = await import('./emit/samples/keep-checked.js');
+  const checked = time.sync('samples', () =>
+    keepCheckedSamples(model, new Map([['src/models.ts', models], ...structures, ...packageFiles, ...[...runtimeFiles].map(([file, text]) => [`src/core/${file}`, text] as const)])),
+  );
+  warnings.push(...checked.warnings.map((w) => ({ file: patched.file, ...w })));
+  if (options.strict && checked.warnings.length) {
+    throw new GenerationErrors(checked.warnings.map((w) => new SpecError(patched.file, w.pointer, w.message, 'fix the sample, or run without --strict')));
+  }
+  if (checked.model !== model) {
+    model = checked.model;
+    structures = emitSources(model);
+  }
   const source = new Map<string, string>([['src/models.ts', models], ...structures, ...packageFiles]);
   const formatted = await time('format', async () => (await import('./format/format-files.js')).formatFiles(source));
   const files = new Map<string, string>();
   for (const [file, text] of formatted) files.set(file, withProvenance(file, text, provenance));
-  for (const [file, text] of await readRuntime(path.join(options.templatesDir, 'runtime'))) {
+  for (const [file, text] of runtimeFiles) {
     files.set(`src/core/${file}`, withProvenance(file, text, provenance));
   }
   return { provider, model, files: new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1))), warnings, repairs };
 }
 
 async function resourceEmitters() {
-  const [client, errors, resource, print] = await Promise.all([
+  const [client, errors, resource, print, webhooks, examples] = await Promise.all([
     import('./emit/resources/emit-client.js'),
     import('./emit/resources/emit-errors.js'),
     import('./emit/resources/emit-resource.js'),
     import('./emit/resources/print.js'),
+    import('./emit/resources/emit-webhooks.js'),
+    import('./emit/package/examples.js'),
   ]);
-  return { ...client, ...errors, ...resource, ...print };
+  return { ...client, ...errors, ...resource, ...print, ...webhooks, exampleContext: examples.exampleContext };
 }
 
 /** The runtime core, file by file, exactly as written in `templates/runtime/` (tests and docs excluded). */

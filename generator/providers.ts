@@ -30,6 +30,8 @@ export interface ProviderConfig {
   sources: SourceConfig[];
   include: string[] | 'all';
   pagination: PaginationDeclaration[];
+  /** Apply the pagination `sdkgen suggest` infers (and verifies) to lists the config does not declare; default true. */
+  inferPagination: boolean;
   queryFormat: { arrays: QueryArrayFormat };
   errorMessagePaths: string[][];
   enums: 'open' | 'closed';
@@ -104,6 +106,7 @@ export function resolveProviderConfig(raw: unknown, dir: string, configFile: str
     sources: config.sources,
     include: config.include ?? 'all',
     pagination: config.pagination ?? [],
+    inferPagination: config.inferPagination ?? true,
     queryFormat: { arrays: config.queryFormat?.arrays ?? 'repeat' },
     errorMessagePaths: config.errorMessagePaths ?? [],
     enums: config.enums ?? 'open',
@@ -130,6 +133,7 @@ interface RawConfig {
   sources: SourceConfig[];
   include?: string[] | 'all';
   pagination?: PaginationDeclaration[];
+  inferPagination?: boolean;
   queryFormat?: { arrays?: QueryArrayFormat };
   errorMessagePaths?: string[][];
   enums?: 'open' | 'closed';

@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { allResources } from '../model/all-resources.js';
+import { inferredPaginationSummary } from '../model/pagination-summary.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import type { GeneratedPackage, PipelineOptions } from '../pipeline.js';
 import type { ProviderConfig } from '../providers.js';
@@ -94,12 +96,14 @@ export async function generateCommand(args: string[]): Promise<number> {
     for (const pkg of packages) {
       const warnings = pkg.warnings.map((w) => ({ ...w, file: source ? source.cite(w.file) : w.file }));
       for (const line of formatWarnings(pkg.provider.clientName, warnings, stderr, values.verbose ?? false)) process.stderr.write(`${line}\n`);
-      const operations = pkg.model.resources.reduce((n, r) => n + r.operations.length, 0);
+      const resources = allResources(pkg.model.resources);
+      const operations = resources.reduce((n, r) => n + r.operations.length, 0);
       const where = path.relative(process.cwd(), outDirOf(pkg.provider)) || '.';
       const warned = warnings.length ? `, ${stdout.yellow(`${warnings.length} warning${warnings.length === 1 ? '' : 's'}`)}` : '';
       process.stdout.write(
-        `${stdout.green(pkg.provider.clientName)}: ${pkg.files.size} files, ${pkg.model.resources.length} resources, ${operations} operations, ${pkg.model.types.length} types${warned} -> ${where} (${seconds} s)\n`,
+        `${stdout.green(pkg.provider.clientName)}: ${pkg.files.size} files, ${resources.length} resources, ${operations} operations, ${pkg.model.types.length} types${warned} -> ${where} (${seconds} s)\n`,
       );
+      for (const line of inferredPaginationSummary(pkg.model.inferredPagination)) process.stdout.write(`  ${line}\n`);
     }
     return EXIT.done;
   } catch (error) {

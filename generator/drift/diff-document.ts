@@ -1,4 +1,5 @@
 import { componentRef } from '../json-pointer.js';
+import { allResources } from '../model/all-resources.js';
 import { listOperations } from '../model/raw-operations.js';
 import { bodyTypeText, errorTypeName, itemTypeName, responseTypeName } from '../model/facts.js';
 import type { ApiModel, OperationModel } from '../model/types.js';
@@ -68,7 +69,7 @@ function ownTypes(op: OperationModel | undefined, model: ApiModel): string[] {
 
 function operationsOf(model: ApiModel): Map<string, { model: OperationModel; method: string }> {
   const result = new Map<string, { model: OperationModel; method: string }>();
-  for (const resource of model.resources) for (const op of resource.operations) result.set(op.operationId, { model: op, method: methodName(resource.propertyName, op) });
+  for (const resource of allResources(model.resources)) for (const op of resource.operations) result.set(op.operationId, { model: op, method: methodName(resource.accessor, op) });
   return result;
 }
 
@@ -112,7 +113,7 @@ function diffServers(changes: ChangeSet, before: ProviderDocument, after: Provid
 }
 
 function diffSecuritySchemes(changes: ChangeSet, before: ApiModel, after: ApiModel): void {
-  const used = (model: ApiModel) => new Set(model.resources.flatMap((r) => r.operations.flatMap((op) => op.security.flat())));
+  const used = (model: ApiModel) => new Set(allResources(model.resources).flatMap((r) => r.operations.flatMap((op) => op.security.flat())));
   for (const name of [...used(before)].filter((n) => used(after).has(n)).sort()) {
     const a = JSON.stringify(before.securitySchemes[name]);
     const b = JSON.stringify(after.securitySchemes[name]);

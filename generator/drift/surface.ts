@@ -1,6 +1,7 @@
 import ts from 'typescript';
 import { emitModels } from '../emit/types/emit-models.js';
 import { bodyTypeText, itemTypeName, pagination, responseKind, responseTypeName } from '../model/facts.js';
+import { allResources } from '../model/all-resources.js';
 import type { ApiModel, OperationModel } from '../model/types.js';
 
 /** How the exported names of the generated package change: `client.resource.method`s and `models.ts` exports. */
@@ -13,8 +14,8 @@ export interface SurfaceDiff {
 /** Exported methods of a model with the signature they are emitted with, by `client.resource.method`. */
 export function methodSignatures(model: ApiModel): Map<string, string> {
   const result = new Map<string, string>();
-  for (const resource of model.resources) {
-    for (const op of resource.operations) result.set(methodName(resource.propertyName, op), signature(op));
+  for (const resource of allResources(model.resources)) {
+    for (const op of resource.operations) result.set(methodName(resource.accessor, op), signature(op));
   }
   return result;
 }
@@ -22,7 +23,7 @@ export function methodSignatures(model: ApiModel): Map<string, string> {
 export const methodName = (resource: string, op: OperationModel) => `client.${resource}.${op.methodName}`;
 
 function signature(op: OperationModel): string {
-  const args = op.pathParams.map((p) => `${p.argName}: string`);
+  const args = op.pathParams.filter((p) => p.positional).map((p) => `${p.argName}: string`);
   if (op.body?.kind === 'whole') args.push(`body${op.body.required ? '' : '?'}: ${bodyTypeText(op)}`);
   if (op.params) args.push(`params${op.params.required ? '' : '?'}: ${op.params.typeName}`);
   const paging = pagination(op);

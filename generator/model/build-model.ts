@@ -9,12 +9,14 @@ import { paginationFromExtensions } from './pagination-extensions.js';
 import { breakCompositionCycles, normalizeSchemaRefs } from './normalize.js';
 import { listOperations, type RawOperation } from './raw-operations.js';
 import { arrayItems, deref, schemaAtPath, schemaRefName } from './refs.js';
-import { groupResources } from './resources.js';
+import { groupResources, type ResourceGroup } from './resources.js';
+import { webhookEvents } from './webhooks.js';
 import { successSchema } from './responses.js';
 import { readRuntimeSurface, runtimeDir } from './runtime-names.js';
 import type {
   ApiModel,
   CallModel,
+  InferredPagination,
   ClientModel,
   PackageModel,
   PaginationDeclaration,
@@ -22,6 +24,7 @@ import type {
   RuntimeSurface,
   SecuritySchemeModel,
   VerifiedPagination,
+  WebhooksModel,
   Warning,
 } from './types.js';
 
@@ -50,6 +53,8 @@ export interface ModelOptions {
   homepage?: string;
   bugs?: string;
   author?: string;
+  /** Apply the pagination `sdkgen suggest` infers (once verified) to lists nothing declares; default true. */
+  inferPagination?: boolean;
 }
 
 /**
@@ -61,10 +66,10 @@ export function buildModel(bundled: BundledDocument, options: ModelOptions, runt
   const warnings: Warning[] = breakCompositionCycles(document);
   const all = listOperations(document, bundled.file);
   const operations = selectOperations(all, options);
-  warnings.push(...notGenerated(document, operations));
+  warnings.push(...notGenerated(operations));
   const schemes = securitySchemes(document, warnings);
 
-  const reservedNames = [...runtime.reservedTypeNames, options.clientName, 'components', 'ClientOptions'];
+  const reservedNames = [...runtime.reservedTypeNames, options.clientName, `${options.clientName}Error`, 'components', 'ClientOptions'];
   const types = new NameScope(reservedNames);
   const componentSchemas: Record<string, unknown> = document.components?.schemas ?? {};
   const componentTypeNames = new Map<string, string>();
@@ -90,18 +95,36 @@ export function buildModel(bundled: BundledDocument, options: ModelOptions, runt
     if (declared) pagination.set(raw.operationId, verifyPagination(document, raw, declared, raw.source));
   }
 
+  // Lists nothing declares page as `sdkgen suggest` infers, once the inference passes the same verification.
+  const inferredPagination: InferredPagination[] = [];
+  for (const raw of options.inferPagination === false ? [] : operations) {
+    const inferred = pagination.has(raw.operationId) ? undefined : inferPagination(document, raw);
+    if (!inferred) continue;
+    try {
+      pagination.set(raw.operationId, verifyPagination(document, raw, { operation: raw.operationId, ...inferred }, raw.source));
+      inferredPagination.push({ operationId: raw.operationId, style: inferred.style, pointer: raw.pointer });
+    } catch (error) {
+      if (!(error instanceof SpecError)) throw error;
+      warnings.push({ pointer: raw.pointer, message: `inferred ${inferred.style} pagination not applied: ${error.problem}` });
+    }
+  }
+
   const isList = (raw: RawOperation) => pagination.has(raw.operationId) || arrayItems(document, successSchema(document, raw)) !== undefined || inferPagination(document, raw) !== undefined;
   const tagDescriptions = new Map<string, string>(
     (Array.isArray(document.tags) ? document.tags : []).filter((t: any) => typeof t?.description === 'string').map((t: any) => [t.name, t.description]),
   );
-  const groups = groupResources(operations, tagDescriptions, options.resources, isList, types.snapshot(), runtime.clientMembers);
-  for (const group of groups) types.claim(group.className);
+  // `client.webhooks` is the webhook helper when the document declares webhooks: a `/webhooks` resource yields.
+  const clientMembers = webhookEvents(document).events.length ? [...runtime.clientMembers, 'webhooks'] : runtime.clientMembers;
+  const groups = groupResources(operations, tagDescriptions, options.resources, isList, types.snapshot(), clientMembers, runtime.resourceMembers, warnings);
+  const claimClasses = (list: ResourceGroup[]): void => list.forEach((group) => (types.claim(group.className), claimClasses(group.children)));
+  claimClasses(groups);
 
   const synthesized = new Map<string, unknown>();
   const deepArrays = options.queryFormat.arrays === 'indices' ? 'indices' : 'brackets';
   const ctx: OperationContext = { document, schemes, componentTypeNames, types, synthesized, errorSchemas: [], warnings, deepArrays };
-  const resources: ResourceModel[] = groups.map((group) => ({
+  const toResource = (group: ResourceGroup, parent = ''): ResourceModel => ({
     propertyName: group.propertyName,
+    accessor: parent ? `${parent}.${group.propertyName}` : group.propertyName,
     className: group.className,
     fileName: group.fileName,
     singular: group.singular,
@@ -117,11 +140,14 @@ export function buildModel(bundled: BundledDocument, options: ModelOptions, runt
         return { kind: 'paginated', pagination: paging, pageStyle, pagingName: `${methodName}Paging`, itemTypeName: itemTypeName(raw, paging, methodName, group.singular, ctx), pageTypeName: response.type.name };
       }),
     ),
-  }));
+    children: group.children.map((child) => toResource(child, parent ? `${parent}.${group.propertyName}` : group.propertyName)),
+  });
+  const resources = groups.map((group) => toResource(group));
+  const webhooks = buildWebhooks(document, ctx);
 
   const errorTypeName = ctx.errorSchemas.length ? types.claim('ErrorBody') : undefined;
   if (errorTypeName) synthesized.set(errorTypeName, errorUnion(ctx.errorSchemas));
-  const errorClasses = { httpClasses: runtime.errorClasses.http, otherClasses: runtime.errorClasses.other };
+  const errorClasses = { httpClasses: runtime.errorClasses.http, otherClasses: runtime.errorClasses.other, baseName: `${options.clientName}Error` };
 
   const named = new Map<string, { typeName: string; schema: unknown }>();
   for (const [key, name] of componentTypeNames) named.set(key, { typeName: name, schema: componentSchemas[key] });
@@ -149,6 +175,9 @@ export function buildModel(bundled: BundledDocument, options: ModelOptions, runt
     },
     package: packageModel(options),
     enumStyle: options.enums,
+    inferredPagination: inferredPagination.sort((a, b) => (a.operationId < b.operationId ? -1 : 1)),
+    defaultSecurity: defaultSecurity(resources),
+    ...(webhooks ? { webhooks } : {}),
     securitySchemes: schemes,
     resources,
     types: [...named].map(([schemaKey, { typeName: name, schema }]) => ({
@@ -173,12 +202,42 @@ export function buildModel(bundled: BundledDocument, options: ModelOptions, runt
   };
 }
 
-/** What a client does not call, said out loud: webhooks and callbacks are requests the API sends, not receives. */
-function notGenerated(document: any, operations: RawOperation[]): Warning[] {
+/**
+ * The event union of a 3.1 document's webhooks: a component body keeps its type name, an inline one gets
+ * `<Event>WebhookEvent`. Webhooks without a JSON body are reported and left out.
+ */
+function buildWebhooks(document: any, ctx: OperationContext): WebhooksModel | undefined {
+  const { events, skipped } = webhookEvents(document);
+  ctx.warnings.push(...skipped);
+  if (!events.length) return undefined;
+  const members = events.map((event) => {
+    const refName = schemaRefName(event.schema);
+    if (refName && ctx.componentTypeNames.has(refName)) return { name: event.name, typeName: ctx.componentTypeNames.get(refName)! };
+    const name = ctx.types.claim(`${typeName(event.name)}WebhookEvent`);
+    ctx.synthesized.set(name, event.schema);
+    return { name: event.name, typeName: name };
+  });
+  const unionTypeName = ctx.types.claim('UnwrapWebhookEvent');
+  ctx.synthesized.set(unionTypeName, { anyOf: events.map((e) => e.schema) });
+  return { unionTypeName, events: members };
+}
+
+/** The security most operations use (the document's own, which merging pushed down), for undocumented requests. */
+function defaultSecurity(resources: ResourceModel[]): string[][] {
+  const counts = new Map<string, number>();
+  const visit = (list: ResourceModel[]): void =>
+    list.forEach((r) => {
+      for (const op of r.operations) counts.set(JSON.stringify(op.security), (counts.get(JSON.stringify(op.security)) ?? 0) + 1);
+      visit(r.children);
+    });
+  visit(resources);
+  const [best] = [...counts].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1));
+  return best ? (JSON.parse(best[0]) as string[][]) : [];
+}
+
+/** What a client does not call, said out loud: callbacks are requests the API sends, not receives. */
+function notGenerated(operations: RawOperation[]): Warning[] {
   const result: Warning[] = [];
-  for (const name of Object.keys(document.webhooks ?? {}).sort()) {
-    result.push({ pointer: pointer('webhooks', name), message: 'webhook not generated: the API sends it, a client does not call it (its component schemas are still typed)' });
-  }
   for (const raw of operations) {
     for (const name of Object.keys(raw.op.callbacks ?? {}).sort()) {
       result.push({ pointer: `${raw.pointer}/callbacks/${pointerSegment(name)}`, message: 'callback not generated: the API sends it, a client does not call it' });

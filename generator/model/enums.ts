@@ -1,5 +1,6 @@
 import { pointer, pointerSegment } from '../json-pointer.js';
 import { type NameScope, pascalCase } from './identifiers.js';
+import { CLOSED_ENUM, ENUM_COPY } from './request-enums.js';
 import type { EnumModel } from './types.js';
 
 const MAX_DEPTH = 12;
@@ -13,6 +14,7 @@ export function collectEnums(schemas: Map<string, { typeName: string; schema: un
   const result: EnumModel[] = [];
   const visit = (schema: any, typeName: string, at: string, topLevel: boolean, depth: number) => {
     if (!schema || typeof schema !== 'object' || depth > MAX_DEPTH || typeof schema.$ref === 'string') return;
+    if (schema[ENUM_COPY] === true) return;
     if (Array.isArray(schema.enum) && schema.enum.length > 0) {
       const values = schema.enum.filter((v: unknown) => v === null || ['string', 'number', 'boolean'].includes(typeof v));
       const name = topLevel ? typeName : types.claim(typeName);
@@ -21,6 +23,7 @@ export function collectEnums(schemas: Map<string, { typeName: string; schema: un
         typeName: name,
         valuesName: types.claim(`${name}Values`),
         values,
+        closed: schema[CLOSED_ENUM] === true,
         ...(typeof schema.description === 'string' ? { description: schema.description } : {}),
         pointer: at,
       });

@@ -2,11 +2,12 @@ import type { OpenAPIDocument } from '../load/types.js';
 import { NameScope, pascalCase, safeIdentifier } from './identifiers.js';
 import type { RawOperation } from './raw-operations.js';
 import { deref, schemaRefName } from './refs.js';
+import { closeRequestEnums } from './request-enums.js';
 import { acceptFor, contentKeyOf, mediaKind as wireKind, orderedMediaTypes } from './media-types.js';
 import { requestPath, splitPathKey } from './path-key.js';
 import { mediaKind, pickContent, successResponse } from './responses.js';
 import { formFieldSerialization, parameterSerialization, partEncoding, type DeepArrays } from './serialization.js';
-import type { BodyEncoding, BodyModel, PartEncodingModel, SerializationModel, CallModel, OperationModel, OptionParamModel, ParamsModel, PathParamModel, ResponseModel, SecuritySchemeModel, TypeRef, Warning } from './types.js';
+import type { BodyEncoding, BodyModel, PartEncodingModel, SerializationModel, CallModel, OperationModel, OptionParamModel, ParamModel, ParamsModel, PathParamModel, ResponseModel, SecuritySchemeModel, TypeRef, Warning } from './types.js';
 
 /** What building one operation needs from the rest of the model. */
 export interface OperationContext {
@@ -60,7 +61,7 @@ export function buildOperation(
     const serialization = parameterSerialization(param, deref(ctx.document, param.schema), location, ctx.deepArrays);
     if (location === 'path') {
       const style = serialization as PathParamModel['serialization'];
-      pathParams.push({ ...common, in: 'path', argName: argNames.claim(safeIdentifier(param.name)), ...(style ? { serialization: style } : {}) });
+      pathParams.push({ ...common, in: 'path', argName: argNames.claim(safeIdentifier(param.name)), positional: false, ...(style ? { serialization: style } : {}) });
     } else {
       const style = serialization as OptionParamModel['serialization'];
       optionParams.push({ ...common, in: location, ...(style ? { serialization: style } : {}) });
@@ -70,12 +71,16 @@ export function buildOperation(
   // GET and HEAD carry no body (RFC 9110 §9.3.1): a method that offered one could only fail.
   const bodiless = raw.method === 'get' || raw.method === 'head';
   if (bodiless && raw.op.requestBody) ctx.warnings.push({ pointer: `${raw.pointer}/requestBody`, message: `a ${raw.method.toUpperCase()} request has no body; its requestBody is ignored` });
-  const body = bodiless ? undefined : buildBody(raw, ctx, optionParams, prefix);
+  const last = pathParams.at(-1);
+  if (last) last.positional = true;
+  // The path params before the last are named fields of the params object, next to the query params.
+  const fields: ParamModel[] = [...pathParams.filter((p) => !p.positional), ...optionParams];
+  const body = bodiless ? undefined : buildBody(raw, ctx, fields, prefix);
   const flattened = body?.kind === 'flattened' ? body : undefined;
   let params: ParamsModel | undefined;
-  if (optionParams.length || flattened) {
-    params = { typeName: ctx.types.claim(`${prefix}Params`), required: paramsRequired(raw, optionParams, flattened, ctx.document) };
-    ctx.synthesized.set(params.typeName, paramsSchema(raw, optionParams, flattened, ctx.document));
+  if (fields.length || flattened) {
+    params = { typeName: ctx.types.claim(`${prefix}Params`), required: paramsRequired(raw, fields, flattened, ctx.document) };
+    ctx.synthesized.set(params.typeName, paramsSchema(raw, fields, flattened, ctx.document));
   }
   const response = buildResponse(raw, prefix, ctx);
   collectErrors(raw, ctx);
@@ -152,7 +157,7 @@ function bodyEncoding(contentType: string): BodyEncoding {
   }
 }
 
-function buildBody(raw: RawOperation, ctx: OperationContext, params: OptionParamModel[], prefix: string): BodyModel | undefined {
+function buildBody(raw: RawOperation, ctx: OperationContext, params: ParamModel[], prefix: string): BodyModel | undefined {
   const requestBody = deref(ctx.document, raw.op.requestBody);
   const picked = requestMedia(ctx.document, raw);
   if (!picked) return undefined;
@@ -170,7 +175,7 @@ function buildBody(raw: RawOperation, ctx: OperationContext, params: OptionParam
   // The runtime's `Uploadable` (templates/runtime/uploads.ts): every value a raw body can be read from.
   if (encoding === 'binary') return whole({ kind: 'builtin', text: 'Uploadable' });
   if (encoding === 'text') return whole({ kind: 'builtin', text: 'string' });
-  return whole({ kind: 'model', name: modelTypeFor(media?.schema, `${prefix}Body`, ctx) });
+  return whole({ kind: 'model', name: modelTypeFor(closeRequestEnums(ctx.document, media?.schema ?? {}), `${prefix}Body`, ctx) });
 }
 
 /** The exported type of a schema: its component's name when it is a `$ref` to one, else a synthesized type. */
@@ -225,21 +230,22 @@ function writableProperties(schema: any): string[] {
  * the body is flattened. Built as one object (not an intersection) so an empty side never becomes `Record<string,
  * never>`, which would forbid every property of the other side.
  */
-function paramsSchema(raw: RawOperation, params: OptionParamModel[], body: FlattenedBody | undefined, document: OpenAPIDocument): unknown {
+function paramsSchema(raw: RawOperation, params: ParamModel[], body: FlattenedBody | undefined, document: OpenAPIDocument): unknown {
   // Entries, not assignments: a wire name like `__proto__` must become a key, not the object's prototype.
   const properties: [string, unknown][] = [];
   const required: string[] = [];
   for (const param of params) {
     const source = raw.parameters.find((p) => p.param.name === param.wireName && p.param.in === param.in)?.param;
     const schema = source?.schema ?? pickContent(source?.content)?.[1]?.schema ?? {};
-    properties.push([param.wireName, param.description && !schema.$ref ? { ...schema, description: param.description } : schema]);
+    const closed = closeRequestEnums(document, schema) as any;
+    properties.push([param.wireName, param.description && !closed.$ref ? { ...closed, description: param.description } : closed]);
     if (param.required) required.push(param.wireName);
   }
   if (body) {
     const bodySchema = deref(document, requestMedia(document, raw)?.media?.schema);
     const bodyRequired = new Set(Array.isArray(bodySchema?.required) ? bodySchema.required : []);
     for (const key of body.properties) {
-      properties.push([key, bodySchema.properties[key]]);
+      properties.push([key, closeRequestEnums(document, bodySchema.properties[key])]);
       if (bodyRequired.has(key)) required.push(key);
     }
   }
@@ -247,7 +253,7 @@ function paramsSchema(raw: RawOperation, params: OptionParamModel[], body: Flatt
 }
 
 /** True when the params object must be given: a required parameter, or a flattened body with required fields. */
-function paramsRequired(raw: RawOperation, params: OptionParamModel[], body: FlattenedBody | undefined, document: OpenAPIDocument): boolean {
+function paramsRequired(raw: RawOperation, params: ParamModel[], body: FlattenedBody | undefined, document: OpenAPIDocument): boolean {
   if (params.some((p) => p.required)) return true;
   if (!body) return false;
   const bodySchema = deref(document, requestMedia(document, raw)?.media?.schema);

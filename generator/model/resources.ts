@@ -1,20 +1,33 @@
-import { camelCase, kebabCase, memberName, NameScope, pascalCase, safeIdentifier, singularize, words } from './identifiers.js';
+import { camelCase, kebabCase, NameScope, pascalCase, safeIdentifier, singularize, words } from './identifiers.js';
+import { nameMethods } from './method-names.js';
 import type { RawOperation } from './raw-operations.js';
+import { placeRoutes } from './resource-tree.js';
+import type { Warning } from './types.js';
 
 export interface ResourceGroup {
-  key: string;
+  /** Wire segments from the root (`['affiliates', 'overrides']`); a rename in the config is keyed by them joined with `/`. */
+  path: string[];
   propertyName: string;
   className: string;
   fileName: string;
   singular: string;
   description?: string;
   operations: { raw: RawOperation; methodName: string }[];
+  children: ResourceGroup[];
+}
+
+/** A node of the tree while it is being built: its operations and sub-resources by wire segment. */
+interface Node {
+  path: string[];
+  operations: { raw: RawOperation; action?: string }[];
+  children: Map<string, Node>;
 }
 
 /**
- * Groups operations into resources by their first tag (or the first meaningful path segment) and gives each
- * operation a method name: the conventional verb (list, retrieve, create, update, delete) when it is unambiguous in
- * its resource, otherwise a name derived from the operationId.
+ * Groups operations into a resource tree by their paths (`resource-tree.ts`) and names each operation
+ * (`method-names.ts`). Every name is claimed in a fixed order (sorted segments, parents before children) so the
+ * output never depends on the document's key order. `clientMembers`: what a client property must not shadow;
+ * `resourceMembers`: what a resource member (method or sub-resource) must not shadow.
  */
 export function groupResources(
   operations: readonly RawOperation[],
@@ -22,40 +35,57 @@ export function groupResources(
   renames: Record<string, string>,
   isList: (raw: RawOperation) => boolean,
   reservedClassNames: Iterable<string>,
-  /** Members of the client and resource base classes (`RuntimeSurface.clientMembers`): never shadowed. */
   clientMembers: readonly string[],
+  resourceMembers: readonly string[],
+  warnings: Warning[],
 ): ResourceGroup[] {
-  const byKey = new Map<string, RawOperation[]>();
-  for (const raw of operations) {
-    const key = resourceKey(raw);
-    byKey.set(key, [...(byKey.get(key) ?? []), raw]);
-  }
-  const properties = new NameScope(clientMembers);
+  const placements = placeRoutes(operations.map((raw) => ({ method: raw.method, path: raw.path, isList: isList(raw) })));
+  const root: Node = { path: [], operations: [], children: new Map() };
+  operations.forEach((raw, i) => {
+    const { resource, action } = placements[i]!;
+    let node = root;
+    for (const segment of resource) {
+      if (!node.children.has(segment)) node.children.set(segment, { path: [...node.path, segment], operations: [], children: new Map() });
+      node = node.children.get(segment)!;
+    }
+    node.operations.push({ raw, ...(action ? { action } : {}) });
+  });
   const classes = new NameScope(reservedClassNames);
   const files = new NameScope();
-  const groups: ResourceGroup[] = [];
-  for (const key of [...byKey.keys()].sort()) {
-    const ops = byKey.get(key)!;
-    const base = Object.hasOwn(renames, key) ? renames[key]! : key;
-    const propertyName = properties.claim(safeIdentifier(camelCase(base) || 'default'));
-    const className = classes.claim(safeIdentifier(pascalCase(base) || 'Default', 'pascal'));
-    const stem = pascalCase(base) || 'Default';
-    const lastWord = words(stem).at(-1) ?? stem;
-    const singular = safeIdentifier(stem.slice(0, stem.length - lastWord.length) + singularize(lastWord), 'pascal');
-    groups.push({
-      key,
-      propertyName,
-      className,
-      fileName: files.claim(fileStem(base)),
-      singular,
-      ...(tagDescriptions.has(key) ? { description: tagDescriptions.get(key)! } : {}),
-      operations: nameMethods(ops, key, isList, clientMembers),
+  const build = (nodes: Map<string, Node>, scope: NameScope, parentSingular: string): ResourceGroup[] =>
+    [...nodes.keys()].sort().map((segment) => {
+      const node = nodes.get(segment)!;
+      const key = node.path.join('/');
+      const base = Object.hasOwn(renames, key) ? renames[key]! : segment;
+      const stem = parentSingular + (pascalCase(base) || 'Default');
+      const lastWord = words(stem).at(-1) ?? stem;
+      const singular = safeIdentifier(stem.slice(0, stem.length - lastWord.length) + singularize(lastWord), 'pascal');
+      const className = classes.claim(safeIdentifier(stem, 'pascal'));
+      const members = new NameScope(resourceMembers);
+      // Sub-resources claim their property names before the methods: the tree's shape comes first.
+      const children = build(node.children, members, singular);
+      const named = nameMethods(
+        node.operations.map(({ raw, action }) => ({ method: raw.method, path: raw.path, isList: isList(raw), ...(raw.derivedId ? {} : { operationId: raw.operationId }), ...(action ? { action } : {}) })),
+        node.path,
+        members.snapshot(),
+      );
+      for (const warning of named.warnings) warnings.push({ pointer: node.operations[warning.index]!.raw.pointer, message: warning.message });
+      const description = describe(node, tagDescriptions);
+      return {
+        path: node.path,
+        propertyName: scope.claim(safeIdentifier(camelCase(base) || 'default')),
+        className,
+        fileName: files.claim(fileStem(stem)),
+        singular,
+        ...(description ? { description } : {}),
+        operations: node.operations.map(({ raw }, i) => ({ raw, methodName: named.names[i]! })),
+        children,
+      };
     });
-  }
-  return groups;
+  return build(root.children, new NameScope(clientMembers), '');
 }
 
-/** File names are capped well under the 255 bytes a file system allows: a tag may be a paragraph of text. */
+/** File names are capped well under the 255 bytes a file system allows: a path segment may be very long. */
 const MAX_FILE_STEM = 64;
 
 function fileStem(base: string): string {
@@ -63,52 +93,9 @@ function fileStem(base: string): string {
   return stem.length <= MAX_FILE_STEM ? stem : stem.slice(0, MAX_FILE_STEM).replace(/-[^-]*$/, '') || stem.slice(0, MAX_FILE_STEM);
 }
 
-function resourceKey(raw: RawOperation): string {
-  const tag = Array.isArray(raw.op.tags) ? raw.op.tags.find((t: unknown) => typeof t === 'string' && t.trim()) : undefined;
-  if (tag) return tag;
-  const segments = raw.path.split('/').filter((s) => s && !s.startsWith('{') && !/^(v\d+(\.\d+)*|api)$/i.test(s));
-  return segments[0] ?? 'default';
-}
-
-function conventionalVerb(raw: RawOperation, isList: (raw: RawOperation) => boolean): string | undefined {
-  const endsWithParam = /\/\{[^}]+\}\/?$/.test(raw.path);
-  switch (raw.method) {
-    case 'get':
-      if (endsWithParam) return 'retrieve';
-      return isList(raw) ? 'list' : undefined;
-    case 'post':
-      return endsWithParam ? undefined : 'create';
-    case 'put':
-    case 'patch':
-      return endsWithParam ? 'update' : undefined;
-    case 'delete':
-      return endsWithParam ? 'delete' : undefined;
-    default:
-      return undefined;
-  }
-}
-
-function nameMethods(ops: RawOperation[], resourceKeyName: string, isList: (raw: RawOperation) => boolean, clientMembers: readonly string[]) {
-  const verbs = ops.map((raw) => conventionalVerb(raw, isList));
-  const counts = new Map<string, number>();
-  for (const verb of verbs) if (verb) counts.set(verb, (counts.get(verb) ?? 0) + 1);
-  const scope = new NameScope(clientMembers);
-  const wanted = ops.map((raw, i) => {
-    const verb = verbs[i];
-    return verb && counts.get(verb) === 1 ? verb : fromOperationId(raw, resourceKeyName);
-  });
-  // Conventional verbs claim first so an operationId-derived name never takes `list` from the real list.
-  const order = ops.map((_, i) => i).sort((a, b) => Number(wanted[b] === verbs[b]) - Number(wanted[a] === verbs[a]) || a - b);
-  const names: string[] = [];
-  for (const i of order) names[i] = scope.claim(wanted[i]!);
-  return ops.map((raw, i) => ({ raw, methodName: names[i]! }));
-}
-
-function fromOperationId(raw: RawOperation, resourceKeyName: string): string {
-  const source = raw.derivedId ? `${raw.method} ${raw.path.replace(/[{}]/g, '')}` : raw.operationId;
-  const opWords = words(source).map((w) => w.toLowerCase());
-  const resourceWords = words(resourceKeyName).map((w) => w.toLowerCase());
-  const prefixed = resourceWords.length > 0 && resourceWords.every((w, i) => opWords[i] === w) && opWords.length > resourceWords.length;
-  const remaining = prefixed ? opWords.slice(resourceWords.length) : opWords;
-  return memberName(remaining.join(' '));
+/** The description of the tag every operation of the resource shares, if there is one. */
+function describe(node: Node, tagDescriptions: Map<string, string>): string | undefined {
+  const tags = new Set(node.operations.map(({ raw }) => (Array.isArray(raw.op.tags) ? raw.op.tags.find((t: unknown) => typeof t === 'string' && t.trim()) : undefined)));
+  const [tag] = tags;
+  return tags.size === 1 && typeof tag === 'string' ? tagDescriptions.get(tag) : undefined;
 }

@@ -34,11 +34,13 @@ export function runtimeDir(): string {
 export function readRuntimeSurface(runtimeDir: string): RuntimeSurface {
   const exports = new Set<string>();
   const members = new Set<string>(OBJECT_MEMBERS);
+  const resourceMembers = new Set<string>(OBJECT_MEMBERS);
   let errors: ts.SourceFile | undefined;
   for (const file of readdirSync(runtimeDir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).sort()) {
     const source = parse(path.join(runtimeDir, file));
     for (const name of exportedNames(source)) exports.add(name);
     for (const name of classMembers(source, ['BaseClient', 'APIResource'])) members.add(name);
+    for (const name of classMembers(source, ['APIResource'])) resourceMembers.add(name);
     if (file === 'errors.ts') errors = source;
   }
   const pagesDir = path.join(runtimeDir, 'internal', 'pages');
@@ -50,6 +52,7 @@ export function readRuntimeSurface(runtimeDir: string): RuntimeSurface {
   return {
     reservedTypeNames: [...exports, ...GLOBALS].sort(),
     clientMembers: [...members].sort(),
+    resourceMembers: [...resourceMembers].sort(),
     errorClasses: errors ? errorClasses(errors) : { http: [], other: [] },
     pageStyles,
   };
@@ -106,7 +109,9 @@ function errorClasses(source: ts.SourceFile): RuntimeSurface['errorClasses'] {
     if (!ts.isClassDeclaration(statement) || !statement.name || !isExported(statement)) continue;
     const base = statement.heritageClauses?.flatMap((h) => h.types)[0]?.expression;
     const name = statement.name.text;
-    const httpError = name === 'APIError' || (base !== undefined && ts.isIdentifier(base) && http.includes(base.text));
+    // Typed by the error body: generic over it. APIConnectionError is an APIError too, but never has a body.
+    const generic = (statement.typeParameters?.length ?? 0) > 0;
+    const httpError = generic && (name === 'APIError' || (base !== undefined && ts.isIdentifier(base) && http.includes(base.text)));
     (httpError ? http : other).push(name);
   }
   return { http, other };

@@ -131,11 +131,15 @@ export interface PartEncodingModel {
   contentType: string;
 }
 
-/** A path parameter: a positional argument of the method. */
+/**
+ * A path parameter. The last one is a positional argument of the method; the others are required fields of the
+ * params object (`client.users.checkAccess(resourceId, { id })`), as in Stainless SDKs.
+ */
 export interface PathParamModel extends ParamBase {
   in: 'path';
   /** A legal identifier for the argument. */
   argName: string;
+  positional: boolean;
   serialization?: PathSerializationModel;
 }
 
@@ -260,6 +264,10 @@ export interface ResourceModel {
   singular: string;
   description?: string;
   operations: OperationModel[];
+  /** The path from the client, dotted (`affiliates.overrides`): `client.<accessor>.<method>()`. */
+  accessor: string;
+  /** Sub-resources (`/affiliates/{id}/overrides` -> `affiliates.overrides`), mounted as properties of this one. */
+  children: ResourceModel[];
 }
 
 /** How a credential is sent. oauth2 and openIdConnect end in a bearer token too. */
@@ -289,14 +297,16 @@ export interface EnumModel {
   /** Exported const name of the runtime array of values. */
   valuesName: string;
   values: (string | number | boolean | null)[];
+  /** A request-side copy (`request-enums.ts`): closed whatever the enum style. */
+  closed: boolean;
   description?: string;
   pointer: string;
 }
 
 /** The runtime's error classes, re-exported by `errors.ts`; typed by the spec's error body when it has one. */
 export type ErrorsModel =
-  | { kind: 'typed'; bodyTypeName: string; httpClasses: string[]; otherClasses: string[] }
-  | { kind: 'untyped'; httpClasses: string[]; otherClasses: string[] };
+  | { kind: 'typed'; bodyTypeName: string; httpClasses: string[]; otherClasses: string[]; baseName: string }
+  | { kind: 'untyped'; httpClasses: string[]; otherClasses: string[]; baseName: string };
 
 /** The client class and its transport settings (provider config, defaults applied). */
 export interface ClientModel {
@@ -332,6 +342,18 @@ export interface Warning {
   message: string;
 }
 
+export interface WebhooksModel {
+  /** Exported union of every event body. */
+  unionTypeName: string;
+  events: { name: string; typeName: string }[];
+}
+
+export interface InferredPagination {
+  operationId: string;
+  style: PaginationStyle;
+  pointer: string;
+}
+
 export interface ApiModel {
   title: string;
   version: string;
@@ -346,6 +368,12 @@ export interface ApiModel {
   types: NamedTypeModel[];
   enums: EnumModel[];
   errors: ErrorsModel;
+  /** Lists whose pagination was inferred (not declared) and applied: the generate summary names them. */
+  inferredPagination: InferredPagination[];
+  /** The document's own security (OR of AND lists of scheme names): what `client.get(path)` and friends send. */
+  defaultSecurity: string[][];
+  /** The events of a 3.1 document's `webhooks`, which `client.webhooks.unwrap()` verifies and returns. */
+  webhooks?: WebhooksModel;
   /** The document with synthesized component schemas, ready for openapi-typescript. */
   typesDocument: OpenAPIDocument;
   warnings: Warning[];
@@ -355,8 +383,10 @@ export interface ApiModel {
 export interface RuntimeSurface {
   /** Names the public runtime modules export, plus globals generated code relies on. */
   reservedTypeNames: string[];
-  /** Members of BaseClient and APIResource, and of every object: a resource or method must not shadow them. */
+  /** Members of BaseClient and APIResource, and of every object: a client property must not shadow them. */
   clientMembers: string[];
+  /** Members of APIResource and of every object: a method or sub-resource must not shadow them. */
+  resourceMembers: string[];
   /** Exported error classes in declaration order: APIError and its subclasses (`http`), and the others. */
   errorClasses: { http: string[]; other: string[] };
   /** The module and factory of each pagination style, by style name. */

@@ -10,21 +10,23 @@ import {
 } from './internal/auth.js';
 import type { SecurityScheme } from './internal/auth.js';
 import { encodeBody } from './internal/body.js';
+import { customHeadersFromEnv } from './internal/custom-headers.js';
 import { globalFetch, mergeHeaders, randomId, withoutNullish } from './internal/headers.js';
 import { startDeadline } from './internal/deadline.js';
 import { readEnv } from './internal/env.js';
 import { createLog, resolveLogLevel, type Log, type Logger, type LogLevel } from './internal/log.js';
 import { stringifyQuery, type ArrayFormat } from './internal/query.js';
 import { checkNumber } from './internal/options.js';
+import { requestIdOf, withRequestId } from './internal/request-id.js';
 import { parseSuccessBody, readAPIError } from './internal/response.js';
 import { DEFAULT_MAX_RETRIES } from './internal/retry.js';
 import { transmit } from './internal/transport.js';
-import type { RequestOptions, RequestSpec } from './request-options.js';
+import type { FetchOptions, HttpMethod, RequestOptions, RequestSpec } from './request-options.js';
 
 export type { BasicCredentials, SecurityScheme, CredentialSource, CredentialContext } from './internal/auth.js';
 export type { Logger, LogLevel } from './internal/log.js';
 export type { ArrayFormat } from './internal/query.js';
-export type { RequestOptions, RequestSpec, HttpMethod } from './request-options.js';
+export type { FetchOptions, RequestOptions, RequestSpec, HttpMethod } from './request-options.js';
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
 
@@ -39,6 +41,8 @@ export interface BaseClientOptions {
   fetch?: typeof fetch | undefined;
   defaultHeaders?: Record<string, string | null | undefined> | undefined;
   defaultQuery?: Record<string, unknown> | undefined;
+  /** Extra fetch init for every request: a proxy `dispatcher` (undici), `keepalive`... */
+  fetchOptions?: FetchOptions | undefined;
   /** Defaults to `<ENVPREFIX>_LOG`, then 'warn'. */
   logLevel?: LogLevel | undefined;
   logger?: Logger | undefined;
@@ -60,7 +64,11 @@ export interface ClientConfig {
   requestIdHeaders?: string[];
   /** Default Idempotency-Key. */
   idempotencyHeader?: string;
+  /** Security of requests the spec does not describe (`client.get(path)`): the document's own, by default. */
+  defaultSecurity?: string[][];
 }
+
+const DEFAULT_REQUEST_ID_HEADERS = ['x-request-id', 'request-id'];
 
 /** Per-call state shared between sending and decoding: what to scrub, where the response came from. */
 interface CallContext {
@@ -69,22 +77,7 @@ interface CallContext {
 }
 
 export class BaseClient {
-  static SDKError = Errors.SDKError;
-  static APIError = Errors.APIError;
-  static BadRequestError = Errors.BadRequestError;
-  static AuthenticationError = Errors.AuthenticationError;
-  static PermissionDeniedError = Errors.PermissionDeniedError;
-  static NotFoundError = Errors.NotFoundError;
-  static ConflictError = Errors.ConflictError;
-  static UnprocessableEntityError = Errors.UnprocessableEntityError;
-  static RateLimitError = Errors.RateLimitError;
-  static InternalServerError = Errors.InternalServerError;
-  static APIConnectionError = Errors.APIConnectionError;
-  static APIConnectionTimeoutError = Errors.APIConnectionTimeoutError;
-  static APIUserAbortError = Errors.APIUserAbortError;
-  static InvalidResponseError = Errors.InvalidResponseError;
-  static PaginationError = Errors.PaginationError;
-  static MissingCredentialError = Errors.MissingCredentialError;
+  // The error classes are statics of each generated client (typed there, so they narrow `err.error`).
 
   readonly baseURL: string;
   readonly timeout: number;
@@ -94,6 +87,8 @@ export class BaseClient {
   readonly #options: BaseClientOptions & Record<string, unknown>;
   readonly #log: Log;
   readonly #sensitive: ReturnType<typeof sensitiveNames>;
+  /** From `<PREFIX>_CUSTOM_HEADERS`, read once: below `defaultHeaders`, above the SDK's own. */
+  readonly #customHeaders: Record<string, string>;
 
   /**
    * `options` is typed BaseClientOptions, not `& Record<string, unknown>`: a generated `interface ClientOptions`
@@ -112,6 +107,41 @@ export class BaseClient {
       config.clientName,
     );
     this.#sensitive = sensitiveNames(config.securitySchemes);
+    this.#customHeaders = customHeadersFromEnv(config.envPrefix);
+  }
+
+  /**
+   * A new client of the same class with some options replaced (`client.withOptions({ timeout: 5_000 })`); this
+   * one is unchanged. Options left out keep this client's values, credential included.
+   */
+  withOptions(overrides: BaseClientOptions): this {
+    const Client = this.constructor as new (options: BaseClientOptions) => this;
+    return new Client({ ...this.#options, ...overrides });
+  }
+
+  /** An undocumented GET, sent with the client's base URL, credential, headers and retries. */
+  get<T = unknown>(path: string, options?: RequestOptions): APIPromise<T> {
+    return this.#undocumented('get', path, options);
+  }
+
+  post<T = unknown>(path: string, options?: RequestOptions): APIPromise<T> {
+    return this.#undocumented('post', path, options);
+  }
+
+  put<T = unknown>(path: string, options?: RequestOptions): APIPromise<T> {
+    return this.#undocumented('put', path, options);
+  }
+
+  patch<T = unknown>(path: string, options?: RequestOptions): APIPromise<T> {
+    return this.#undocumented('patch', path, options);
+  }
+
+  delete<T = unknown>(path: string, options?: RequestOptions): APIPromise<T> {
+    return this.#undocumented('delete', path, options);
+  }
+
+  #undocumented<T>(method: HttpMethod, path: string, options: RequestOptions | undefined): APIPromise<T> {
+    return this.request<T>({ method, path, security: this.#config.defaultSecurity ?? [] }, options);
   }
 
   /**
@@ -134,9 +164,10 @@ export class BaseClient {
     absoluteURL: string | undefined,
   ): { response: Promise<Response>; decode: (res: Response) => Promise<unknown>; url: () => string } {
     const call: CallContext = { secrets: [], url: '' };
+    const requestIdHeaders = this.#config.requestIdHeaders ?? DEFAULT_REQUEST_ID_HEADERS;
     return {
       response: this.#send(spec, options, call, absoluteURL),
-      decode: (res) => parseSuccessBody(res, call.secrets),
+      decode: async (res) => withRequestId(await parseSuccessBody(res, call.secrets), requestIdOf(res.headers, requestIdHeaders)),
       url: () => call.url,
     };
   }
@@ -156,15 +187,20 @@ export class BaseClient {
     const source = (this.#options[config.credential.option] ??
       readEnv(config.credential.env)) as CredentialSource;
     // Encoded once, before the first attempt: every retry sends the same bytes (streams are read whole first).
-    const { body, contentType } = spec.content ? await spec.content() : encodeBody(spec);
-    const method = spec.method.toUpperCase();
+    // A `body` request option replaces the operation's, encoded as the operation declares.
+    const sent = options.body === undefined ? spec : { ...spec, body: options.body, content: undefined };
+    const { body, contentType } = sent.content ? await sent.content() : encodeBody(sent);
+    const method = (options.method ?? spec.method).toUpperCase();
     const idempotencyKey =
       method === 'GET' || method === 'HEAD' ? undefined : (options.idempotencyKey ?? `sdkgen-${randomId()}`);
 
     const sendWith = async (refresh: boolean): Promise<Response> => {
       const credential = plan ? await this.#credential(source, refresh, timeout, options.signal) : undefined;
       if (plan?.required && credential === undefined) throw this.#missingCredential();
-      const headers = new Headers({ accept: spec.accept ?? 'application/json' });
+      const headers = new Headers({
+        accept: spec.accept ?? 'application/json',
+        'user-agent': `${config.clientName}/JS ${config.version}`,
+      });
       if (contentType) headers.set('content-type', spec.contentType ?? contentType);
       const target = new URL(url);
       if (plan && credential !== undefined) {
@@ -172,7 +208,13 @@ export class BaseClient {
           ...applyAuth(plan, config.securitySchemes, credential, headers, target, config.credential.option),
         );
       }
-      mergeHeaders(headers, this.#options.defaultHeaders, withoutNullish(spec.headers), options.headers);
+      mergeHeaders(
+        headers,
+        this.#customHeaders,
+        this.#options.defaultHeaders,
+        withoutNullish(spec.headers),
+        options.headers,
+      );
       if (idempotencyKey !== undefined && !headers.has(config.idempotencyHeader ?? 'Idempotency-Key')) {
         headers.set(config.idempotencyHeader ?? 'Idempotency-Key', idempotencyKey);
       }
@@ -186,6 +228,7 @@ export class BaseClient {
         timeout,
         maxRetries,
         signal: options.signal,
+        fetchOptions: { ...this.#options.fetchOptions, ...options.fetchOptions },
         stream: spec.stream === true,
         log: this.#log,
         secrets: call.secrets,
@@ -206,7 +249,7 @@ export class BaseClient {
       response = await sendWith(true);
     }
     if (!response.ok) {
-      const requestIdHeaders = config.requestIdHeaders ?? ['x-request-id', 'request-id'];
+      const requestIdHeaders = config.requestIdHeaders ?? DEFAULT_REQUEST_ID_HEADERS;
       throw await readAPIError(
         response,
         { errorMessagePaths: config.errorMessagePaths, requestIdHeaders },
@@ -243,8 +286,9 @@ export class BaseClient {
       .filter((part) => part !== undefined && part !== '')
       .join('&');
     // A path key may carry its own query (`/responses?beta=true`): what the call adds joins it.
-    const joiner = spec.path.includes('?') ? '&' : '?';
-    return `${this.baseURL}${spec.path}${search ? `${joiner}${search}` : ''}`;
+    const path = options.path ?? spec.path;
+    const joiner = path.includes('?') ? '&' : '?';
+    return `${this.baseURL}${path}${search ? `${joiner}${search}` : ''}`;
   }
 
   /** Absolute URLs come from servers (Link headers): never send the credential to another origin. */

@@ -6,22 +6,25 @@ export class SDKError extends Error {
   override name = 'SDKError';
 }
 
-/** The API answered with a non-2xx status. `error` is the parsed (scrubbed) response body. */
+/**
+ * A request failed: the API answered with a non-2xx status, or (APIConnectionError) no answer came at all, in
+ * which case `status` and `headers` are undefined. `error` is the parsed (scrubbed) response body.
+ */
 export class APIError<TBody = unknown> extends SDKError {
   override name = 'APIError';
-  readonly status: number;
+  readonly status: number | undefined;
   /** Response headers (request headers are never kept). */
-  readonly headers: Headers;
+  readonly headers: Headers | undefined;
   readonly error: TBody;
   readonly requestID: string | undefined;
   /** Bytes in the response body as received; past 64 KB, `error` holds only the start of it, as text. */
   readonly bodyLength: number;
 
   constructor(
-    status: number,
+    status: number | undefined,
     error: TBody,
     message: string,
-    headers: Headers,
+    headers: Headers | undefined,
     requestID: string | undefined,
     bodyLength = 0,
   ) {
@@ -34,32 +37,39 @@ export class APIError<TBody = unknown> extends SDKError {
   }
 }
 
-export class BadRequestError<T = unknown> extends APIError<T> {
+/** Base of the errors of one status class: the API answered, so status and headers are always there. */
+export class APIStatusError<T = unknown> extends APIError<T> {
+  override name = 'APIStatusError';
+  declare readonly status: number;
+  declare readonly headers: Headers;
+}
+
+export class BadRequestError<T = unknown> extends APIStatusError<T> {
   override name = 'BadRequestError';
 }
-export class AuthenticationError<T = unknown> extends APIError<T> {
+export class AuthenticationError<T = unknown> extends APIStatusError<T> {
   override name = 'AuthenticationError';
 }
-export class PermissionDeniedError<T = unknown> extends APIError<T> {
+export class PermissionDeniedError<T = unknown> extends APIStatusError<T> {
   override name = 'PermissionDeniedError';
 }
-export class NotFoundError<T = unknown> extends APIError<T> {
+export class NotFoundError<T = unknown> extends APIStatusError<T> {
   override name = 'NotFoundError';
 }
-export class ConflictError<T = unknown> extends APIError<T> {
+export class ConflictError<T = unknown> extends APIStatusError<T> {
   override name = 'ConflictError';
 }
-export class UnprocessableEntityError<T = unknown> extends APIError<T> {
+export class UnprocessableEntityError<T = unknown> extends APIStatusError<T> {
   override name = 'UnprocessableEntityError';
 }
-export class RateLimitError<T = unknown> extends APIError<T> {
+export class RateLimitError<T = unknown> extends APIStatusError<T> {
   override name = 'RateLimitError';
 }
-export class InternalServerError<T = unknown> extends APIError<T> {
+export class InternalServerError<T = unknown> extends APIStatusError<T> {
   override name = 'InternalServerError';
 }
 
-const byStatus: Record<number, typeof APIError> = {
+const byStatus: Record<number, typeof APIStatusError> = {
   400: BadRequestError,
   401: AuthenticationError,
   403: PermissionDeniedError,
@@ -82,11 +92,15 @@ export function makeAPIError(
   return new ErrorClass(status, body, message, headers, requestID, bodyLength);
 }
 
-/** No response was received (DNS, refused or reset connection...). Retried before being thrown. */
-export class APIConnectionError extends SDKError {
+/**
+ * No response was received (DNS, refused or reset connection...). Retried before being thrown. An APIError, as
+ * users of other SDKs expect (`catch (e) { if (e instanceof APIError) ... }` catches it), with no status.
+ */
+export class APIConnectionError extends APIError<undefined> {
   override name = 'APIConnectionError';
   constructor(message = 'Connection error.', options?: { cause?: unknown }) {
-    super(message, options);
+    super(undefined, undefined, message, undefined, undefined);
+    if (options?.cause !== undefined) this.cause = options.cause;
   }
 }
 

@@ -1,5 +1,18 @@
+/**
+ * Extra fetch init (a proxy `dispatcher` on Node, `keepalive`, `cache`...), spread into every request's init.
+ * What the SDK itself controls cannot be set here: use the options of the same name.
+ */
+export type FetchOptions = Omit<RequestInit, 'method' | 'headers' | 'body' | 'signal' | 'redirect'> &
+  Record<string, unknown>;
+
 /** Per-call overrides, the last argument of every generated method. */
 export interface RequestOptions {
+  /** Replaces the operation's path (appended to the base URL as given: encode it yourself). */
+  path?: string;
+  /** Replaces the operation's HTTP method. */
+  method?: HttpMethod;
+  /** Replaces the operation's body (encoded as the operation declares; JSON by default). */
+  body?: unknown;
   /** Merged over the client's headers; a `null` value removes a header. */
   headers?: Record<string, string | null | undefined>;
   /** Merged over the operation's query parameters. */
@@ -10,6 +23,8 @@ export interface RequestOptions {
   timeout?: number;
   /** An integer 0 to 100. */
   maxRetries?: number;
+  /** Merged over the client's `fetchOptions`. */
+  fetchOptions?: FetchOptions;
   /** Sent in the idempotency header of non-GET/HEAD requests; generated once per call otherwise. */
   idempotencyKey?: string;
 }

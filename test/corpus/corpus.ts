@@ -2,6 +2,7 @@
  * The public corpus: real OpenAPI documents shipped in npm packages (dev dependencies, never copied into the repo),
  * each generated into a package under `test/corpus/out/` (gitignored) and type-checked together in one program.
  */
+import { allResources } from '../../generator/model/all-resources.js';
 import { HTTP_METHODS } from '../../generator/http-methods.js';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -147,7 +148,7 @@ export function produced(pkg: GeneratedPackage): { operations: string[]; schemas
   for (const repair of pkg.repairs) repairs.set(repair.rule, (repairs.get(repair.rule) ?? 0) + 1);
   return {
     repairs,
-    operations: pkg.model.resources.flatMap((r) => r.operations.map((op) => `${op.method.toUpperCase()} ${op.path}`)),
+    operations: allResources(pkg.model.resources).flatMap((r) => r.operations.map((op) => `${op.method.toUpperCase()} ${op.path}`)),
     schemas: pkg.model.types.filter((t) => !t.synthesized).map((t) => t.schemaKey),
     types: pkg.model.types.length,
     warnings: pkg.warnings.length,

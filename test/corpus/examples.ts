@@ -28,18 +28,19 @@ export async function writeExamples(dir: string): Promise<{ files: string[]; exa
   if (jsdoc.length) {
     examples += jsdoc.length;
     const file = path.join(out, 'jsdoc.ts');
-    await writeFile(file, local(samplesModule(jsdoc)));
+    await writeFile(file, local(samplesModule(jsdoc, packageName)));
     files.push(file);
   }
   return { files, examples };
 }
 
 /**
- * JSDoc examples are whole programs (they import the package and create their own client): imports go first, once
- * each, and each body becomes an async function of its own.
+ * JSDoc examples are a spec's whole programs (they import the package and create their own client) or calls built
+ * from the signature on a `client` like the README's: imports go first, once each, `client` is declared for the
+ * calls, and each body becomes an async function of its own.
  */
-function samplesModule(samples: readonly string[]): string {
-  const imports = new Set<string>();
+function samplesModule(samples: readonly string[], packageName: string): string {
+  const imports = new Set<string>([`import Client from '${packageName}';`]);
   const bodies = samples.map((sample) =>
     sample
       .split('\n')
@@ -49,6 +50,7 @@ function samplesModule(samples: readonly string[]): string {
   return [
     ...imports,
     'declare const process: { env: Record<string, string | undefined> };',
+    'declare const client: Client;',
     ...bodies.map((body, i) => `export async function sample${i}(): Promise<void> {\n${body}\n}`),
     '',
   ].join('\n');

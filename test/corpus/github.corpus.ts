@@ -32,7 +32,7 @@ describe('public corpus (GitHub)', () => {
     const dir = await writePackage(doc, pkg, outRoot);
     const { examples } = await writeExamples(dir);
     expect(examples).toBeGreaterThan(got.operations.length);
-    written.set(doc.id, { dir, clientName: pkg.provider.clientName, resources: pkg.model.resources.length });
+    written.set(doc.id, { dir, clientName: pkg.provider.clientName, resources: pkg.model.resources.length + (pkg.model.webhooks ? 1 : 0) });
     const repairs = [...got.repairs].map(([rule, n]) => `${rule} ${n}`).join(', ') || 'none';
     process.stdout.write(`${doc.id}: ${got.operations.length} operations, ${got.schemas.length} component schemas, ${got.types} types, ${got.warnings} warnings, ${examples} examples; repairs: ${repairs}\n`);
   });

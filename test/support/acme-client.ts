@@ -1,6 +1,7 @@
 // A hand-written stand-in for a generated package: the client and resources exactly as the generator emits
 // them, importing the runtime from templates/runtime/ as a generated package imports src/core/.
 import type { APIPromise } from '../../templates/runtime/api-promise.js';
+import * as Errors from '../../templates/runtime/errors.js';
 import { BaseClient, type BaseClientOptions, type ClientConfig } from '../../templates/runtime/client.js';
 import { path } from '../../templates/runtime/internal/path.js';
 import { pageStyle } from './page-styles.js';
@@ -191,6 +192,24 @@ export class Logs extends APIResource {
 }
 
 export class Acme extends BaseClient {
+  static AcmeError = Errors.SDKError;
+  static SDKError = Errors.SDKError;
+  static APIError = Errors.APIError;
+  static APIStatusError = Errors.APIStatusError;
+  static BadRequestError = Errors.BadRequestError;
+  static AuthenticationError = Errors.AuthenticationError;
+  static PermissionDeniedError = Errors.PermissionDeniedError;
+  static NotFoundError = Errors.NotFoundError;
+  static ConflictError = Errors.ConflictError;
+  static UnprocessableEntityError = Errors.UnprocessableEntityError;
+  static RateLimitError = Errors.RateLimitError;
+  static InternalServerError = Errors.InternalServerError;
+  static APIConnectionError = Errors.APIConnectionError;
+  static APIConnectionTimeoutError = Errors.APIConnectionTimeoutError;
+  static APIUserAbortError = Errors.APIUserAbortError;
+  static InvalidResponseError = Errors.InvalidResponseError;
+  static PaginationError = Errors.PaginationError;
+  static MissingCredentialError = Errors.MissingCredentialError;
   readonly widgets: Widgets = new Widgets(this);
   readonly charges: Charges = new Charges(this);
   readonly disputes: Disputes = new Disputes(this);

@@ -14,7 +14,7 @@ export function queryParam(wireName: string, overrides: Partial<OptionParamModel
 }
 
 export function pathParam(wireName: string, argName = wireName): PathParamModel {
-  return { wireName, argName, in: 'path', required: true, pointer: '#/x' };
+  return { wireName, argName, in: 'path', required: true, pointer: '#/x', positional: true };
 }
 
 export function operation(overrides: Partial<OperationModel> = {}): OperationModel {
@@ -61,6 +61,8 @@ export function resource(overrides: Partial<ResourceModel> = {}): ResourceModel 
     fileName: 'widgets',
     singular: 'Widget',
     operations: [operation()],
+    accessor: 'widgets',
+    children: [],
     ...overrides,
   };
 }
@@ -84,7 +86,9 @@ export function apiModel(overrides: Partial<ApiModel> = {}): ApiModel {
     resources: [resource()],
     types: [],
     enums: [],
-    errors: { kind: 'untyped', httpClasses: ['APIError', 'NotFoundError'], otherClasses: ['SDKError'] },
+    errors: { kind: 'untyped', httpClasses: ['APIError', 'NotFoundError'], otherClasses: ['SDKError'], baseName: 'AcmeError' },
+    inferredPagination: [],
+    defaultSecurity: [],
     typesDocument: {
       openapi: '3.1.0',
       info: { title: 'Acme', version: '1' },

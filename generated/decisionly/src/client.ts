@@ -2,6 +2,7 @@
 import { BaseClient } from './core/client.js';
 import type { BaseClientOptions, ClientConfig } from './core/client.js';
 import type { BasicCredentials, CredentialContext } from './core/client.js';
+import * as Errors from './errors.js';
 import { Cases } from './resources/cases.js';
 
 export interface ClientOptions extends BaseClientOptions {
@@ -29,6 +30,7 @@ const config: ClientConfig = {
   securitySchemes: { basicAuth: { type: 'http', scheme: 'basic' } },
   errorMessagePaths: [],
   queryFormat: { arrays: 'repeat' },
+  defaultSecurity: [['basicAuth']],
 };
 
 /**
@@ -37,10 +39,33 @@ const config: ClientConfig = {
  * The base URL defaults to `process.env['DECISIONLY_BASE_URL']`, then to `https://api.decisionly.com`.
  */
 export class Decisionly extends BaseClient {
+  static DecisionlyError = Errors.SDKError;
+  static SDKError = Errors.SDKError;
+  static APIConnectionError = Errors.APIConnectionError;
+  static APIConnectionTimeoutError = Errors.APIConnectionTimeoutError;
+  static APIUserAbortError = Errors.APIUserAbortError;
+  static InvalidResponseError = Errors.InvalidResponseError;
+  static PaginationError = Errors.PaginationError;
+  static MissingCredentialError = Errors.MissingCredentialError;
+  static APIError = Errors.APIError;
+  static APIStatusError = Errors.APIStatusError;
+  static BadRequestError = Errors.BadRequestError;
+  static AuthenticationError = Errors.AuthenticationError;
+  static PermissionDeniedError = Errors.PermissionDeniedError;
+  static NotFoundError = Errors.NotFoundError;
+  static ConflictError = Errors.ConflictError;
+  static UnprocessableEntityError = Errors.UnprocessableEntityError;
+  static RateLimitError = Errors.RateLimitError;
+  static InternalServerError = Errors.InternalServerError;
   /** Dispute cases raised by the issuer. */
   readonly cases: Cases = new Cases(this);
 
   constructor(options: ClientOptions = {}) {
     super(config, options);
+  }
+
+  /** A new client with some options replaced (`client.withOptions({ timeout: 5_000 })`); this one is unchanged. */
+  override withOptions(overrides: ClientOptions): this {
+    return super.withOptions(overrides);
   }
 }

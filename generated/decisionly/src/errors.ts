@@ -10,6 +10,7 @@ export {
   PaginationError,
   MissingCredentialError,
 } from './core/errors.js';
+export { SDKError as DecisionlyError } from './core/errors.js';
 /** A runtime error class, typed so that `instanceof` narrows to its documented body. */
 type ErrorClass<E> = {
   new (...args: ConstructorParameters<typeof Core.APIError<ErrorBody>>): E;
@@ -17,6 +18,9 @@ type ErrorClass<E> = {
 };
 export type APIError = Core.APIError<ErrorBody>;
 export const APIError: ErrorClass<APIError> = Core.APIError as unknown as ErrorClass<APIError>;
+export type APIStatusError = Core.APIStatusError<ErrorBody>;
+export const APIStatusError: ErrorClass<APIStatusError> =
+  Core.APIStatusError as unknown as ErrorClass<APIStatusError>;
 export type BadRequestError = Core.BadRequestError<ErrorBody>;
 export const BadRequestError: ErrorClass<BadRequestError> =
   Core.BadRequestError as unknown as ErrorClass<BadRequestError>;

@@ -2,6 +2,7 @@
 import { BaseClient } from './core/client.js';
 import type { BaseClientOptions, ClientConfig } from './core/client.js';
 import type { CredentialContext } from './core/client.js';
+import * as Errors from './errors.js';
 import { Disputes } from './resources/disputes.js';
 
 export interface ClientOptions extends BaseClientOptions {
@@ -24,6 +25,7 @@ const config: ClientConfig = {
   securitySchemes: { BearerAuth: { type: 'http', scheme: 'bearer' } },
   errorMessagePaths: [],
   queryFormat: { arrays: 'repeat' },
+  defaultSecurity: [['BearerAuth']],
 };
 
 /**
@@ -32,10 +34,33 @@ const config: ClientConfig = {
  * The base URL defaults to `process.env['PISMO_BASE_URL']`, then to `https://sandbox.pismolabs.io/disputes`.
  */
 export class Pismo extends BaseClient {
+  static PismoError = Errors.SDKError;
+  static SDKError = Errors.SDKError;
+  static APIConnectionError = Errors.APIConnectionError;
+  static APIConnectionTimeoutError = Errors.APIConnectionTimeoutError;
+  static APIUserAbortError = Errors.APIUserAbortError;
+  static InvalidResponseError = Errors.InvalidResponseError;
+  static PaginationError = Errors.PaginationError;
+  static MissingCredentialError = Errors.MissingCredentialError;
+  static APIError = Errors.APIError;
+  static APIStatusError = Errors.APIStatusError;
+  static BadRequestError = Errors.BadRequestError;
+  static AuthenticationError = Errors.AuthenticationError;
+  static PermissionDeniedError = Errors.PermissionDeniedError;
+  static NotFoundError = Errors.NotFoundError;
+  static ConflictError = Errors.ConflictError;
+  static UnprocessableEntityError = Errors.UnprocessableEntityError;
+  static RateLimitError = Errors.RateLimitError;
+  static InternalServerError = Errors.InternalServerError;
   /** Endpoints to create and manage disputes */
   readonly disputes: Disputes = new Disputes(this);
 
   constructor(options: ClientOptions = {}) {
     super(config, options);
+  }
+
+  /** A new client with some options replaced (`client.withOptions({ timeout: 5_000 })`); this one is unchanged. */
+  override withOptions(overrides: ClientOptions): this {
+    return super.withOptions(overrides);
   }
 }

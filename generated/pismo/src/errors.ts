@@ -8,6 +8,7 @@ export {
   PaginationError,
   MissingCredentialError,
   APIError,
+  APIStatusError,
   BadRequestError,
   AuthenticationError,
   PermissionDeniedError,
@@ -17,3 +18,4 @@ export {
   RateLimitError,
   InternalServerError,
 } from './core/errors.js';
+export { SDKError as PismoError } from './core/errors.js';

@@ -280,8 +280,7 @@ export interface components {
         | 'LOSS'
         | 'WON'
         | 'REJECTED'
-        | 'FAILED_PROCESSED'
-        | (string & {});
+        | 'FAILED_PROCESSED';
       /**
        * @description Status filter
        * @example OPENED
@@ -312,8 +311,7 @@ export interface components {
         | 'EXPIRED'
         | 'ISSUER_LOSS'
         | 'MIGRATION'
-        | 'FAILED_MIGRATION'
-        | (string & {});
+        | 'FAILED_MIGRATION';
     };
     DisputeListResponse: components['schemas']['FullDisputeResponse'][];
   };
@@ -446,8 +444,7 @@ export type DisputeListParamsGroup =
   | 'LOSS'
   | 'WON'
   | 'REJECTED'
-  | 'FAILED_PROCESSED'
-  | (string & {});
+  | 'FAILED_PROCESSED';
 
 /** Every value of {@link DisputeListParamsGroup} the spec lists. */
 export const DisputeListParamsGroupValues = [
@@ -494,8 +491,7 @@ export type DisputeListParamsStatus =
   | 'EXPIRED'
   | 'ISSUER_LOSS'
   | 'MIGRATION'
-  | 'FAILED_MIGRATION'
-  | (string & {});
+  | 'FAILED_MIGRATION';
 
 /** Every value of {@link DisputeListParamsStatus} the spec lists. */
 export const DisputeListParamsStatusValues = [

@@ -408,9 +408,20 @@ export interface components {
        */
       company_id?: string | null;
       /** @description The sort direction. */
-      direction?: components['schemas']['Direction'] | null;
+      direction?: ('asc' | 'desc') | null;
       /** @description Filter by resolution center case status. */
-      statuses?: components['schemas']['ResolutionCenterCaseStatuses'][] | null;
+      statuses?:
+        | (
+            | 'merchant_response_needed'
+            | 'customer_response_needed'
+            | 'merchant_info_needed'
+            | 'customer_info_needed'
+            | 'under_platform_review'
+            | 'customer_won'
+            | 'merchant_won'
+            | 'customer_withdrew'
+          )[]
+        | null;
       /**
        * Format: date-time
        * @description Only return cases created before this timestamp.

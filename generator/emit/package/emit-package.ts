@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import Handlebars from 'handlebars';
+import { allResources } from '../../model/all-resources.js';
 import type { ApiModel, OperationModel } from '../../model/types.js';
 import { errorTypeName, itemTypeName, responseTypeName } from '../../model/facts.js';
 import { htmlComment, jsonValue, markdown, markdownCode, urlText } from '../escape.js';
@@ -61,7 +62,7 @@ function packageView(model: ApiModel, provenance: string, kind: 'markdown' | 'pl
   const { client } = model;
   const sink = sinks(kind);
   const optional = (text: string | undefined, escape: (text: string) => string) => (text === undefined ? undefined : escape(text));
-  const operations = model.resources.flatMap((r) => r.operations.map((op) => ({ resource: r, op })));
+  const operations = allResources(model.resources).flatMap((r) => r.operations.map((op) => ({ resource: r, op })));
   const firstList = operations.find(({ op }) => op.call.kind === 'paginated');
   const firstPlain = operations.find(({ op }) => op.call.kind === 'request') ?? operations[0];
   const examples = exampleContext(model);
@@ -92,18 +93,19 @@ function packageView(model: ApiModel, provenance: string, kind: 'markdown' | 'pl
     errorTypeName: errorTypeName(model),
     exampleTypeName: (firstPlain && responseTypeName(firstPlain.op)) ?? (firstList && itemTypeName(firstList.op)) ?? model.types[0]?.name ?? 'ClientOptions',
     operations: operations.map(({ resource, op }) => ({
-      title: `${sink.inline(op.summary ?? op.operationId)} (\`client.${resource.propertyName}.${op.methodName}\`)`,
+      title: `${sink.inline(op.summary ?? op.operationId)} (\`client.${resource.accessor}.${op.methodName}\`)`,
       description: optional(firstParagraph(op.description), sink.block),
       example: usageExample(examples, resource, op),
     })),
     paginated: Boolean(firstList),
+    webhooks: Boolean(model.webhooks),
     ...wireExamples(examples, operations),
     paginationExample: firstList ? paginationExample(examples, firstList.resource, firstList.op) : '',
     errorExample: firstPlain ? `await ${callExample(examples, firstPlain.resource, firstPlain.op)};` : '',
     retryExample: firstPlain ? `await ${callExample(examples, firstPlain.resource, firstPlain.op, '{ maxRetries: 5, timeout: 5_000 }')};` : '',
     rawExample: firstPlain ? callExample(examples, firstPlain.resource, firstPlain.op) : '',
-    resources: model.resources.map((r) => ({
-      propertyName: r.propertyName,
+    resources: allResources(model.resources).map((r) => ({
+      propertyName: r.accessor,
       className: r.className,
       description: optional(r.description, sink.block),
       methods: r.operations.map((op) => ({
@@ -142,7 +144,7 @@ function firstParagraph(text: string | undefined): string | undefined {
 
 function signature(op: OperationModel): string {
   const args = [
-    ...op.pathParams.map((p) => `${p.argName}`),
+    ...op.pathParams.filter((p) => p.positional).map((p) => `${p.argName}`),
     ...(op.body?.kind === 'whole' ? ['body'] : []),
     ...(op.params ? [op.params.required ? 'params' : 'params?'] : []),
     'options?',

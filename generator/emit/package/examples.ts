@@ -3,6 +3,7 @@ import type {
   ApiModel,
   OperationModel,
   OptionParamModel,
+  PathParamModel,
   ResourceModel,
   VerifiedPagination,
 } from '../../model/types.js';
@@ -42,7 +43,7 @@ export function callExample(
   op: OperationModel,
   options?: string,
 ): string {
-  return `client.${resource.propertyName}.${op.methodName}(${exampleArgs(ctx, op, options)})`;
+  return `client.${resource.accessor}.${op.methodName}(${exampleArgs(ctx, op, options)})`;
 }
 
 /** The README's example for one operation: the call, and what to do with its result. */
@@ -63,16 +64,17 @@ export function paginationExample(ctx: ExampleContext, resource: ResourceModel, 
 }
 
 function exampleArgs(ctx: ExampleContext, op: OperationModel, options?: string): string {
-  // Path arguments are typed `string`.
-  const args = op.pathParams.map((p) =>
-    literal(typeof p.example === 'string' ? p.example : `${p.wireName}_123`),
-  );
+  // Path arguments are typed `string`; the last one is positional, the others are named fields of the params object.
+  const pathValue = (p: PathParamModel) => literal(typeof p.example === 'string' ? p.example : `${p.wireName}_123`);
+  const args = op.pathParams.filter((p) => p.positional).map(pathValue);
   if (op.body?.kind === 'whole') args.push(op.body.encoding === 'binary' ? "new Blob(['...'])" : bodyExample(ctx, op.body.type));
   const paramsSchema = op.params
     ? (ctx.schemaOf(op.params.typeName) as
         { properties?: Record<string, unknown>; required?: unknown[] } | undefined)
     : undefined;
-  const entries = exampleParams(op, paramsSchema).map(
+  // Named path params are typed by their schema in the params type, like the other params.
+  const named = op.pathParams.filter((p) => !p.positional).map((p) => p.wireName);
+  const entries = [...new Set([...named, ...exampleParams(op, paramsSchema)])].map(
     (name) => `${propertyKey(name)}: ${paramExample(ctx, op, paramsSchema, name)}`,
   );
   if (op.params && (entries.length || options || op.params.required))

@@ -1,4 +1,5 @@
 import { StructureKind, VariableDeclarationKind, type SourceFileStructure } from 'ts-morph';
+import { allResources } from '../../model/all-resources.js';
 import type { ApiModel, SecuritySchemeModel } from '../../model/types.js';
 import { blockComment, objectLiteral, stringLiteral } from '../escape.js';
 import { isInherited } from './emit-resource.js';
@@ -18,14 +19,18 @@ export function emitClient(model: ApiModel): SourceFileStructure {
     securitySchemes: Object.fromEntries(Object.entries(model.securitySchemes).map(([name, scheme]) => [name, runtimeScheme(scheme)])),
     errorMessagePaths: settings.errorMessagePaths,
     queryFormat: settings.queryFormat,
+    defaultSecurity: model.defaultSecurity,
   };
+  const webhooks = model.webhooks ? [{ name: 'webhooks', isReadonly: true, type: 'Webhooks', initializer: 'new Webhooks(this)', docs: ['Verifies and types the webhooks the API sends.'] }] : [];
   return {
     kind: StructureKind.SourceFile,
     statements: [
       importOf('./core/client.js', ['BaseClient']),
       importOf('./core/client.js', ['BaseClientOptions', 'ClientConfig'], true),
       importOf('./core/client.js', [...(basic ? ['BasicCredentials'] : []), 'CredentialContext'], true),
+      { kind: StructureKind.ImportDeclaration, moduleSpecifier: './errors.js', namespaceImport: 'Errors' },
       ...model.resources.map((r) => importOf(`./resources/${r.fileName}.js`, [r.className])),
+      ...(model.webhooks ? [importOf('./resources/webhooks.js', ['Webhooks'])] : []),
       {
         kind: StructureKind.Interface,
         name: 'ClientOptions',
@@ -53,14 +58,30 @@ export function emitClient(model: ApiModel): SourceFileStructure {
         isExported: true,
         extends: 'BaseClient',
         docs: [blockComment(`Client for the ${model.title}${model.version ? ` (${model.version})` : ''}.\n\nThe base URL defaults to \`process.env['${settings.envPrefix}_BASE_URL']\`, then to \`${model.defaultBaseURL}\`.`)],
-        properties: model.resources.map((r) => ({
-          name: r.propertyName,
-          isReadonly: true,
-          type: r.className,
-          initializer: `new ${r.className}(this)`,
-          ...(r.description ? { docs: [blockComment(r.description)] } : {}),
-        })),
+        properties: [
+          // The error classes as statics (`Client.NotFoundError`), typed like the named exports so they narrow `err.error`.
+          { name: model.errors.baseName, isStatic: true, initializer: 'Errors.SDKError' },
+          ...[...model.errors.otherClasses, ...model.errors.httpClasses].map((name) => ({ name, isStatic: true, initializer: `Errors.${name}` })),
+          ...model.resources.map((r) => ({
+            name: r.propertyName,
+            isReadonly: true,
+            type: r.className,
+            initializer: `new ${r.className}(this)`,
+            ...(r.description ? { docs: [blockComment(r.description)] } : {}),
+          })),
+          ...webhooks,
+        ],
         ctors: [{ parameters: [{ name: 'options', type: 'ClientOptions', initializer: '{}' }], statements: ['super(config, options);'] }],
+        methods: [
+          {
+            name: 'withOptions',
+            hasOverrideKeyword: true,
+            parameters: [{ name: 'overrides', type: 'ClientOptions' }],
+            returnType: 'this',
+            docs: ['A new client with some options replaced (`client.withOptions({ timeout: 5_000 })`); this one is unchanged.'],
+            statements: ['return super.withOptions(overrides);'],
+          },
+        ],
       },
     ],
   };
@@ -91,7 +112,14 @@ export function emitIndex(model: ApiModel): SourceFileStructure {
       { kind: StructureKind.ExportDeclaration, moduleSpecifier: './core/uploads.js', namedExports: ['toFile'] },
       { kind: StructureKind.ExportDeclaration, moduleSpecifier: './core/uploads.js', namedExports: ['FileLike', 'FileOptions', 'Uploadable'], isTypeOnly: true },
       { kind: StructureKind.ExportDeclaration, moduleSpecifier: './core/streaming.js', namedExports: ['ServerSentEvent', 'Stream'], isTypeOnly: true },
-      ...model.resources.map((r) => ({ kind: StructureKind.ExportDeclaration as const, moduleSpecifier: `./resources/${r.fileName}.js`, namedExports: [r.className] })),
+      ...allResources(model.resources).map((r) => ({ kind: StructureKind.ExportDeclaration as const, moduleSpecifier: `./resources/${r.fileName}.js`, namedExports: [r.className] })),
+      ...(model.webhooks
+        ? [
+            { kind: StructureKind.ExportDeclaration as const, moduleSpecifier: './resources/webhooks.js', namedExports: ['Webhooks'] },
+            { kind: StructureKind.ExportDeclaration as const, moduleSpecifier: './core/webhooks.js', namedExports: ['WebhookVerificationError'] },
+            { kind: StructureKind.ExportDeclaration as const, moduleSpecifier: './core/webhooks.js', namedExports: ['UnwrapOptions', 'WebhookHeaders'], isTypeOnly: true },
+          ]
+        : []),
       { kind: StructureKind.ExportDeclaration, moduleSpecifier: './errors.js' },
       { kind: StructureKind.ExportDeclaration, moduleSpecifier: './core/pagination.js', namedExports: ['Page', 'PagePromise'] },
       { kind: StructureKind.ExportDeclaration, moduleSpecifier: './core/api-promise.js', namedExports: ['APIPromise'] },

@@ -8,11 +8,13 @@ import { importOf } from './print.js';
  */
 export function emitErrors(errors: ErrorsModel): SourceFileStructure {
   const { httpClasses, otherClasses } = errors;
+  // The base class named after the client (`WhopError`), as users of Stainless SDKs look for it.
+  const base = { kind: StructureKind.ExportDeclaration as const, moduleSpecifier: './core/errors.js', namedExports: [{ name: 'SDKError', alias: errors.baseName }] };
   // Named exports only: the runtime's errors module also holds internal helpers that are not public API.
   if (errors.kind === 'untyped') {
     return {
       kind: StructureKind.SourceFile,
-      statements: [{ kind: StructureKind.ExportDeclaration, moduleSpecifier: './core/errors.js', namedExports: [...otherClasses, ...httpClasses] }],
+      statements: [{ kind: StructureKind.ExportDeclaration, moduleSpecifier: './core/errors.js', namedExports: [...otherClasses, ...httpClasses] }, base],
     };
   }
   const errorTypeName = errors.bodyTypeName;
@@ -20,6 +22,7 @@ export function emitErrors(errors: ErrorsModel): SourceFileStructure {
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: './core/errors.js', namespaceImport: 'Core' },
     importOf('./models.js', [errorTypeName], true),
     { kind: StructureKind.ExportDeclaration, moduleSpecifier: './core/errors.js', namedExports: otherClasses },
+    base,
     {
       kind: StructureKind.TypeAlias,
       name: 'ErrorClass',

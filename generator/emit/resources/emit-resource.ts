@@ -10,6 +10,8 @@ import {
   type VariableStatementStructure,
 } from 'ts-morph';
 import { isIdentifier } from '../../model/identifiers.js';
+import { usageExample, type ExampleContext } from '../package/examples.js';
+import { SAMPLE_LANGS } from '../samples/check-samples.js';
 import { importOf } from './print.js';
 import type { CallModel, OperationModel, OptionParamModel, ResourceModel, ResponseModel, TypeRef } from '../../model/types.js';
 import { cookieValue, groupImports, headerValue, objectOf as objectOfWith, pathValue, plainQuery, streamResult, wireParts, type WireImport } from './wire-spec.js';
@@ -19,7 +21,10 @@ import { blockComment, objectLiteral, stringLiteral, templateLiteralText } from 
  * Emits one resource class: a thin method per operation that hands a request description to the runtime. A list's
  * pagination declaration is a module constant built by its style's factory, so the method names it in one line.
  */
-export function emitResource(resource: ResourceModel, packageName?: string): SourceFileStructure {
+/** Examples without schemas to read: a call with placeholder arguments (for emitter tests that build a model by hand). */
+const NO_SCHEMAS: ExampleContext = { document: {}, schemaOf: () => undefined };
+
+export function emitResource(resource: ResourceModel, packageName?: string, examples: ExampleContext = NO_SCHEMAS): SourceFileStructure {
   const modelTypes = new Set<string>();
   const styles = new Map<string, string>();
   const pagings: VariableStatementStructure[] = [];
@@ -46,7 +51,7 @@ export function emitResource(resource: ResourceModel, packageName?: string): Sou
         });
         break;
     }
-    return emitMethod(operation, packageName, wire);
+    return emitMethod(resource, operation, packageName, wire, examples);
   });
   const imports: ImportDeclarationStructure[] = [
     importOf('../core/resource.js', ['APIResource']),
@@ -58,6 +63,7 @@ export function emitResource(resource: ResourceModel, packageName?: string): Sou
     ...(usesPath ? [importOf('../core/internal/path.js', ['path'])] : []),
     ...groupImports(wire).map((group) => importOf(`../core/${group.module}`, group.names, group.typeOnly)),
     ...(modelTypes.size ? [importOf('../models.js', [...modelTypes].sort(), true)] : []),
+    ...resource.children.map((child) => importOf(`./${child.fileName}.js`, [child.className])),
   ];
   const cls: ClassDeclarationStructure = {
     kind: StructureKind.Class,
@@ -65,6 +71,14 @@ export function emitResource(resource: ResourceModel, packageName?: string): Sou
     isExported: true,
     extends: 'APIResource',
     ...(resource.description ? { docs: [blockComment(resource.description)] } : {}),
+    // Field initializers run after APIResource's constructor, so `this._client` is set.
+    properties: resource.children.map((child) => ({
+      name: child.propertyName,
+      isReadonly: true,
+      type: child.className,
+      initializer: `new ${child.className}(this._client)`,
+      ...(child.description ? { docs: [blockComment(child.description)] } : {}),
+    })),
     methods,
   };
   return { kind: StructureKind.SourceFile, statements: [...imports, ...pagings, cls] };
@@ -90,8 +104,8 @@ export function typeText(ref: TypeRef): string {
   return ref.kind === 'model' ? ref.name : ref.text;
 }
 
-function emitMethod(op: OperationModel, packageName: string | undefined, wire: WireImport[]): OptionalKind<MethodDeclarationStructure> {
-  const parameters: OptionalKind<ParameterDeclarationStructure>[] = op.pathParams.map((p) => ({ name: p.argName, type: 'string' }));
+function emitMethod(resource: ResourceModel, op: OperationModel, packageName: string | undefined, wire: WireImport[], examples: ExampleContext): OptionalKind<MethodDeclarationStructure> {
+  const parameters: OptionalKind<ParameterDeclarationStructure>[] = op.pathParams.filter((p) => p.positional).map((p) => ({ name: p.argName, type: 'string' }));
   const paramsOptional = !op.params?.required;
   if (op.body?.kind === 'whole') {
     const type = typeText(op.body.type);
@@ -112,7 +126,7 @@ function emitMethod(op: OperationModel, packageName: string | undefined, wire: W
     name: op.methodName,
     parameters,
     returnType: returnType(op.call),
-    docs: [methodDocs(op, packageName)],
+    docs: [methodDocs(resource, op, packageName, examples)],
     statements: (writer) => {
       if (op.params && !queryOnly(op)) writer.writeLine(`const p = params ?? ${empty};`);
       switch (call.kind) {
@@ -157,7 +171,7 @@ export function resultType(response: ResponseModel): string {
  * rest. A styled one is written by its serialization, so it must be picked out by name.
  */
 function queryOnly(op: OperationModel): boolean {
-  return op.params !== undefined && op.body?.kind !== 'flattened' && op.optionParams.every((p) => p.in === 'query' && !p.serialization);
+  return op.params !== undefined && op.body?.kind !== 'flattened' && op.optionParams.every((p) => p.in === 'query' && !p.serialization) && op.pathParams.every((p) => p.positional);
 }
 
 /**
@@ -208,20 +222,22 @@ function pathExpression(op: OperationModel, wire: WireImport[]): string {
   const template = op.urlPath.split(/(\{[^}]+\})/).map((part) => {
     const name = /^\{([^}]+)\}$/.exec(part)?.[1];
     const param = name === undefined ? undefined : op.pathParams.find((p) => p.wireName === name);
-    return param ? `\${${pathValue(param, wire)}}` : templateLiteralText(part);
+    return param ? `\${${pathValue(param, wire, param.positional ? param.argName : access(param.wireName))}}` : templateLiteralText(part);
   }).join('');
   return `path\`${template}\``;
 }
 
-function methodDocs(op: OperationModel, packageName: string | undefined): string {
+function methodDocs(resource: ResourceModel, op: OperationModel, packageName: string | undefined, examples: ExampleContext): string {
   const lines: string[] = [];
   if (op.summary) lines.push(op.summary);
   if (op.description && op.description.trim() !== op.summary?.trim()) lines.push('', op.description.trim());
   lines.push('', `\`${op.method.toUpperCase()} ${op.path}\` (operationId \`${op.operationId}\`)`);
   if (op.deprecated) lines.push('', '@deprecated');
-  const sample = op.codeSamples.find((s) => /^(javascript|typescript|js|ts|node)/i.test(s.lang));
+  // The model keeps only samples that type-check against this package (emit/samples/keep-checked.ts).
+  const sample = op.codeSamples.find((s) => SAMPLE_LANGS.test(s.lang));
   // The spec's samples import the vendor's own SDK; the example shows this package instead.
   const source = sample && packageName ? sample.source.replace(/^(import \w+ from )(['"])[^'"]+\2;?$/m, `$1'${packageName}';`) : sample?.source;
-  if (source) lines.push('', '@example', '```ts', source.trim(), '```');
+  // Without a sample of the spec's own, an example built from the signature.
+  lines.push('', '@example', '```ts', source?.trim() ?? usageExample(examples, resource, op), '```');
   return blockComment(lines.join('\n'));
 }

@@ -44,11 +44,14 @@ export function cookieValue(params: OptionParamModel[], access: (name: string) =
   return `styledCookies([${params.map((p) => styledEntry(p, access)).join(', ')}])`;
 }
 
-/** A path parameter inside the `path` tag: written in its style when it has one. */
-export function pathValue(param: PathParamModel, imports: WireImport[]): string {
-  if (!param.serialization) return param.argName;
+/**
+ * A path parameter inside the `path` tag: written in its style when it has one. `value` is where it is read from:
+ * its argument, or the params object for the path params before the last.
+ */
+export function pathValue(param: PathParamModel, imports: WireImport[], value: string = param.argName): string {
+  if (!param.serialization) return value;
   imports.push({ module: 'internal/styles.js', name: 'styledPath' });
-  return `styledPath(${stringLiteral(param.wireName)}, ${param.argName}, ${objectLiteral(param.serialization)})`;
+  return `styledPath(${stringLiteral(param.wireName)}, ${value}, ${objectLiteral(param.serialization)})`;
 }
 
 function styledEntry(param: OptionParamModel, access: (name: string) => string): string {

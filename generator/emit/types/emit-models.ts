@@ -14,6 +14,7 @@ import {
   type SchemaObject,
 } from 'openapi-typescript';
 import ts from 'typescript';
+import { CLOSED_ENUM } from '../../model/request-enums.js';
 import type { ApiModel, EnumModel } from '../../model/types.js';
 import { blockComment, jsonValue, stringLiteral } from '../escape.js';
 
@@ -27,7 +28,7 @@ export async function emitModels(model: ApiModel): Promise<string> {
   const nodes = transformDocument(withSafeAnnotations(model.typesDocument) as OpenAPI3, (schema) => {
     const file = binary(schema);
     uploads ||= file !== undefined;
-    return file ?? (open ? openEnum(schema) : undefined);
+    return file ?? (open && (schema as Record<string, unknown>)[CLOSED_ENUM] !== true ? openEnum(schema) : undefined);
   });
   const components = nodes.filter((node) => ts.isInterfaceDeclaration(node) && node.name.text === 'components');
   const componentsText = astToString(components);
@@ -157,7 +158,7 @@ function openEnum(schema: SchemaObject): ts.TypeNode | undefined {
 
 function unionText(enumModel: EnumModel, openEnums: boolean): string {
   const literals = enumModel.values.map((v) => jsonValue(v));
-  const open = openEnums && enumModel.values.length > 1 && enumModel.values.every((v) => typeof v === 'string' || v === null);
+  const open = openEnums && !enumModel.closed && enumModel.values.length > 1 && enumModel.values.every((v) => typeof v === 'string' || v === null);
   return [...literals, ...(open ? ['(string & {})'] : [])].join(' | ') || 'never';
 }
 

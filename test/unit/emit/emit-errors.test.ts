@@ -8,7 +8,7 @@ const { http: httpClasses, other: otherClasses } = readRuntimeSurface(runtimeDir
 const print = (errors: ErrorsModel) => printStructures(new Map([['e.ts', emitErrors(errors)]])).get('e.ts')!;
 
 it('narrows every HTTP error class to the documented body', () => {
-  const text = print({ kind: 'typed', bodyTypeName: 'ErrorBody', httpClasses, otherClasses });
+  const text = print({ kind: 'typed', bodyTypeName: 'ErrorBody', httpClasses, otherClasses, baseName: 'AcmeError' });
   for (const name of httpClasses) {
     expect(text).toContain(`export type ${name} = Core.${name}<ErrorBody>;`);
     expect(text).toContain(
@@ -18,7 +18,7 @@ it('narrows every HTTP error class to the documented body', () => {
 });
 
 it('re-exports the runtime error classes by name, and nothing else, when the spec documents no error body', () => {
-  const text = print({ kind: 'untyped', httpClasses, otherClasses });
+  const text = print({ kind: 'untyped', httpClasses, otherClasses, baseName: 'AcmeError' });
   for (const name of [...otherClasses, ...httpClasses]) expect(text).toContain(name);
   expect(text).not.toContain('export *');
   expect(text).not.toContain('makeAPIError');

@@ -13,6 +13,7 @@ const model = apiModel({
       typeName: 'Color',
       valuesName: 'ColorValues',
       values: ['red', 'green'],
+      closed: false,
       pointer: '#/components/schemas/color',
     },
     {
@@ -20,6 +21,7 @@ const model = apiModel({
       typeName: 'PetSize',
       valuesName: 'PetSizeValues',
       values: ['s', 'l'],
+      closed: false,
       pointer: '#/components/schemas/Pet/properties/size',
     },
   ],

@@ -28,11 +28,11 @@ async function run(args: string[]) {
 }
 
 describe('warnings and --strict', () => {
-  it('warns about the webhook it does not generate, naming its pointer, and still writes the package', async () => {
+  it('warns about a method name it could not give, naming its pointer, and still writes the package', async () => {
     const out = path.join(await tempDir(), 'pkg');
     const { code, stderr } = await run(['generate', '--spec', SPEC, '--out', out, '--name', 'EdgeCases']);
     expect(code).toBe(0);
-    expect(stderr).toMatch(/warning: .*openapi\.yaml at #\/webhooks\/thingCreated: webhook not generated/);
+    expect(stderr).toMatch(/warning: .*openapi\.yaml at #\/paths\/~1things~1\{thing-id\}~1\{path\}\/get: method name "retrieve" is taken/);
     expect((await stat(path.join(out, 'src/index.ts'))).isFile()).toBe(true);
   }, 60_000);
 
@@ -41,7 +41,7 @@ describe('warnings and --strict', () => {
     const { code, stderr } = await run(['generate', '--spec', SPEC, '--out', out, '--name', 'EdgeCases', '--strict']);
     expect(code).toBe(1);
     expect(stderr).toContain('nothing was written');
-    expect(stderr).toMatch(/error: .*openapi\.yaml at #\/webhooks\/thingCreated: webhook not generated[^\n]*\n {2}-> fix the spec, or run without --strict/);
+    expect(stderr).toMatch(/error: .*openapi\.yaml at #\/paths\/~1things~1\{thing-id\}~1\{path\}\/get: method name "retrieve" is taken[^\n]*\n {2}-> fix the spec, or run without --strict/);
     await expect(stat(out)).rejects.toThrow(/ENOENT/);
   }, 60_000);
 });

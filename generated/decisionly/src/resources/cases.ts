@@ -24,6 +24,12 @@ export class Cases extends APIResource {
    * Returns a page of cases. Use `starting_after` / `ending_before` with a case id to paginate, and `has_more` to tell whether more cases exist.
    *
    * `GET /v2/issuer/cases` (operationId `listCases`)
+   *
+   * @example
+   * ```ts
+   * const page = await client.cases.list({ status: "created" });
+   * for (const item of page.data) console.log(item);
+   * ```
    */
   list(
     params: CaseListParams | null | undefined = {},

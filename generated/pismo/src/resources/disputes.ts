@@ -23,6 +23,12 @@ export class Disputes extends APIResource {
    * Get disputes with paging and filter options.
    *
    * `GET /v1/disputes` (operationId `get-v1-disputes`)
+   *
+   * @example
+   * ```ts
+   * const page = await client.disputes.list({ beginDate: "2020-01-31", endDate: "2020-02-15", group: "WON" });
+   * for (const item of page.data) console.log(item);
+   * ```
    */
   list(
     params: DisputeListParams | null | undefined = {},

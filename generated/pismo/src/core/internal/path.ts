@@ -25,6 +25,10 @@ function encodeSegmentValue(value: unknown, index: number): string {
   if (value === null || value === undefined) {
     throw new SDKError(`Path parameter #${index + 1} is ${String(value)}; a value is required.`);
   }
+  // An object would be sent as `%5Bobject%20Object%5D`: a wrong request, silently. Fail before sending.
+  if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'bigint') {
+    throw new SDKError(`Path parameter #${index + 1} must be a string or a number, got ${Array.isArray(value) ? 'an array' : typeof value}.`);
+  }
   const text = String(value);
   if (text === '' || text === '.' || text === '..') {
     throw new SDKError(`Path parameter #${index + 1} must not be ${JSON.stringify(text)}.`);

@@ -12,6 +12,8 @@ export interface Hop {
   /** Header and query parameter names that carry credentials (see auth.ts `sensitiveNames`). */
   sensitive: { headers: ReadonlySet<string>; query: ReadonlySet<string> };
   secrets: readonly string[];
+  /** The caller's extra fetch init (`fetchOptions`), spread first: what this module sets wins. */
+  fetchOptions?: Record<string, unknown>;
 }
 
 /** The fetch standard's limit. */
@@ -29,7 +31,7 @@ export async function fetchFollowing(hop: Hop): Promise<Response> {
   const headers = new Headers(hop.headers);
   for (let hops = 0; ; hops++) {
     // `body` absent rather than undefined: under exactOptionalPropertyTypes RequestInit does not take undefined.
-    const init: RequestInit = { method, headers, signal: hop.signal, ...(body === undefined ? {} : { body }) };
+    const init: RequestInit = { ...hop.fetchOptions, method, headers, signal: hop.signal, ...(body === undefined ? {} : { body }) };
     const from = `${method} ${url.origin}${url.pathname}`;
     const response = await hop.fetch(url.href, { ...init, redirect: 'manual' });
     if (response.type === 'opaqueredirect') {

@@ -19,6 +19,8 @@ export interface Transmission {
   timeout: number;
   maxRetries: number;
   signal: AbortSignal | undefined;
+  /** Spread into the fetch init first: the SDK's own fields win. */
+  fetchOptions?: Record<string, unknown>;
   /** A streamed body may stay open for as long as the server sends: the timeout covers only the headers. */
   stream?: boolean;
   log: Log;
