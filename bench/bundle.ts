@@ -26,7 +26,12 @@ export async function measureBundle(name: string, source: string): Promise<Bundl
     const code = result.outputFiles[0]!.contents;
     return { name, minBytes: code.byteLength, gzipBytes: gzipSync(code, { level: 9 }).byteLength };
   } catch (error) {
-    return { name, minBytes: Number.NaN, gzipBytes: Number.NaN, failure: (error as Error).message.split('\n').slice(0, 3).join(' ') };
+    return {
+      name,
+      minBytes: Number.NaN,
+      gzipBytes: Number.NaN,
+      failure: (error as Error).message.split('\n').slice(0, 3).join(' '),
+    };
   }
 }
 
@@ -41,7 +46,10 @@ export function sdkgenApp(indexFile: string, resource: string, method: string, a
 
 /** An app that calls one hey-api SDK function (its client is configured by the generated client.gen.ts). */
 export function heyApiApp(sdkFile: string, fn: string): string {
-  return [`import { ${fn} } from ${JSON.stringify(sdkFile)};`, `${fn}({ path: {} }).then((r) => console.log(r.data));`].join('\n');
+  return [
+    `import { ${fn} } from ${JSON.stringify(sdkFile)};`,
+    `${fn}({ path: {} }).then((r) => console.log(r.data));`,
+  ].join('\n');
 }
 
 /** The floor: the same call written with fetch alone. */
@@ -50,11 +58,15 @@ export function rawFetchApp(): string {
 }
 
 /** The first resource mount in a generated client.ts and the first method of its class, so any spec's output can be bundled. */
-export async function firstSdkgenMethod(packageDir: string): Promise<{ resource: string; method: string } | undefined> {
+export async function firstSdkgenMethod(
+  packageDir: string,
+): Promise<{ resource: string; method: string } | undefined> {
   const client = await readFile(path.join(packageDir, 'src/client.ts'), 'utf8');
   const mount = /readonly (\w+): (\w+) = new \2\(this\)/.exec(client);
   if (!mount) return undefined;
-  const importLine = new RegExp(`import \\{ ${mount[2]} \\} from '\\./resources/([\\w-]+)\\.js'`).exec(client);
+  const importLine = new RegExp(`import \\{ ${mount[2]} \\} from '\\./resources/([\\w-]+)\\.js'`).exec(
+    client,
+  );
   if (!importLine) return undefined;
   const resource = await readFile(path.join(packageDir, 'src/resources', `${importLine[1]}.ts`), 'utf8');
   const method = /^ {2}(\w+)\(/m.exec(resource);

@@ -59,9 +59,21 @@ export function summarize(result: ToolResult): Summary | undefined {
  * Runs every tool round-robin, rotating the order each round, so slow drift in machine load lands on all tools
  * alike rather than on whichever ran last.
  */
-export async function runGenerationCase(spec: GenerationCase, workDir: string, log: (line: string) => void): Promise<CaseResult> {
-  const fresh = (tool: ToolId): ToolResult => ({ tool, runs: [], outDir: path.join(workDir, spec.name, tool) });
-  const results: Record<ToolId, ToolResult> = { sdkgen: fresh('sdkgen'), 'openapi-typescript': fresh('openapi-typescript'), 'hey-api': fresh('hey-api') };
+export async function runGenerationCase(
+  spec: GenerationCase,
+  workDir: string,
+  log: (line: string) => void,
+): Promise<CaseResult> {
+  const fresh = (tool: ToolId): ToolResult => ({
+    tool,
+    runs: [],
+    outDir: path.join(workDir, spec.name, tool),
+  });
+  const results: Record<ToolId, ToolResult> = {
+    sdkgen: fresh('sdkgen'),
+    'openapi-typescript': fresh('openapi-typescript'),
+    'hey-api': fresh('hey-api'),
+  };
   const started = performance.now();
   const total = spec.warmup + spec.rounds;
   for (let round = 0; round < total; round++) {
@@ -73,9 +85,9 @@ export async function runGenerationCase(spec: GenerationCase, workDir: string, l
       if (result.failure) continue;
       await rm(result.outDir, { recursive: true, force: true });
       await mkdir(path.dirname(result.outDir), { recursive: true });
-      const run = await measureNode(spec.invocations[tool](result.outDir), { timeoutMs: spec.timeoutMs }).catch(
-        (error: Error) => ({ exitCode: -1, stderr: error.message }) as ProcessRun,
-      );
+      const run = await measureNode(spec.invocations[tool](result.outDir), {
+        timeoutMs: spec.timeoutMs,
+      }).catch((error: Error) => ({ exitCode: -1, stderr: error.message }) as ProcessRun);
       const warm = round < spec.warmup;
       if (run.exitCode !== 0) {
         result.failure = `exit ${run.exitCode}: ${lastLines(run.stderr)}`;
@@ -83,12 +95,16 @@ export async function runGenerationCase(spec: GenerationCase, workDir: string, l
         continue;
       }
       if (!warm) result.runs.push(run);
-      log(`  ${spec.name} ${tool}${warm ? ' (warm-up)' : ''}: ${(run.wallMs / 1000).toFixed(2)} s wall, ${(run.maxRssBytes / 2 ** 20).toFixed(0)} MiB`);
+      log(
+        `  ${spec.name} ${tool}${warm ? ' (warm-up)' : ''}: ${(run.wallMs / 1000).toFixed(2)} s wall, ${(run.maxRssBytes / 2 ** 20).toFixed(0)} MiB`,
+      );
     }
     const elapsed = performance.now() - started;
     const roundMs = performance.now() - roundStarted;
     if (round >= spec.warmup && elapsed + roundMs > spec.budgetMs && round + 1 < total) {
-      log(`  ${spec.name}: stopping after ${round + 1 - spec.warmup} round(s) to stay within the time budget`);
+      log(
+        `  ${spec.name}: stopping after ${round + 1 - spec.warmup} round(s) to stay within the time budget`,
+      );
       break;
     }
   }
@@ -96,7 +112,10 @@ export async function runGenerationCase(spec: GenerationCase, workDir: string, l
 }
 
 function lastLines(text: string): string {
-  const lines = text.trim().split('\n').filter((l) => !/^\s*warning:/.test(l));
+  const lines = text
+    .trim()
+    .split('\n')
+    .filter((l) => !/^\s*warning:/.test(l));
   return lines.slice(-3).join(' | ').slice(0, 400) || 'no output';
 }
 
@@ -104,8 +123,11 @@ function lastLines(text: string): string {
 export async function providerDocuments(specsDir: string): Promise<{ provider: string; file: string }[]> {
   const documents: { provider: string; file: string }[] = [];
   for (const provider of (await readdir(specsDir)).sort()) {
-    const config = JSON.parse(await readFile(path.join(specsDir, provider, 'sdkgen.json'), 'utf8')) as { sources: { file: string }[] };
-    for (const source of config.sources) documents.push({ provider, file: path.join(specsDir, provider, source.file) });
+    const config = JSON.parse(await readFile(path.join(specsDir, provider, 'sdkgen.json'), 'utf8')) as {
+      sources: { file: string }[];
+    };
+    for (const source of config.sources)
+      documents.push({ provider, file: path.join(specsDir, provider, source.file) });
   }
   return documents;
 }

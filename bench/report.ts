@@ -33,11 +33,22 @@ export function renderReport(results: BenchResults): string {
       `load average ${results.machine.loadAverage} at start. Run ${results.startedAt}, took ${seconds(results.durationMs)}.`,
     'Ratios are sdkgen ÷ peer, measured in the same run (below 1.00x: sdkgen is faster or smaller).',
   ];
-  if (results.providers) parts.push(`### Generation: the repo's providers\n\n${generationTable(results.providers)}`);
-  if (results.github) parts.push(`### Generation: GitHub REST description (@octokit/openapi api.github.com.json)\n\n${generationTable(results.github)}`);
-  if (results.typecheck) parts.push(`### Type-checking each tool's GitHub output\n\n${typecheckTable(results.typecheck)}`);
-  if (results.runtime) parts.push(`### Runtime (generated/whop against a loopback node:http server)\n\n${runtimeTable(results.runtime)}`);
-  if (results.bundles.length) parts.push(`### One-method browser bundle (esbuild, minified, gzip -9)\n\n${bundleTable(results.bundles)}`);
+  if (results.providers)
+    parts.push(`### Generation: the repo's providers\n\n${generationTable(results.providers)}`);
+  if (results.github)
+    parts.push(
+      `### Generation: GitHub REST description (@octokit/openapi api.github.com.json)\n\n${generationTable(results.github)}`,
+    );
+  if (results.typecheck)
+    parts.push(`### Type-checking each tool's GitHub output\n\n${typecheckTable(results.typecheck)}`);
+  if (results.runtime)
+    parts.push(
+      `### Runtime (generated/whop against a loopback node:http server)\n\n${runtimeTable(results.runtime)}`,
+    );
+  if (results.bundles.length)
+    parts.push(
+      `### One-method browser bundle (esbuild, minified, gzip -9)\n\n${bundleTable(results.bundles)}`,
+    );
   parts.push(`### Targets (issue 7)\n\n${targetTable(targets(results))}`);
   return parts.join('\n\n') + '\n';
 }
@@ -48,11 +59,33 @@ function generationTable(result: CaseResult): string {
     const tool = result.results[id];
     const s = summarize(tool);
     if (!s) return [label, produces, `failed: ${tool.failure ?? 'no runs'}`, '', '', '', '', ''];
-    const vs = (pick: (x: NonNullable<typeof s>) => number) => (id === 'sdkgen' || !ours ? '' : ratio(pick(ours), pick(s)));
-    return [label, produces, String(s.runs), seconds(s.wallMs), seconds(s.cpuMs), mib(s.maxRssBytes), vs((x) => x.wallMs), vs((x) => x.maxRssBytes)];
+    const vs = (pick: (x: NonNullable<typeof s>) => number) =>
+      id === 'sdkgen' || !ours ? '' : ratio(pick(ours), pick(s));
+    return [
+      label,
+      produces,
+      String(s.runs),
+      seconds(s.wallMs),
+      seconds(s.cpuMs),
+      mib(s.maxRssBytes),
+      vs((x) => x.wallMs),
+      vs((x) => x.maxRssBytes),
+    ];
   });
   return (
-    table(['Tool', 'Output', 'Runs', 'Wall (median)', 'CPU user+sys', 'Peak RSS', 'sdkgen ÷ tool, wall', 'sdkgen ÷ tool, RSS'], rows) +
+    table(
+      [
+        'Tool',
+        'Output',
+        'Runs',
+        'Wall (median)',
+        'CPU user+sys',
+        'Peak RSS',
+        'sdkgen ÷ tool, wall',
+        'sdkgen ÷ tool, RSS',
+      ],
+      rows,
+    ) +
     '\n\nWhole child processes, run round-robin; medians. A case starts no new round past its time budget ' +
     '(providers 90 s after a warm-up round, GitHub 420 s, no warm-up), so Runs can be below the requested count.'
   );
@@ -64,12 +97,30 @@ function typecheckTable(results: Partial<Record<ToolId, TypecheckResult>>): stri
     const r = results[id];
     if (!r) return [];
     if (r.failure) return [[label, `failed: ${r.failure}`, '', '', '', '', '', '']];
-    const vs = (pick: (x: TypecheckResult) => number) => (id === 'sdkgen' || !ours ? '' : ratio(pick(ours), pick(r)));
-    const versus = id === 'sdkgen' || !ours ? '' : `${vs((x) => x.totalTimeMs)} time, ${vs((x) => x.instantiations)} inst.`;
-    return [[label, seconds(r.totalTimeMs), seconds(r.checkTimeMs), count(r.instantiations), count(r.types), mib(r.maxRssBytes), String(r.errors), versus]];
+    const vs = (pick: (x: TypecheckResult) => number) =>
+      id === 'sdkgen' || !ours ? '' : ratio(pick(ours), pick(r));
+    const versus =
+      id === 'sdkgen' || !ours
+        ? ''
+        : `${vs((x) => x.totalTimeMs)} time, ${vs((x) => x.instantiations)} inst.`;
+    return [
+      [
+        label,
+        seconds(r.totalTimeMs),
+        seconds(r.checkTimeMs),
+        count(r.instantiations),
+        count(r.types),
+        mib(r.maxRssBytes),
+        String(r.errors),
+        versus,
+      ],
+    ];
   });
   return (
-    table(['Output of', 'tsc total', 'check', 'Instantiations', 'Types', 'Peak RSS', 'Errors', 'sdkgen ÷ tool'], rows) +
+    table(
+      ['Output of', 'tsc total', 'check', 'Instantiations', 'Types', 'Peak RSS', 'Errors', 'sdkgen ÷ tool'],
+      rows,
+    ) +
     '\n\nOne run each (`tsc --noEmit --extendedDiagnostics`, identical strict options, Bundler resolution, skipLibCheck). ' +
     'Errors: type errors tsc reports in that output (the time still counts: tsc checks everything).'
   );
@@ -82,7 +133,13 @@ function runtimeTable(runtime: RuntimeReport | { failure: string }): string {
     ['Per request (retrieve one case)', 'Median', 'p99', 'Client ÷ fetch, median', 'Client ÷ fetch, p99'],
     [
       ['raw fetch', micros(fetch.medianUs), micros(fetch.p99Us), '', ''],
-      ['generated client', micros(client.medianUs), micros(client.p99Us), ratio(client.medianUs, fetch.medianUs), ratio(client.p99Us, fetch.p99Us)],
+      [
+        'generated client',
+        micros(client.medianUs),
+        micros(client.p99Us),
+        ratio(client.medianUs, fetch.medianUs),
+        ratio(client.p99Us, fetch.p99Us),
+      ],
     ],
   );
   const row = (label: string, p: RuntimeReport['pagination']['client']) => [
@@ -95,8 +152,19 @@ function runtimeTable(runtime: RuntimeReport | { failure: string }): string {
     p.retainedAtEndBytes - p.retainedAt10PctBytes < FLAT_RETAINED_BYTES ? 'yes' : 'NO',
   ];
   const pages = table(
-    ['Auto-pagination (100 per page)', 'Items', 'Time', 'Heap at start', 'Peak heapUsed', 'Heap after GC, 10% -> 100%', 'Flat'],
-    [row('hand-written fetch loop', pagination.fetch), row('client `for await` over list()', pagination.client)],
+    [
+      'Auto-pagination (100 per page)',
+      'Items',
+      'Time',
+      'Heap at start',
+      'Peak heapUsed',
+      'Heap after GC, 10% -> 100%',
+      'Flat',
+    ],
+    [
+      row('hand-written fetch loop', pagination.fetch),
+      row('client `for await` over list()', pagination.client),
+    ],
   );
   return `${latency}\n\n${count(runtime.requests)} requests each, alternating blocks of 100 after a warm-up; the server runs in its own process.\n\n${pages}\n\nClient ÷ fetch loop time: ${ratio(pagination.client.ms, pagination.fetch.ms)}. heapUsed sampled every 1,000 items.`;
 }
@@ -104,7 +172,13 @@ function runtimeTable(runtime: RuntimeReport | { failure: string }): string {
 function bundleTable(bundles: BenchResults['bundles']): string {
   const rows = bundles.flatMap(({ label, ours, peers }) => [
     [label, ours.name, ours.failure ? `failed: ${ours.failure}` : kb(ours.minBytes), kb(ours.gzipBytes), ''],
-    ...peers.map((p) => [label, p.name, p.failure ? `failed: ${p.failure}` : kb(p.minBytes), kb(p.gzipBytes), ratio(ours.gzipBytes, p.gzipBytes)]),
+    ...peers.map((p) => [
+      label,
+      p.name,
+      p.failure ? `failed: ${p.failure}` : kb(p.minBytes),
+      kb(p.gzipBytes),
+      ratio(ours.gzipBytes, p.gzipBytes),
+    ]),
   ]);
   return table(['App', 'Built with', 'min', 'min+gz', 'sdkgen ÷ this, gz'], rows);
 }
@@ -119,12 +193,18 @@ function targets(results: BenchResults): Target[] {
     list.push({
       name: 'GitHub generation faster than hey-api (ratio < 1.0)',
       met: ours && hey ? ours.wallMs < hey.wallMs : undefined,
-      measured: ours && hey ? `${ratio(ours.wallMs, hey.wallMs)} (${seconds(ours.wallMs)} vs ${seconds(hey.wallMs)})` : failureOf(gh, 'hey-api'),
+      measured:
+        ours && hey
+          ? `${ratio(ours.wallMs, hey.wallMs)} (${seconds(ours.wallMs)} vs ${seconds(hey.wallMs)})`
+          : failureOf(gh, 'hey-api'),
     });
     list.push({
       name: "GitHub generation ≤ 1.5x openapi-typescript's types-only time",
       met: ours && oat ? ours.wallMs <= 1.5 * oat.wallMs : undefined,
-      measured: ours && oat ? `${ratio(ours.wallMs, oat.wallMs)} (${seconds(ours.wallMs)} vs ${seconds(oat.wallMs)})` : failureOf(gh, 'openapi-typescript'),
+      measured:
+        ours && oat
+          ? `${ratio(ours.wallMs, oat.wallMs)} (${seconds(ours.wallMs)} vs ${seconds(oat.wallMs)})`
+          : failureOf(gh, 'openapi-typescript'),
     });
     list.push({
       name: 'GitHub generation peak memory < 1 GiB',
@@ -148,7 +228,9 @@ function targets(results: BenchResults): Target[] {
     list.push({
       name: "Type-checking our GitHub output no slower than hey-api's",
       met: ok ? a.totalTimeMs <= b.totalTimeMs : undefined,
-      measured: ok ? `${ratio(a.totalTimeMs, b.totalTimeMs)} (${seconds(a.totalTimeMs)} vs ${seconds(b.totalTimeMs)}; instantiations ${ratio(a.instantiations, b.instantiations)})` : 'not measured',
+      measured: ok
+        ? `${ratio(a.totalTimeMs, b.totalTimeMs)} (${seconds(a.totalTimeMs)} vs ${seconds(b.totalTimeMs)}; instantiations ${ratio(a.instantiations, b.instantiations)})`
+        : 'not measured',
     });
   }
   const rt = results.runtime;
@@ -157,13 +239,19 @@ function targets(results: BenchResults): Target[] {
     list.push({
       name: 'Runtime overhead within 5% of raw fetch at the median',
       met: ok ? rt.client.medianUs <= 1.05 * rt.fetch.medianUs : undefined,
-      measured: ok ? `${ratio(rt.client.medianUs, rt.fetch.medianUs)} (+${micros(rt.client.medianUs - rt.fetch.medianUs)})` : rt.failure,
+      measured: ok
+        ? `${ratio(rt.client.medianUs, rt.fetch.medianUs)} (+${micros(rt.client.medianUs - rt.fetch.medianUs)})`
+        : rt.failure,
     });
-    const growth = ok ? rt.pagination.client.retainedAtEndBytes - rt.pagination.client.retainedAt10PctBytes : Number.NaN;
+    const growth = ok
+      ? rt.pagination.client.retainedAtEndBytes - rt.pagination.client.retainedAt10PctBytes
+      : Number.NaN;
     list.push({
       name: 'Flat memory while paginating 100,000 items',
       met: ok ? growth < FLAT_RETAINED_BYTES : undefined,
-      measured: ok ? `retained heap grew ${(growth / 2 ** 20).toFixed(2)} MiB from 10% to 100% of the items` : rt.failure,
+      measured: ok
+        ? `retained heap grew ${(growth / 2 ** 20).toFixed(2)} MiB from 10% to 100% of the items`
+        : rt.failure,
     });
   }
   const whop = results.bundles.find((b) => b.label.startsWith('Whop'));
@@ -182,5 +270,8 @@ function failureOf(result: CaseResult, tool: ToolId): string {
 }
 
 function targetTable(list: Target[]): string {
-  return table(['Target', 'Met', 'Measured'], list.map((t) => [t.name, t.met === undefined ? 'n/a' : t.met ? 'yes' : '**no**', t.measured]));
+  return table(
+    ['Target', 'Met', 'Measured'],
+    list.map((t) => [t.name, t.met === undefined ? 'n/a' : t.met ? 'yes' : '**no**', t.measured]),
+  );
 }

@@ -6,8 +6,22 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { firstHeyApiFunction, firstSdkgenMethod, heyApiApp, measureBundle, rawFetchApp, sdkgenApp, type BundleResult } from './bundle.js';
-import { providerDocuments, runGenerationCase, TOOLS, type GenerationCase, type ToolId } from './generation.js';
+import {
+  firstHeyApiFunction,
+  firstSdkgenMethod,
+  heyApiApp,
+  measureBundle,
+  rawFetchApp,
+  sdkgenApp,
+  type BundleResult,
+} from './bundle.js';
+import {
+  providerDocuments,
+  runGenerationCase,
+  TOOLS,
+  type GenerationCase,
+  type ToolId,
+} from './generation.js';
 import { describeMachine } from './lib/machine.js';
 import { renderReport, type BenchResults } from './report.js';
 import { runRuntimeBench } from './runtime.js';
@@ -35,20 +49,32 @@ const { values: flags } = parseArgs({
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const started = performance.now();
-const results: BenchResults = { machine: describeMachine(), startedAt: new Date().toISOString(), durationMs: 0, bundles: [] };
+const results: BenchResults = {
+  machine: describeMachine(),
+  startedAt: new Date().toISOString(),
+  durationMs: 0,
+  bundles: [],
+};
 const workDir = await mkdtemp(path.join(tmpdir(), 'sdkgen-bench-'));
 
 try {
   log('generation: providers');
   const documents = await providerDocuments(path.join(ROOT, 'specs'));
-  const docOut = (dir: string, doc: { provider: string; file: string }) => path.join(dir, `${doc.provider}-${path.parse(doc.file).name}`);
+  const docOut = (dir: string, doc: { provider: string; file: string }) =>
+    path.join(dir, `${doc.provider}-${path.parse(doc.file).name}`);
   results.providers = await runGenerationCase(
     {
       name: 'providers',
       invocations: {
         sdkgen: (out) => [SDKGEN, 'generate', '--out-dir', out],
-        'openapi-typescript': (out) => [path.join(PEERS, 'openapi-typescript.mjs'), ...documents.flatMap((d) => [d.file, `${docOut(out, d)}.ts`])],
-        'hey-api': (out) => [path.join(PEERS, 'hey-api.mjs'), ...documents.flatMap((d) => [d.file, docOut(out, d)])],
+        'openapi-typescript': (out) => [
+          path.join(PEERS, 'openapi-typescript.mjs'),
+          ...documents.flatMap((d) => [d.file, `${docOut(out, d)}.ts`]),
+        ],
+        'hey-api': (out) => [
+          path.join(PEERS, 'hey-api.mjs'),
+          ...documents.flatMap((d) => [d.file, docOut(out, d)]),
+        ],
       },
       rounds: Number(flags['provider-runs']),
       warmup: 1,
@@ -60,14 +86,25 @@ try {
   );
 
   log('runtime: generated client vs fetch');
-  results.runtime = await runRuntimeBench(path.resolve(flags.client), Number(flags.requests), ITEMS).catch((error: Error) => ({ failure: error.message }));
+  results.runtime = await runRuntimeBench(path.resolve(flags.client), Number(flags.requests), ITEMS).catch(
+    (error: Error) => ({ failure: error.message }),
+  );
 
   log('bundle: one-method apps');
-  const heyWhop = docOut(results.providers.results['hey-api'].outDir, documents.find((d) => /retrieve/.test(d.file)) ?? documents[0]!);
+  const heyWhop = docOut(
+    results.providers.results['hey-api'].outDir,
+    documents.find((d) => /retrieve/.test(d.file)) ?? documents[0]!,
+  );
   results.bundles.push({
     label: 'Whop: construct client, retrieve one case',
-    ours: await measureBundle('sdkgen (generated/whop)', sdkgenApp(path.resolve(flags.client), 'resolutionCenterCases', 'retrieve', ['reso_1'])),
-    peers: [await heyApiBundle('@hey-api/openapi-ts', heyWhop), await measureBundle('raw fetch (floor)', rawFetchApp())],
+    ours: await measureBundle(
+      'sdkgen (generated/whop)',
+      sdkgenApp(path.resolve(flags.client), 'resolutionCenterCases', 'retrieve', ['reso_1']),
+    ),
+    peers: [
+      await heyApiBundle('@hey-api/openapi-ts', heyWhop),
+      await measureBundle('raw fetch (floor)', rawFetchApp()),
+    ],
   });
 
   if (!flags['no-github']) {
@@ -78,7 +115,20 @@ try {
         invocations: {
           sdkgen: (out) => [SDKGEN, 'generate', '--spec', GITHUB_SPEC, '--out', out, '--name', 'GitHub'],
           'openapi-typescript': (out) => [OPENAPI_TS_CLI, GITHUB_SPEC, '-o', path.join(out, 'types.ts')],
-          'hey-api': (out) => [HEY_API_CLI, '-i', GITHUB_SPEC, '-o', out, '-c', '@hey-api/client-fetch', '-p', '@hey-api/typescript', '@hey-api/sdk', '-s', '--no-log-file'],
+          'hey-api': (out) => [
+            HEY_API_CLI,
+            '-i',
+            GITHUB_SPEC,
+            '-o',
+            out,
+            '-c',
+            '@hey-api/client-fetch',
+            '-p',
+            '@hey-api/typescript',
+            '@hey-api/sdk',
+            '-s',
+            '--no-log-file',
+          ],
         },
         rounds: Number(flags['github-runs']),
         warmup: 0,
@@ -96,14 +146,19 @@ try {
       if (result.runs.length === 0) continue;
       const outDir = id === 'sdkgen' ? path.join(result.outDir, 'src') : result.outDir;
       checks[id] = await typecheck(outDir, workDir, id);
-      log(`  ${id}: ${checks[id]!.failure ?? `${(checks[id]!.totalTimeMs / 1000).toFixed(2)} s, ${checks[id]!.instantiations} instantiations`}`);
+      log(
+        `  ${id}: ${checks[id]!.failure ?? `${(checks[id]!.totalTimeMs / 1000).toFixed(2)} s, ${checks[id]!.instantiations} instantiations`}`,
+      );
     }
     results.typecheck = checks;
 
     log('bundle: GitHub one-method apps');
     results.bundles.push({
       label: 'GitHub: construct client, call one method',
-      ours: await sdkgenGitHubBundle(results.github.results.sdkgen.outDir, results.github.results.sdkgen.runs.length > 0),
+      ours: await sdkgenGitHubBundle(
+        results.github.results.sdkgen.outDir,
+        results.github.results.sdkgen.runs.length > 0,
+      ),
       peers: [await heyApiBundle('@hey-api/openapi-ts', results.github.results['hey-api'].outDir)],
     });
   }
@@ -116,7 +171,8 @@ results.durationMs = performance.now() - started;
 const report = renderReport(results);
 process.stdout.write(report);
 if (!flags['no-write']) {
-  const header = '# Benchmark results\n\nThe latest `npm run bench` (bench/run.ts). Regenerate with `npm run bench`; do not edit by hand.\n\n';
+  const header =
+    '# Benchmark results\n\nThe latest `npm run bench` (bench/run.ts). Regenerate with `npm run bench`; do not edit by hand.\n\n';
   await writeFile(path.join(ROOT, 'bench/RESULTS.md'), header + report);
   log('wrote bench/RESULTS.md');
 }
@@ -131,5 +187,8 @@ async function sdkgenGitHubBundle(packageDir: string, generated: boolean): Promi
   const name = 'sdkgen';
   const target = generated ? await firstSdkgenMethod(packageDir).catch(() => undefined) : undefined;
   if (!target) return { name, minBytes: Number.NaN, gzipBytes: Number.NaN, failure: 'no sdkgen output' };
-  return measureBundle(`${name} (${target.resource}.${target.method})`, sdkgenApp(path.join(packageDir, 'src/index.ts'), target.resource, target.method, ['a', 'b']));
+  return measureBundle(
+    `${name} (${target.resource}.${target.method})`,
+    sdkgenApp(path.join(packageDir, 'src/index.ts'), target.resource, target.method, ['a', 'b']),
+  );
 }

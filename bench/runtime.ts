@@ -10,7 +10,11 @@ const SERVER = fileURLToPath(new URL('./runtime/server.ts', import.meta.url));
 const CLIENT_BENCH = fileURLToPath(new URL('./runtime/client-bench.ts', import.meta.url));
 
 /** Starts the loopback server, runs the client benchmark in its own process, stops the server. */
-export async function runRuntimeBench(clientModule: string, requests: number, items: number): Promise<RuntimeReport> {
+export async function runRuntimeBench(
+  clientModule: string,
+  requests: number,
+  items: number,
+): Promise<RuntimeReport> {
   const server = spawn(process.execPath, ['--import', 'tsx', SERVER], {
     env: { ...process.env, BENCH_TOTAL_ITEMS: String(items) },
     stdio: ['pipe', 'pipe', 'inherit'],
@@ -19,14 +23,28 @@ export async function runRuntimeBench(clientModule: string, requests: number, it
     const port = await new Promise<number>((resolve, reject) => {
       server.once('error', reject);
       server.once('exit', (code) => reject(new Error(`loopback server exited (${code})`)));
-      createInterface({ input: server.stdout! }).once('line', (line) => resolve((JSON.parse(line) as { port: number }).port));
+      createInterface({ input: server.stdout! }).once('line', (line) =>
+        resolve((JSON.parse(line) as { port: number }).port),
+      );
     });
     const result = await run(
       process.execPath,
-      ['--expose-gc', '--import', 'tsx', CLIENT_BENCH, clientModule, String(port), String(requests), String(items)],
+      [
+        '--expose-gc',
+        '--import',
+        'tsx',
+        CLIENT_BENCH,
+        clientModule,
+        String(port),
+        String(requests),
+        String(items),
+      ],
       { timeoutMs: 5 * 60_000 },
     );
-    if (result.exitCode !== 0) throw new Error(`client benchmark failed (exit ${result.exitCode}): ${result.stderr.trim().slice(-1500)}`);
+    if (result.exitCode !== 0)
+      throw new Error(
+        `client benchmark failed (exit ${result.exitCode}): ${result.stderr.trim().slice(-1500)}`,
+      );
     return JSON.parse(result.stdout.trim().split('\n').pop()!) as RuntimeReport;
   } finally {
     server.kill('SIGTERM');

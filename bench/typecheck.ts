@@ -34,9 +34,13 @@ export async function typecheck(outDir: string, configDir: string, name: string)
     noEmit: true,
     skipLibCheck: true,
   };
-  await writeFile(config, JSON.stringify({ compilerOptions, include: [path.join(outDir, '**/*.ts')] }, null, 2));
+  await writeFile(
+    config,
+    JSON.stringify({ compilerOptions, include: [path.join(outDir, '**/*.ts')] }, null, 2),
+  );
   const run = await measureNode([tsc, '-p', config, '--extendedDiagnostics'], { timeoutMs: 10 * 60_000 });
-  const field = (label: string) => Number(new RegExp(`^${label}:\\s+([\\d.]+)`, 'm').exec(run.stdout)?.[1] ?? Number.NaN);
+  const field = (label: string) =>
+    Number(new RegExp(`^${label}:\\s+([\\d.]+)`, 'm').exec(run.stdout)?.[1] ?? Number.NaN);
   const errors = (run.stdout.match(/error TS\d+/g) ?? []).length;
   const result: TypecheckResult = {
     wallMs: run.wallMs,
@@ -47,6 +51,7 @@ export async function typecheck(outDir: string, configDir: string, name: string)
     types: field('Types'),
     errors,
   };
-  if (Number.isNaN(result.totalTimeMs)) result.failure = `exit ${run.exitCode}: ${run.stderr.trim().slice(-300) || run.stdout.slice(0, 300)}`;
+  if (Number.isNaN(result.totalTimeMs))
+    result.failure = `exit ${run.exitCode}: ${run.stderr.trim().slice(-300) || run.stdout.slice(0, 300)}`;
   return result;
 }

@@ -13,7 +13,11 @@ export interface GeneratedDrift {
 }
 
 /** Regenerates every provider in memory and compares with what is on disk; writes nothing. */
-export async function checkGenerated(providers: readonly ProviderConfig[], outRoot: string, options: PipelineOptions): Promise<GeneratedDrift> {
+export async function checkGenerated(
+  providers: readonly ProviderConfig[],
+  outRoot: string,
+  options: PipelineOptions,
+): Promise<GeneratedDrift> {
   const changes: GeneratedDrift['changes'] = [];
   const lines: string[] = [];
   for (const provider of providers) {
@@ -32,7 +36,9 @@ export async function checkGenerated(providers: readonly ProviderConfig[], outRo
     }
   }
   const clean = changes.length === 0;
-  const counts = (['added', 'removed', 'changed'] as const).map((kind) => `${changes.filter((c) => c.kind === kind).length} ${kind}`).join(', ');
+  const counts = (['added', 'removed', 'changed'] as const)
+    .map((kind) => `${changes.filter((c) => c.kind === kind).length} ${kind}`)
+    .join(', ');
   lines.push(
     clean
       ? `generated/ matches the specs (${providers.length} providers)`
@@ -49,7 +55,8 @@ async function readTree(dir: string): Promise<Map<string, string>> {
     const full = path.join(entry.parentPath ?? (entry as any).path, entry.name);
     const relative = path.relative(dir, full).split(path.sep).join('/');
     // Not generated text: installs and builds, and the write stage's manifest (derived from the file list).
-    if (relative.startsWith('node_modules/') || relative.startsWith('dist/') || relative === MANIFEST_FILE) continue;
+    if (relative.startsWith('node_modules/') || relative.startsWith('dist/') || relative === MANIFEST_FILE)
+      continue;
     files.set(relative, await readFile(full, 'utf8'));
   }
   return files;
@@ -70,7 +77,9 @@ export function shortDiff(before: string, after: string, limit = 12): string[] {
       hidden += changed.length;
       continue;
     }
-    out.push(`  @@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@ (disk, generated)`);
+    out.push(
+      `  @@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@ (disk, generated)`,
+    );
     for (const line of changed) {
       if (shown < limit) out.push(`  ${line[0]} ${line.slice(1)}`);
       else hidden++;

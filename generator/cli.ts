@@ -56,7 +56,9 @@ function reportError(error: unknown): number {
   }
   if (error instanceof GenerationErrors || error instanceof SpecError || error instanceof ConfigError) {
     const list = error instanceof GenerationErrors ? error.errors : [error];
-    process.stderr.write(`${colors.red(`sdkgen: ${list.length} problem${list.length === 1 ? '' : 's'}; nothing was written`)}\n`);
+    process.stderr.write(
+      `${colors.red(`sdkgen: ${list.length} problem${list.length === 1 ? '' : 's'}; nothing was written`)}\n`,
+    );
     for (const item of list) process.stderr.write(`  ${colors.red('error:')} ${item.message}\n`);
     return EXIT.problems;
   }
@@ -78,19 +80,30 @@ async function checkCommand(args: string[]): Promise<number> {
     try {
       parseOptions(upstreamArgs, process.cwd());
     } catch (error) {
-      const message = (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') ? usageMessage(error as Error, UPSTREAM_FLAGS) : (error as Error).message;
+      const message = (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+        ? usageMessage(error as Error, UPSTREAM_FLAGS)
+        : (error as Error).message;
       throw new UsageError(`--upstream: ${message}`, 'check');
     }
     const { checkUpstreamCommand } = await import('./drift/command.js');
-    return checkUpstreamCommand(upstreamArgs, { rootDir: process.cwd(), templatesDir: pipelineOptions({}, 'check').templatesDir });
+    return checkUpstreamCommand(upstreamArgs, {
+      rootDir: process.cwd(),
+      templatesDir: pipelineOptions({}, 'check').templatesDir,
+    });
   }
-  const { values, positionals } = parseCommand('check', args, { ...COMMON_FLAGS, generated: { type: 'boolean' } });
+  const { values, positionals } = parseCommand('check', args, {
+    ...COMMON_FLAGS,
+    generated: { type: 'boolean' },
+  });
   if (values.help) {
     process.stdout.write(HELP.check);
     return EXIT.done;
   }
   const options = pipelineOptions(values, 'check');
-  const [{ loadProviders }, { checkGenerated }] = await Promise.all([import('./providers.js'), import('./check-generated.js')]);
+  const [{ loadProviders }, { checkGenerated }] = await Promise.all([
+    import('./providers.js'),
+    import('./check-generated.js'),
+  ]);
   const providers = await loadProviders(path.resolve(values['specs-dir'] ?? 'specs'), positionals);
   const report = await checkGenerated(providers, path.resolve(values['out-dir'] ?? 'generated'), options);
   process.stdout.write(report.text);
@@ -105,7 +118,8 @@ async function suggestCommand(args: string[]): Promise<number> {
   }
   const [spec, ...extra] = positionals;
   if (!spec) throw new UsageError('give the path of an OpenAPI document', 'suggest');
-  if (extra.length) throw new UsageError(`suggest reads one document, got also ${extra.join(' ')}`, 'suggest');
+  if (extra.length)
+    throw new UsageError(`suggest reads one document, got also ${extra.join(' ')}`, 'suggest');
   const { suggestPagination } = await import('./suggest.js');
   process.stdout.write(JSON.stringify(await suggestPagination(path.resolve(spec)), null, 2) + '\n');
   return EXIT.done;

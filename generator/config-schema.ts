@@ -15,13 +15,18 @@ export const CONFIG_SCHEMA_FILE = path.join(PACKAGE_ROOT, 'schema/sdkgen.schema.
 let validator: ReturnType<Ajv['compile']> | undefined;
 
 function validate(raw: unknown): readonly ErrorObject[] {
-  validator ??= new Ajv({ allErrors: true, verbose: true, strict: false }).compile(JSON.parse(readFileSync(CONFIG_SCHEMA_FILE, 'utf8')));
+  validator ??= new Ajv({ allErrors: true, verbose: true, strict: false }).compile(
+    JSON.parse(readFileSync(CONFIG_SCHEMA_FILE, 'utf8')),
+  );
   return validator(raw) ? [] : (validator.errors ?? []);
 }
 
 /** Every problem of a config at once, each naming the file and the JSON pointer; an unknown key names the nearest known one. */
 export function configProblems(raw: unknown, configFile: string): ConfigError[] {
-  const errors = validate(raw).filter((e) => e.keyword !== 'if' && !(e.keyword === 'const' && e.schemaPath.endsWith('/then/properties/style/const')));
+  const errors = validate(raw).filter(
+    (e) =>
+      e.keyword !== 'if' && !(e.keyword === 'const' && e.schemaPath.endsWith('/then/properties/style/const')),
+  );
   const seen = new Set<string>();
   const problems: ConfigError[] = [];
   for (const error of errors) {
@@ -38,7 +43,9 @@ function describe(error: ErrorObject): { pointer: string; message: string } | un
   switch (error.keyword) {
     case 'additionalProperties': {
       const key = String(error.params.additionalProperty);
-      const known = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+      const known = Object.keys(
+        (error.parentSchema as { properties?: object } | undefined)?.properties ?? {},
+      );
       const nearest = known.length ? closest(key, known) : undefined;
       const near = nearest && distance(key, nearest) <= Math.max(2, Math.floor(key.length / 3));
       return {
@@ -47,19 +54,33 @@ function describe(error: ErrorObject): { pointer: string; message: string } | un
       };
     }
     case 'enum':
-      return { pointer, message: `must be one of ${(error.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}` };
+      return {
+        pointer,
+        message: `must be one of ${(error.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`,
+      };
     case 'pattern': {
-      const wanted = (error.parentSchema as { 'x-pattern-message'?: string } | undefined)?.['x-pattern-message'];
-      return { pointer, message: `must be ${wanted ?? `a string matching ${String(error.params.pattern)}`}, got ${JSON.stringify(error.data)}` };
+      const wanted = (error.parentSchema as { 'x-pattern-message'?: string } | undefined)?.[
+        'x-pattern-message'
+      ];
+      return {
+        pointer,
+        message: `must be ${wanted ?? `a string matching ${String(error.params.pattern)}`}, got ${JSON.stringify(error.data)}`,
+      };
     }
     case 'required':
       return { pointer, message: `needs "${String(error.params.missingProperty)}"` };
     case 'oneOf':
-      return pointer === '/include' ? { pointer, message: 'must be "all" or a list of operationIds' } : { pointer, message: error.message ?? 'is not valid' };
+      return pointer === '/include'
+        ? { pointer, message: 'must be "all" or a list of operationIds' }
+        : { pointer, message: error.message ?? 'is not valid' };
     case 'const':
       // `include`'s "all" branch: the oneOf error above says it better.
-      return pointer === '/include' ? undefined : { pointer, message: `must be ${JSON.stringify(error.params.allowedValue)}` };
+      return pointer === '/include'
+        ? undefined
+        : { pointer, message: `must be ${JSON.stringify(error.params.allowedValue)}` };
     default:
-      return pointer === '/include' && error.schemaPath.includes('oneOf') ? undefined : { pointer, message: error.message ?? 'is not valid' };
+      return pointer === '/include' && error.schemaPath.includes('oneOf')
+        ? undefined
+        : { pointer, message: error.message ?? 'is not valid' };
   }
 }

@@ -51,12 +51,21 @@ export interface ProviderConfig {
 
 export const CONFIG_FILE = 'sdkgen.json';
 
-export async function loadProviders(specsDir: string, only: readonly string[] = []): Promise<ProviderConfig[]> {
+export async function loadProviders(
+  specsDir: string,
+  only: readonly string[] = [],
+): Promise<ProviderConfig[]> {
   const entries = await readdir(specsDir, { withFileTypes: true }).catch(() => []);
-  const ids = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const ids = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   const unknown = only.filter((id) => !ids.includes(id));
   if (unknown.length) {
-    throw new ConfigError(specsDir, `no provider named ${unknown.join(', ')} (known: ${ids.join(', ') || 'none'})`);
+    throw new ConfigError(
+      specsDir,
+      `no provider named ${unknown.join(', ')} (known: ${ids.join(', ') || 'none'})`,
+    );
   }
   const chosen = only.length ? ids.filter((id) => only.includes(id)) : ids;
   return Promise.all(chosen.map((id) => loadProvider(path.join(specsDir, id))));
@@ -86,7 +95,10 @@ export function resolveProviderConfig(raw: unknown, dir: string, configFile: str
   const envPrefix = config.envPrefix ?? clientName.toUpperCase();
   const option = config.credential?.option ?? 'apiKey';
   const repository = config.repository;
-  const github = repository && /^https:\/\/github\.com\/[^/]+\/[^/]+?(\.git)?$/.test(repository) ? repository.replace(/\.git$/, '') : undefined;
+  const github =
+    repository && /^https:\/\/github\.com\/[^/]+\/[^/]+?(\.git)?$/.test(repository)
+      ? repository.replace(/\.git$/, '')
+      : undefined;
   const author = config.author;
   return {
     id: path.basename(dir),
@@ -100,7 +112,11 @@ export function resolveProviderConfig(raw: unknown, dir: string, configFile: str
     credential: {
       option,
       // Named after the option, so `accessToken` reads ACME_ACCESS_TOKEN, not a generic ACME_API_KEY.
-      env: config.credential?.env ?? `${envPrefix}_${words(option).map((w) => w.toUpperCase()).join('_')}`,
+      env:
+        config.credential?.env ??
+        `${envPrefix}_${words(option)
+          .map((w) => w.toUpperCase())
+          .join('_')}`,
       description: config.credential?.description ?? 'Your API key.',
     },
     sources: config.sources,
@@ -112,7 +128,16 @@ export function resolveProviderConfig(raw: unknown, dir: string, configFile: str
     enums: config.enums ?? 'open',
     resources: config.resources ?? {},
     patches: config.patches ?? [],
-    ...(repository ? { repository: { type: 'git' as const, url: repository.startsWith('https://') ? `git+${repository.replace(/(\.git)?$/, '.git')}` : repository } } : {}),
+    ...(repository
+      ? {
+          repository: {
+            type: 'git' as const,
+            url: repository.startsWith('https://')
+              ? `git+${repository.replace(/(\.git)?$/, '.git')}`
+              : repository,
+          },
+        }
+      : {}),
     ...(config.homepage || github ? { homepage: config.homepage ?? `${github}#readme` } : {}),
     ...(config.bugs || github ? { bugs: config.bugs ?? `${github}/issues` } : {}),
     ...(author ? { author } : {}),

@@ -64,10 +64,16 @@ export async function buildPackages(packageDirs: readonly string[]): Promise<Bui
 /** `generated/<provider>` for the named providers, or for every one, sorted. */
 export async function generatedPackageDirs(providers: readonly string[] = []): Promise<string[]> {
   const generated = path.join(ROOT, 'generated');
-  const all = (await readdir(generated, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const all = (await readdir(generated, { withFileTypes: true }))
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   const unknown = providers.filter((p) => !all.includes(p));
-  if (unknown.length) throw new Error(`no generated package named ${unknown.join(', ')} (known: ${all.join(', ')})`);
-  return (providers.length ? all.filter((p) => providers.includes(p)) : all).map((p) => path.join(generated, p));
+  if (unknown.length)
+    throw new Error(`no generated package named ${unknown.join(', ')} (known: ${all.join(', ')})`);
+  return (providers.length ? all.filter((p) => providers.includes(p)) : all).map((p) =>
+    path.join(generated, p),
+  );
 }
 
 function parseConfig(tsconfig: string, packageDir: string): ts.ParsedCommandLine {
@@ -92,7 +98,9 @@ function cachingHost(): ts.CompilerHost {
   const getSourceFile = host.getSourceFile.bind(host);
   host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
     const { languageVersion: version, impliedNodeFormat } =
-      typeof languageVersion === 'object' ? languageVersion : { languageVersion, impliedNodeFormat: undefined };
+      typeof languageVersion === 'object'
+        ? languageVersion
+        : { languageVersion, impliedNodeFormat: undefined };
     const key = `${version}:${impliedNodeFormat}:${fileName}`;
     if (!cache.has(key)) cache.set(key, getSourceFile(fileName, languageVersion, onError, shouldCreate));
     return cache.get(key);
@@ -117,7 +125,9 @@ async function main(args: string[]): Promise<number> {
     if (failures.some((f) => f.packageDir === dir)) continue;
     process.stdout.write(`built ${path.relative(process.cwd(), dir) || '.'}/dist (esm, cjs)\n`);
   }
-  process.stdout.write(`${dirs.length - failures.length}/${dirs.length} packages in ${(performance.now() - started).toFixed(0)} ms\n`);
+  process.stdout.write(
+    `${dirs.length - failures.length}/${dirs.length} packages in ${(performance.now() - started).toFixed(0)} ms\n`,
+  );
   return failures.length ? 1 : 0;
 }
 

@@ -33,7 +33,14 @@ export interface NpmOptions {
 /** What `npm publish` would upload from `packageDir`, which must already be built. */
 export async function packDryRun(packageDir: string, options: NpmOptions = {}): Promise<PackSummary> {
   const { stdout } = await npm(['pack', '--dry-run', '--json', '--ignore-scripts'], packageDir, options);
-  const [result] = JSON.parse(stdout) as { name: string; version: string; filename: string; files: { path: string }[]; size: number; unpackedSize: number }[];
+  const [result] = JSON.parse(stdout) as {
+    name: string;
+    version: string;
+    filename: string;
+    files: { path: string }[];
+    size: number;
+    unpackedSize: number;
+  }[];
   if (!result) throw new Error(`npm pack printed no result for ${packageDir}`);
   return {
     name: result.name,
@@ -51,13 +58,22 @@ export async function publishPackage(packageDir: string, options: NpmOptions = {
 
 function npm(args: string[], cwd: string, options: NpmOptions) {
   const registry = options.registry ? ['--registry', options.registry] : [];
-  return run('npm', [...args, ...registry], { cwd, env: options.env ?? process.env, maxBuffer: 16 * 1024 * 1024 });
+  return run('npm', [...args, ...registry], {
+    cwd,
+    env: options.env ?? process.env,
+    maxBuffer: 16 * 1024 * 1024,
+  });
 }
 
 export function formatSummaries(summaries: readonly PackSummary[]): string {
   const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
   return summaries
-    .map((s) => [`${s.name}@${s.version}  ${s.filename}  packed ${kB(s.size)}, unpacked ${kB(s.unpackedSize)}, ${s.files.length} files`, ...s.files.map((f) => `  ${f}`)].join('\n'))
+    .map((s) =>
+      [
+        `${s.name}@${s.version}  ${s.filename}  packed ${kB(s.size)}, unpacked ${kB(s.unpackedSize)}, ${s.files.length} files`,
+        ...s.files.map((f) => `  ${f}`),
+      ].join('\n'),
+    )
     .join('\n\n');
 }
 
@@ -78,12 +94,17 @@ async function main(argv: string[]): Promise<number> {
   const summaries = await Promise.all(dirs.map((dir) => packDryRun(dir, npmOptions)));
   process.stdout.write(`${formatSummaries(summaries)}\n`);
   if (values['dry-run']) {
-    process.stdout.write(`\ndry run: nothing was published (${summaries.length} package${summaries.length === 1 ? '' : 's'} would be)\n`);
+    process.stdout.write(
+      `\ndry run: nothing was published (${summaries.length} package${summaries.length === 1 ? '' : 's'} would be)\n`,
+    );
     return 0;
   }
   for (const [i, dir] of dirs.entries()) {
     await publishPackage(dir, npmOptions);
-    const { name, version } = JSON.parse(await readFile(path.join(dir, 'package.json'), 'utf8')) as { name: string; version: string };
+    const { name, version } = JSON.parse(await readFile(path.join(dir, 'package.json'), 'utf8')) as {
+      name: string;
+      version: string;
+    };
     process.stdout.write(`published ${name}@${version} (${summaries[i]!.filename})\n`);
   }
   return 0;

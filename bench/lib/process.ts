@@ -37,11 +37,15 @@ export async function measureNode(args: readonly string[], options: RunOptions =
     const [command, argv] = useGnuTime
       ? [GNU_TIME, ['-v', '-o', usageFile, process.execPath, ...args]]
       : [process.execPath, ['--import', RSS_PRELOAD, ...args]];
-    const env = useGnuTime ? options.env : { ...(options.env ?? process.env), SDKGEN_BENCH_USAGE_FILE: usageFile };
+    const env = useGnuTime
+      ? options.env
+      : { ...(options.env ?? process.env), SDKGEN_BENCH_USAGE_FILE: usageFile };
     const started = performance.now();
     const result = await run(command, argv, { ...options, env });
     const wallMs = performance.now() - started;
-    const usage = useGnuTime ? parseGnuTime(await readFile(usageFile, 'utf8')) : parsePreload(await readFile(usageFile, 'utf8').catch(() => ''));
+    const usage = useGnuTime
+      ? parseGnuTime(await readFile(usageFile, 'utf8'))
+      : parsePreload(await readFile(usageFile, 'utf8').catch(() => ''));
     return { ...result, wallMs, ...usage };
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -55,15 +59,25 @@ export function run(
   options: RunOptions = {},
 ): Promise<{ exitCode: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      env: options.env ?? process.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr = (stderr + chunk).slice(-20_000)));
+    child.stderr
+      .setEncoding('utf8')
+      .on('data', (chunk: string) => (stderr = (stderr + chunk).slice(-20_000)));
     const timer = options.timeoutMs
       ? setTimeout(() => {
           child.kill('SIGKILL');
-          reject(new Error(`${path.basename(command)} ${args.slice(0, 4).join(' ')} timed out after ${options.timeoutMs} ms`));
+          reject(
+            new Error(
+              `${path.basename(command)} ${args.slice(0, 4).join(' ')} timed out after ${options.timeoutMs} ms`,
+            ),
+          );
         }, options.timeoutMs)
       : undefined;
     child.on('error', reject);

@@ -75,7 +75,10 @@ async function measureLatency(): Promise<{ fetch: LatencyStats; client: LatencyS
     await latencies(() => rawRetrieve('reso_1'), block, viaFetch);
     await latencies(() => client.resolutionCenterCases.retrieve('reso_1'), block, viaClient);
   }
-  const stats = (values: number[]): LatencyStats => ({ medianUs: median(values) * 1000, p99Us: percentile(values, 99) * 1000 });
+  const stats = (values: number[]): LatencyStats => ({
+    medianUs: median(values) * 1000,
+    p99Us: percentile(values, 99) * 1000,
+  });
   return { fetch: stats(viaFetch), client: stats(viaClient) };
 }
 
@@ -102,7 +105,15 @@ async function measurePagination(iterate: () => AsyncIterable<{ id: string }>): 
   }
   const ms = performance.now() - start;
   if (count !== items) throw new Error(`paginated ${count} items, expected ${items}`);
-  return { items: count, ms, baselineHeapBytes, peakHeapBytes: Math.max(...samples), retainedAt10PctBytes, retainedAtEndBytes, samples };
+  return {
+    items: count,
+    ms,
+    baselineHeapBytes,
+    peakHeapBytes: Math.max(...samples),
+    retainedAt10PctBytes,
+    retainedAtEndBytes,
+    samples,
+  };
 }
 
 /** The loop a user writes without a client: follow end_cursor until has_next_page is false. */
@@ -114,7 +125,10 @@ async function* rawPages(): AsyncIterable<{ id: string }> {
       headers: { accept: 'application/json', authorization: 'Bearer bench-key' },
     });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    const page = (await response.json()) as { data: { id: string }[]; page_info: { has_next_page: boolean; end_cursor: string } };
+    const page = (await response.json()) as {
+      data: { id: string }[];
+      page_info: { has_next_page: boolean; end_cursor: string };
+    };
     yield* page.data;
     if (!page.page_info.has_next_page) return;
     after = page.page_info.end_cursor;
@@ -124,5 +138,9 @@ async function* rawPages(): AsyncIterable<{ id: string }> {
 const latency = await measureLatency();
 const paginationFetch = await measurePagination(rawPages);
 const paginationClient = await measurePagination(() => client.resolutionCenterCases.list({ first: 100 }));
-const report: RuntimeReport = { requests, ...latency, pagination: { client: paginationClient, fetch: paginationFetch } };
+const report: RuntimeReport = {
+  requests,
+  ...latency,
+  pagination: { client: paginationClient, fetch: paginationFetch },
+};
 process.stdout.write(`${JSON.stringify(report)}\n`);

@@ -14,6 +14,12 @@ export function resolutionCase(index: number): Record<string, unknown> {
     company: { id: 'biz_xxxxxxxxxxxxxx', title: 'Pickaxe' },
     user: { id: 'user_xxxxxxxxxxxxx', name: 'Ada Lovelace', username: 'ada' },
     member: { id: 'mber_xxxxxxxxxxxxx' },
-    payment: { id: 'pay_xxxxxxxxxxxxxx', total: 19.99, currency: 'usd', created_at: '2023-12-01T05:00:00.401Z', paid_at: null },
+    payment: {
+      id: 'pay_xxxxxxxxxxxxxx',
+      total: 19.99,
+      currency: 'usd',
+      created_at: '2023-12-01T05:00:00.401Z',
+      paid_at: null,
+    },
   };
 }

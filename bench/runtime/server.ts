@@ -14,7 +14,12 @@ const server = http.createServer((req, res) => {
     const first = Math.min(Number(url.searchParams.get('first') ?? 100), 1000);
     const start = Number(url.searchParams.get('after') ?? 0);
     const end = Math.min(start + first, total);
-    const pageInfo = { has_next_page: end < total, has_previous_page: start > 0, end_cursor: String(end), start_cursor: String(start) };
+    const pageInfo = {
+      has_next_page: end < total,
+      has_previous_page: start > 0,
+      end_cursor: String(end),
+      start_cursor: String(start),
+    };
     send(res, `{"data":[${items.slice(start, end).join(',')}],"page_info":${JSON.stringify(pageInfo)}}`);
   } else if (req.method === 'GET' && url.pathname.startsWith('/resolution_center_cases/')) {
     send(res, single);
@@ -25,11 +30,15 @@ const server = http.createServer((req, res) => {
 server.keepAliveTimeout = 60_000;
 server.listen(0, '127.0.0.1', () => {
   const address = server.address();
-  process.stdout.write(`${JSON.stringify({ port: typeof address === 'object' && address ? address.port : 0 })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ port: typeof address === 'object' && address ? address.port : 0 })}\n`,
+  );
 });
 process.on('SIGTERM', () => server.close(() => process.exit(0)));
 process.stdin.on('end', () => process.exit(0)).resume();
 
 function send(res: http.ServerResponse, body: string): void {
-  res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }).end(body);
+  res
+    .writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) })
+    .end(body);
 }

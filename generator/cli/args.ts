@@ -18,9 +18,19 @@ type Options = NonNullable<ParseArgsConfig['options']>;
  * Parses one command's arguments strictly: an unknown flag, a missing value or a stray argument is a UsageError
  * naming it, never Node's raw parseArgs message. `--help` is accepted by every command.
  */
-export function parseCommand<O extends Options>(command: string, args: string[], options: O, positionals = true) {
+export function parseCommand<O extends Options>(
+  command: string,
+  args: string[],
+  options: O,
+  positionals = true,
+) {
   try {
-    return parseArgs({ args, allowPositionals: positionals, strict: true, options: { ...options, help: { type: 'boolean', short: 'h' } } });
+    return parseArgs({
+      args,
+      allowPositionals: positionals,
+      strict: true,
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+    });
   } catch (error) {
     throw new UsageError(usageMessage(error as Error & { code?: string }, Object.keys(options)), command);
   }
@@ -34,6 +44,9 @@ export function usageMessage(error: Error & { code?: string }, known: readonly s
   if (error.code !== 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return first.charAt(0).toLowerCase() + first.slice(1);
   const flag = /'-+([^']+)'/.exec(first)?.[1] ?? '';
   const nearest = known.length ? closest(flag, known) : undefined;
-  const hint = nearest && distance(flag, nearest) <= Math.max(2, Math.floor(flag.length / 3)) ? `; did you mean --${nearest}?` : '';
+  const hint =
+    nearest && distance(flag, nearest) <= Math.max(2, Math.floor(flag.length / 3))
+      ? `; did you mean --${nearest}?`
+      : '';
   return `${first.replace(/^Unknown option/, 'unknown flag')}${hint}`;
 }

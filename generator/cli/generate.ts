@@ -18,9 +18,16 @@ export const COMMON_FLAGS = {
 } as const;
 
 /** Pipeline options from the flags every generating command shares. */
-export function pipelineOptions(values: { strict?: boolean; verbose?: boolean; 'max-size'?: string }, command: string): PipelineOptions {
+export function pipelineOptions(
+  values: { strict?: boolean; verbose?: boolean; 'max-size'?: string },
+  command: string,
+): PipelineOptions {
   const maxSize = values['max-size'] === undefined ? undefined : Number(values['max-size']);
-  if (maxSize !== undefined && !(maxSize > 0)) throw new UsageError(`--max-size must be a positive number of megabytes, got "${values['max-size']}"`, command);
+  if (maxSize !== undefined && !(maxSize > 0))
+    throw new UsageError(
+      `--max-size must be a positive number of megabytes, got "${values['max-size']}"`,
+      command,
+    );
   return {
     rootDir: process.cwd(),
     templatesDir: path.join(PACKAGE_ROOT, 'templates'),
@@ -43,9 +50,12 @@ export async function generateCommand(args: string[]): Promise<number> {
     process.stdout.write(HELP.generate);
     return EXIT.done;
   }
-  if (values.spec !== undefined && positionals.length) throw new UsageError(`--spec generates one document; drop ${positionals.join(' ')}`, 'generate');
-  if (values.spec !== undefined && (!values.out || !values.name)) throw new UsageError('--spec needs --out <dir> and --name <ClientName>', 'generate');
-  if (values.spec === undefined && (values.out || values.name || values['package-name'])) throw new UsageError('--out, --name and --package-name go with --spec', 'generate');
+  if (values.spec !== undefined && positionals.length)
+    throw new UsageError(`--spec generates one document; drop ${positionals.join(' ')}`, 'generate');
+  if (values.spec !== undefined && (!values.out || !values.name))
+    throw new UsageError('--spec needs --out <dir> and --name <ClientName>', 'generate');
+  if (values.spec === undefined && (values.out || values.name || values['package-name']))
+    throw new UsageError('--out, --name and --package-name go with --spec', 'generate');
   const options = pipelineOptions(values, 'generate');
   const stderr = colorsFor(process.stderr);
   const progress = new Progress(process.stderr, stderr);
@@ -54,7 +64,8 @@ export async function generateCommand(args: string[]): Promise<number> {
   let source: SpecSource | undefined;
   const cleanUp = () => source?.dispose();
   // An interrupted run still removes its downloaded copy; the staged output is removed by the write itself.
-  const onSignal = (signal: NodeJS.Signals) => void Promise.resolve(cleanUp()).finally(() => process.kill(process.pid, signal));
+  const onSignal = (signal: NodeJS.Signals) =>
+    void Promise.resolve(cleanUp()).finally(() => process.kill(process.pid, signal));
   process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
   try {
     let providers: ProviderConfig[];
@@ -63,8 +74,17 @@ export async function generateCommand(args: string[]): Promise<number> {
       source = await openSpec(values.spec, 'generate');
       const clientName = values.name!;
       const { kebabCase } = await import('../model/identifiers.js');
-      const spec = { file: path.basename(source.file), ...(source.file !== path.resolve(values.spec) ? { upstream: values.spec } : {}) };
-      providers = [resolveProviderConfig({ clientName, packageName: values['package-name'] ?? kebabCase(clientName), sources: [spec] }, path.dirname(source.file), '--spec')];
+      const spec = {
+        file: path.basename(source.file),
+        ...(source.file !== path.resolve(values.spec) ? { upstream: values.spec } : {}),
+      };
+      providers = [
+        resolveProviderConfig(
+          { clientName, packageName: values['package-name'] ?? kebabCase(clientName), sources: [spec] },
+          path.dirname(source.file),
+          '--spec',
+        ),
+      ];
       const out = path.resolve(values.out!);
       outDirOf = () => out;
     } else {
@@ -83,27 +103,38 @@ export async function generateCommand(args: string[]): Promise<number> {
         await generatePackage(provider, {
           ...options,
           onStage: (stage) => progress.stage(`${label}: ${stage}`),
-          ...(values.verbose ? { onTiming: (stage: string, ms: number) => process.stderr.write(`  ${stage.padEnd(10)} ${ms.toFixed(1)} ms\n`) } : {}),
+          ...(values.verbose
+            ? {
+                onTiming: (stage: string, ms: number) =>
+                  process.stderr.write(`  ${stage.padEnd(10)} ${ms.toFixed(1)} ms\n`),
+              }
+            : {}),
         }),
       );
     }
     progress.stage('writing');
     const { writeOutputs } = await import('../format/write-output.js');
-    await writeOutputs(new Map(packages.map((pkg) => [outDirOf(pkg.provider), pkg.files])), { force: values.force ?? false });
+    await writeOutputs(new Map(packages.map((pkg) => [outDirOf(pkg.provider), pkg.files])), {
+      force: values.force ?? false,
+    });
     progress.done();
     const stdout = colorsFor(process.stdout);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     for (const pkg of packages) {
       const warnings = pkg.warnings.map((w) => ({ ...w, file: source ? source.cite(w.file) : w.file }));
-      for (const line of formatWarnings(pkg.provider.clientName, warnings, stderr, values.verbose ?? false)) process.stderr.write(`${line}\n`);
+      for (const line of formatWarnings(pkg.provider.clientName, warnings, stderr, values.verbose ?? false))
+        process.stderr.write(`${line}\n`);
       const resources = allResources(pkg.model.resources);
       const operations = resources.reduce((n, r) => n + r.operations.length, 0);
       const where = path.relative(process.cwd(), outDirOf(pkg.provider)) || '.';
-      const warned = warnings.length ? `, ${stdout.yellow(`${warnings.length} warning${warnings.length === 1 ? '' : 's'}`)}` : '';
+      const warned = warnings.length
+        ? `, ${stdout.yellow(`${warnings.length} warning${warnings.length === 1 ? '' : 's'}`)}`
+        : '';
       process.stdout.write(
         `${stdout.green(pkg.provider.clientName)}: ${pkg.files.size} files, ${resources.length} resources, ${operations} operations, ${pkg.model.types.length} types${warned} -> ${where} (${seconds} s)\n`,
       );
-      for (const line of inferredPaginationSummary(pkg.model.inferredPagination)) process.stdout.write(`  ${line}\n`);
+      for (const line of inferredPaginationSummary(pkg.model.inferredPagination))
+        process.stdout.write(`  ${line}\n`);
     }
     return EXIT.done;
   } catch (error) {
@@ -120,5 +151,6 @@ export async function generateCommand(args: string[]): Promise<number> {
 function citeOrigin(error: Error, source: SpecSource): void {
   error.message = source.cite(error.message);
   const nested = (error as { errors?: unknown }).errors;
-  if (Array.isArray(nested)) for (const inner of nested) if (inner instanceof Error) citeOrigin(inner, source);
+  if (Array.isArray(nested))
+    for (const inner of nested) if (inner instanceof Error) citeOrigin(inner, source);
 }

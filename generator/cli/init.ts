@@ -6,21 +6,30 @@ import { EXIT, HELP } from './help.js';
 
 /** `sdkgen init [dir]`: a provider repository, ready for its first spec. */
 export async function initCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseCommand('init', args, { name: { type: 'string' }, provider: { type: 'string' } });
+  const { values, positionals } = parseCommand('init', args, {
+    name: { type: 'string' },
+    provider: { type: 'string' },
+  });
   if (values.help) {
     process.stdout.write(HELP.init);
     return EXIT.done;
   }
-  if (positionals.length > 1) throw new UsageError(`init takes one folder, got ${positionals.join(' ')}`, 'init');
+  if (positionals.length > 1)
+    throw new UsageError(`init takes one folder, got ${positionals.join(' ')}`, 'init');
   const dir = path.resolve(positionals[0] ?? '.');
   const entries = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return [];
     throw new UsageError(`${dir}: ${error.message}`, 'init');
   });
-  if (entries.length) throw new UsageError(`${dir} is not empty; init starts a new repository in an empty (or new) folder`, 'init');
+  if (entries.length)
+    throw new UsageError(
+      `${dir} is not empty; init starts a new repository in an empty (or new) folder`,
+      'init',
+    );
   const repoName = values.name ?? (kebab(path.basename(dir)) || 'sdks');
   const provider = values.provider ?? (repoName.replace(/-?sdks?$/, '') || 'api');
-  if (!/^[a-z][a-z0-9-]*$/.test(provider)) throw new UsageError(`--provider must be a lower-case folder name, got "${provider}"`, 'init');
+  if (!/^[a-z][a-z0-9-]*$/.test(provider))
+    throw new UsageError(`--provider must be a lower-case folder name, got "${provider}"`, 'init');
   const files = scaffold(repoName, provider);
   for (const [file, text] of files) {
     await mkdir(path.dirname(path.join(dir, file)), { recursive: true });

@@ -8,7 +8,11 @@ export type Colors = ReturnType<typeof pc.createColors>;
  */
 export function colorsFor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv = process.env): Colors {
   const force = env.FORCE_COLOR;
-  const enabled = env.NO_COLOR ? false : force === undefined ? Boolean(stream.isTTY) : force !== '0' && force !== 'false';
+  const enabled = env.NO_COLOR
+    ? false
+    : force === undefined
+      ? Boolean(stream.isTTY)
+      : force !== '0' && force !== 'false';
   return pc.createColors(enabled);
 }
 
@@ -49,7 +53,9 @@ export class Progress {
 
   private draw(): void {
     const seconds = ((performance.now() - this.started) / 1000).toFixed(1);
-    this.stream.write(`\r\x1b[2K${this.colors.cyan('sdkgen')} ${this.label} ${this.colors.dim(`${seconds}s`)}`);
+    this.stream.write(
+      `\r\x1b[2K${this.colors.cyan('sdkgen')} ${this.label} ${this.colors.dim(`${seconds}s`)}`,
+    );
   }
 }
 
@@ -63,7 +69,12 @@ export interface Warning {
  * Warnings grouped by kind, most frequent first, each group counted and shown with its first location; with
  * `verbose`, every warning with its own location.
  */
-export function formatWarnings(label: string, warnings: readonly Warning[], colors: Colors, verbose: boolean): string[] {
+export function formatWarnings(
+  label: string,
+  warnings: readonly Warning[],
+  colors: Colors,
+  verbose: boolean,
+): string[] {
   if (!warnings.length) return [];
   const heading = `${label}: ${warnings.length} warning${warnings.length === 1 ? '' : 's'}`;
   const one = (w: Warning) => `  ${colors.yellow('warning:')} ${w.file} at ${w.pointer}: ${w.message}`;
@@ -75,11 +86,19 @@ export function formatWarnings(label: string, warnings: readonly Warning[], colo
     groups.set(kind, [...(groups.get(kind) ?? []), warning]);
   }
   const sorted = [...groups].sort(([a, x], [b, y]) => y.length - x.length || (a < b ? -1 : 1));
-  const lines = [colors.yellow(`${heading}${sorted.length < warnings.length ? ` of ${sorted.length} kinds (--verbose lists each one)` : ''}`)];
+  const lines = [
+    colors.yellow(
+      `${heading}${sorted.length < warnings.length ? ` of ${sorted.length} kinds (--verbose lists each one)` : ''}`,
+    ),
+  ];
   for (const [kind, group] of sorted) {
     const first = group[0]!;
     const message = group.every((w) => w.message === first.message) ? first.message : kind;
-    lines.push(group.length === 1 ? one(first) : `  ${colors.yellow('warning:')} ${group.length} x ${message} ${colors.dim(`(first: ${first.file} at ${first.pointer})`)}`);
+    lines.push(
+      group.length === 1
+        ? one(first)
+        : `  ${colors.yellow('warning:')} ${group.length} x ${message} ${colors.dim(`(first: ${first.file} at ${first.pointer})`)}`,
+    );
   }
   return lines;
 }

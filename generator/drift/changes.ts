@@ -55,10 +55,15 @@ export class ChangeSet {
   /** Every change, most severe first, then by location: the order of both reports. */
   list(): DriftChange[] {
     return [...this.byKey.values()].sort(
-      (a, b) => CLASS_ORDER.indexOf(a.class) - CLASS_ORDER.indexOf(b.class) || compare(a.location, b.location) || compare(a.kind, b.kind) || compare(a.message, b.message),
+      (a, b) =>
+        CLASS_ORDER.indexOf(a.class) - CLASS_ORDER.indexOf(b.class) ||
+        compare(a.location, b.location) ||
+        compare(a.kind, b.kind) ||
+        compare(a.message, b.message),
     );
   }
 }
 
-export const union = (a: readonly string[], b: readonly string[]) => [...new Set([...a, ...b])].filter(Boolean).sort();
+export const union = (a: readonly string[], b: readonly string[]) =>
+  [...new Set([...a, ...b])].filter(Boolean).sort();
 export const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -120,14 +120,19 @@ export function classify(facts: ChangeFacts): ChangeClass {
   }
 }
 
-const BUMP_OF: Record<ChangeClass, Bump> = { breaking: 'major', 'non-breaking': 'minor', 'docs-only': 'patch' };
+const BUMP_OF: Record<ChangeClass, Bump> = {
+  breaking: 'major',
+  'non-breaking': 'minor',
+  'docs-only': 'patch',
+};
 const BUMP_ORDER: Bump[] = ['none', 'patch', 'minor', 'major'];
 export const CLASS_ORDER: ChangeClass[] = ['breaking', 'non-breaking', 'docs-only'];
 
 /** The semver step a set of changes implies: the largest step of any of them. */
 export function impliedBump(classes: Iterable<ChangeClass>): Bump {
   let bump: Bump = 'none';
-  for (const cls of classes) if (BUMP_ORDER.indexOf(BUMP_OF[cls]) > BUMP_ORDER.indexOf(bump)) bump = BUMP_OF[cls];
+  for (const cls of classes)
+    if (BUMP_ORDER.indexOf(BUMP_OF[cls]) > BUMP_ORDER.indexOf(bump)) bump = BUMP_OF[cls];
   return bump;
 }
 

@@ -29,7 +29,8 @@ export async function checkUpstreamCommand(args: string[], context: CommandConte
     const parsed = parseOptions(args, context.rootDir);
     options = parsed.options;
     providers = await loadProviders(options.specsDir, parsed.providers);
-    if (options.sources.length && providers.length !== 1) throw new ConfigError('--source', 'name exactly one provider to check against another document');
+    if (options.sources.length && providers.length !== 1)
+      throw new ConfigError('--source', 'name exactly one provider to check against another document');
   } catch (error) {
     process.stderr.write(`sdkgen check --upstream: ${(error as Error).message}\n\n${USAGE}`);
     return 2;
@@ -41,14 +42,21 @@ export async function checkUpstreamCommand(args: string[], context: CommandConte
     if (options.verbose) process.stderr.write(`${provider.id}: fetching\n`);
     const outcome = await checkProvider(provider, options);
     results.push(outcome.result);
-    if (outcome.texts && (outcome.result.status === 'drift' || outcome.result.textChanged)) pending.push({ result: outcome.result, provider, texts: outcome.texts });
+    if (outcome.texts && (outcome.result.status === 'drift' || outcome.result.textChanged))
+      pending.push({ result: outcome.result, provider, texts: outcome.texts });
   }
 
   const errored = results.some((r) => r.status === 'error');
   if (options.update && !errored) {
     for (const { result, provider, texts } of pending) {
       try {
-        await applyUpdate({ provider, texts, version: result.nextVersion, outDir: path.join(options.outRoot, provider.id), pipeline: pipelineOptions(context, options) });
+        await applyUpdate({
+          provider,
+          texts,
+          version: result.nextVersion,
+          outDir: path.join(options.outRoot, provider.id),
+          pipeline: pipelineOptions(context, options),
+        });
         result.status = 'updated';
       } catch (error) {
         result.status = 'error';
@@ -57,18 +65,31 @@ export async function checkUpstreamCommand(args: string[], context: CommandConte
     }
   }
 
-  const exitCode = results.some((r) => r.status === 'error') ? 2 : results.some((r) => fails(r, options.failOn)) ? 1 : 0;
+  const exitCode = results.some((r) => r.status === 'error')
+    ? 2
+    : results.some((r) => fails(r, options.failOn))
+      ? 1
+      : 0;
   const report: UpstreamReport = { schemaVersion: 1, exitCode, failOn: options.failOn, providers: results };
-  const accept = (id: string) => ['sdkgen check --upstream', id, ...options.sources.flatMap((s) => ['--source', s]), '--update'].join(' ');
+  const accept = (id: string) =>
+    ['sdkgen check --upstream', id, ...options.sources.flatMap((s) => ['--source', s]), '--update'].join(' ');
   process.stdout.write(options.json ? jsonReport(report) : humanReport(report, accept));
   return exitCode;
 }
 
 function pipelineOptions(context: CommandContext, options: Options) {
-  return { rootDir: context.rootDir, templatesDir: context.templatesDir, strict: options.strict, maxBytes: options.maxBytes };
+  return {
+    rootDir: context.rootDir,
+    templatesDir: context.templatesDir,
+    strict: options.strict,
+    maxBytes: options.maxBytes,
+  };
 }
 
-async function checkProvider(provider: ProviderConfig, options: Options): Promise<{ result: ProviderResult; texts?: Map<string, string> }> {
+async function checkProvider(
+  provider: ProviderConfig,
+  options: Options,
+): Promise<{ result: ProviderResult; texts?: Map<string, string> }> {
   const result: ProviderResult = {
     provider: provider.id,
     status: 'clean',
@@ -84,7 +105,8 @@ async function checkProvider(provider: ProviderConfig, options: Options): Promis
     error: null,
   };
   try {
-    if (!options.sources.length && provider.sources.every((s) => !s.upstream)) return { result: { ...result, status: 'no-upstream' } };
+    if (!options.sources.length && provider.sources.every((s) => !s.upstream))
+      return { result: { ...result, status: 'no-upstream' } };
     const resolved = await resolveSources(provider, options.sources, options.fetch);
     const before = await loadVendored(provider, { maxBytes: options.maxBytes });
     const texts: SourceText[] = resolved.map((r) => ({
@@ -96,9 +118,11 @@ async function checkProvider(provider: ProviderConfig, options: Options): Promis
     const after = await loadUpstream(provider, texts, { maxBytes: options.maxBytes });
     const diff = await diffDocuments(provider, before, after);
     const updates = vendoredTexts(provider, resolved, before);
-    for (const r of resolved.filter((r) => r.ref !== null)) result.sources.push({ file: r.files.join(', '), upstream: r.ref!, embedded: r.extracted.embedded });
+    for (const r of resolved.filter((r) => r.ref !== null))
+      result.sources.push({ file: r.files.join(', '), upstream: r.ref!, embedded: r.extracted.embedded });
     for (const [file, text] of updates) {
-      if (text !== (await readFile(path.resolve(provider.dir, file), 'utf8').catch(() => undefined))) result.textChanged = true;
+      if (text !== (await readFile(path.resolve(provider.dir, file), 'utf8').catch(() => undefined)))
+        result.textChanged = true;
     }
     result.changes = diff.changes;
     result.surface = diff.surface;

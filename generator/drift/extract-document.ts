@@ -18,20 +18,41 @@ export interface ExtractedDocument {
  */
 export function extractDocument(text: string, source: string): ExtractedDocument {
   const whole = tryParse(text);
-  if (whole.ok && isOpenAPI(whole.value)) return { text, document: whole.value, format: looksLikeJson(text) ? 'json' : 'yaml', embedded: false };
+  if (whole.ok && isOpenAPI(whole.value))
+    return { text, document: whole.value, format: looksLikeJson(text) ? 'json' : 'yaml', embedded: false };
 
   const problems: string[] = [];
   for (const block of fencedBlocks(text)) {
     const parsed = tryParse(block.text);
     if (!parsed.ok) {
-      problems.push(`the embedded ${block.language} block is not valid ${block.language.toUpperCase()}: ${parsed.error}`);
+      problems.push(
+        `the embedded ${block.language} block is not valid ${block.language.toUpperCase()}: ${parsed.error}`,
+      );
       continue;
     }
-    if (isOpenAPI(parsed.value)) return { text: block.text, document: parsed.value, format: block.language === 'json' ? 'json' : 'yaml', embedded: true };
+    if (isOpenAPI(parsed.value))
+      return {
+        text: block.text,
+        document: parsed.value,
+        format: block.language === 'json' ? 'json' : 'yaml',
+        embedded: true,
+      };
   }
-  if (problems.length) throw new UpstreamError(source, `invalid upstream document: ${problems[0]}`, 'the published page is broken; try again later or check it with --source <file>');
-  if (!whole.ok) throw new UpstreamError(source, `invalid upstream document: not valid YAML or JSON (${whole.error}) and no embedded OpenAPI block`);
-  throw new UpstreamError(source, 'invalid upstream document: neither an OpenAPI document nor a page embedding one in a ```yaml or ```json block');
+  if (problems.length)
+    throw new UpstreamError(
+      source,
+      `invalid upstream document: ${problems[0]}`,
+      'the published page is broken; try again later or check it with --source <file>',
+    );
+  if (!whole.ok)
+    throw new UpstreamError(
+      source,
+      `invalid upstream document: not valid YAML or JSON (${whole.error}) and no embedded OpenAPI block`,
+    );
+  throw new UpstreamError(
+    source,
+    'invalid upstream document: neither an OpenAPI document nor a page embedding one in a ```yaml or ```json block',
+  );
 }
 
 interface FencedBlock {
@@ -62,7 +83,9 @@ export function fencedBlocks(text: string): FencedBlock[] {
       blocks.push({ language, text: `${text.slice(contentStart, end < 0 ? undefined : end).trim()}\n` });
     }
   }
-  return blocks.map((block) => (block.text.endsWith('\n') ? block : { ...block, text: `${block.text.trimEnd()}\n` }));
+  return blocks.map((block) =>
+    block.text.endsWith('\n') ? block : { ...block, text: `${block.text.trimEnd()}\n` },
+  );
 }
 
 type Parsed = { ok: true; value: unknown } | { ok: false; error: string };

@@ -24,11 +24,17 @@ export interface FetchedSource {
 export const isUrl = (source: string) => /^https?:\/\//i.test(source);
 
 /** Reads an upstream source: an http(s) URL (redirects followed) or a local file. */
-export async function readSource(source: string, options: FetchOptions = DEFAULT_FETCH_OPTIONS): Promise<FetchedSource> {
+export async function readSource(
+  source: string,
+  options: FetchOptions = DEFAULT_FETCH_OPTIONS,
+): Promise<FetchedSource> {
   if (!isUrl(source)) {
     const file = path.resolve(source);
     const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-      throw new UpstreamError(source, `cannot read: ${error.code === 'ENOENT' ? 'file not found' : error.message}`);
+      throw new UpstreamError(
+        source,
+        `cannot read: ${error.code === 'ENOENT' ? 'file not found' : error.message}`,
+      );
     });
     return { source, finalUrl: file, text };
   }
@@ -36,7 +42,10 @@ export async function readSource(source: string, options: FetchOptions = DEFAULT
 }
 
 /** GETs a URL with a timeout per attempt and retries with backoff; throws one UpstreamError saying what happened. */
-export async function fetchText(url: string, options: FetchOptions = DEFAULT_FETCH_OPTIONS): Promise<FetchedSource> {
+export async function fetchText(
+  url: string,
+  options: FetchOptions = DEFAULT_FETCH_OPTIONS,
+): Promise<FetchedSource> {
   const attempts = options.retries + 1;
   let lastProblem = '';
   for (let attempt = 1; attempt <= attempts; attempt++) {
@@ -47,20 +56,33 @@ export async function fetchText(url: string, options: FetchOptions = DEFAULT_FET
     if (!outcome.retryable) break;
     if (attempt === attempts) lastProblem += ` (${attempts} attempt${attempts === 1 ? '' : 's'})`;
   }
-  throw new UpstreamError(url, `cannot fetch: ${lastProblem}`, 'check the URL and the network; the check retries transient failures itself');
+  throw new UpstreamError(
+    url,
+    `cannot fetch: ${lastProblem}`,
+    'check the URL and the network; the check retries transient failures itself',
+  );
 }
 
-type Outcome = { ok: true; finalUrl: string; text: string } | { ok: false; problem: string; retryable: boolean };
+type Outcome =
+  { ok: true; finalUrl: string; text: string } | { ok: false; problem: string; retryable: boolean };
 
 async function attemptFetch(url: string, timeoutMs: number): Promise<Outcome> {
   const signal = AbortSignal.timeout(timeoutMs);
   try {
-    const response = await fetch(url, { signal, redirect: 'follow', headers: { accept: 'application/yaml, application/json, text/markdown, text/plain, */*' } });
+    const response = await fetch(url, {
+      signal,
+      redirect: 'follow',
+      headers: { accept: 'application/yaml, application/json, text/markdown, text/plain, */*' },
+    });
     // The body is read under the same timeout: a server that stalls mid-body is as unreachable as one that never answers.
     const text = await response.text();
     if (response.ok) return { ok: true, finalUrl: response.url || url, text };
     const retryable = response.status === 429 || response.status >= 500;
-    return { ok: false, problem: `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`, retryable };
+    return {
+      ok: false,
+      problem: `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`,
+      retryable,
+    };
   } catch (error) {
     if (signal.aborted) return { ok: false, problem: `no answer within ${timeoutMs} ms`, retryable: true };
     return { ok: false, problem: networkProblem(error), retryable: true };

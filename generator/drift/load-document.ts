@@ -35,8 +35,13 @@ export interface SourceText {
 }
 
 /** The vendored side: the files in specs/<provider>/, exactly as `generate` reads them. */
-export async function loadVendored(provider: ProviderConfig, options: BundleOptions): Promise<ProviderDocument> {
-  const loaded = await Promise.all(provider.sources.map((s) => bundleSpec(path.resolve(provider.dir, s.file), options)));
+export async function loadVendored(
+  provider: ProviderConfig,
+  options: BundleOptions,
+): Promise<ProviderDocument> {
+  const loaded = await Promise.all(
+    provider.sources.map((s) => bundleSpec(path.resolve(provider.dir, s.file), options)),
+  );
   return analyze(provider, mergeDocuments(loaded.map((l) => l.bundled)));
 }
 
@@ -44,7 +49,11 @@ export async function loadVendored(provider: ProviderConfig, options: BundleOpti
  * The upstream side, from fetched texts. They are written to a private temporary folder (bundling reads files)
  * and every problem is reported against the source the text came from.
  */
-export async function loadUpstream(provider: ProviderConfig, texts: readonly SourceText[], options: BundleOptions): Promise<ProviderDocument> {
+export async function loadUpstream(
+  provider: ProviderConfig,
+  texts: readonly SourceText[],
+  options: BundleOptions,
+): Promise<ProviderDocument> {
   const dir = await mkdtemp(path.join(tmpdir(), 'sdkgen-upstream-'));
   const files = texts.map((t) => ({ ...t, path: path.join(dir, path.basename(t.file)) }));
   const label = texts.map((t) => t.source).join(', ');
@@ -54,18 +63,27 @@ export async function loadUpstream(provider: ProviderConfig, texts: readonly Sou
     return analyze(provider, mergeDocuments(loaded.map((l) => l.bundled)));
   } catch (error) {
     if (error instanceof UpstreamError) throw error;
-    const messages = error instanceof GenerationErrors ? error.errors.map((e) => e.message) : [(error as Error).message];
+    const messages =
+      error instanceof GenerationErrors ? error.errors.map((e) => e.message) : [(error as Error).message];
     const located = messages.map((m) => files.reduce((text, f) => text.replaceAll(f.path, f.source), m));
-    throw new UpstreamError(label, `invalid upstream document: ${located.join('; ')}`, 'the upstream document cannot be generated from; fix it upstream or add a patch in sdkgen.json');
+    throw new UpstreamError(
+      label,
+      `invalid upstream document: ${located.join('; ')}`,
+      'the upstream document cannot be generated from; fix it upstream or add a patch in sdkgen.json',
+    );
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
 }
 
 function analyze(provider: ProviderConfig, merged: BundledDocument): ProviderDocument {
-  const bundled = { ...merged, document: applyPatches(merged.document, provider.patches, provider.configFile) };
+  const bundled = {
+    ...merged,
+    document: applyPatches(merged.document, provider.patches, provider.configFile),
+  };
   const all = listOperations(bundled.document, bundled.file);
-  const included = provider.include === 'all' ? all : all.filter((op) => provider.include.includes(op.operationId));
+  const included =
+    provider.include === 'all' ? all : all.filter((op) => provider.include.includes(op.operationId));
   const operations = new Map(included.map((op) => [op.operationId, op]));
   const pagination = new Map<string, VerifiedPagination>();
   const paginationProblems = new Map<string, string>();
@@ -73,9 +91,15 @@ function analyze(provider: ProviderConfig, merged: BundledDocument): ProviderDoc
     const raw = operations.get(declaration.operation);
     if (!raw) continue;
     try {
-      pagination.set(raw.operationId, verifyPagination(bundled.document, raw, structuredClone(declaration), provider.configFile));
+      pagination.set(
+        raw.operationId,
+        verifyPagination(bundled.document, raw, structuredClone(declaration), provider.configFile),
+      );
     } catch (error) {
-      paginationProblems.set(raw.operationId, (error as Error).message.split('\n')[0]!.replace(/^.*?: pagination of [^:]+: /, ''));
+      paginationProblems.set(
+        raw.operationId,
+        (error as Error).message.split('\n')[0]!.replace(/^.*?: pagination of [^:]+: /, ''),
+      );
     }
   }
   const model = buildModel(bundled, {
@@ -83,5 +107,15 @@ function analyze(provider: ProviderConfig, merged: BundledDocument): ProviderDoc
     include: provider.include === 'all' ? 'all' : [...operations.keys()],
     pagination: provider.pagination.filter((d) => pagination.has(d.operation)),
   });
-  return { bundled, operations, notIncluded: all.filter((op) => !operations.has(op.operationId)).map((op) => op.operationId).sort(), pagination, paginationProblems, model };
+  return {
+    bundled,
+    operations,
+    notIncluded: all
+      .filter((op) => !operations.has(op.operationId))
+      .map((op) => op.operationId)
+      .sort(),
+    pagination,
+    paginationProblems,
+    model,
+  };
 }

@@ -60,11 +60,13 @@ export function parseOptions(args: string[], rootDir: string): { options: Option
     options: FLAGS,
   });
   const failOn = values['fail-on'] ?? 'any';
-  if (!['any', 'non-breaking', 'breaking'].includes(failOn)) throw new ConfigError('--fail-on', `must be any, non-breaking or breaking, got "${failOn}"`);
+  if (!['any', 'non-breaking', 'breaking'].includes(failOn))
+    throw new ConfigError('--fail-on', `must be any, non-breaking or breaking, got "${failOn}"`);
   const number = (flag: string, value: string | undefined, fallback: number, min: number) => {
     if (value === undefined) return fallback;
     const n = Number(value);
-    if (!Number.isInteger(n) || n < min) throw new ConfigError(`--${flag}`, `must be an integer of at least ${min}, got "${value}"`);
+    if (!Number.isInteger(n) || n < min)
+      throw new ConfigError(`--${flag}`, `must be an integer of at least ${min}, got "${value}"`);
     return n;
   };
   return {
@@ -87,4 +89,3 @@ export function parseOptions(args: string[], rootDir: string): { options: Option
     },
   };
 }
-

@@ -52,17 +52,23 @@ export function humanReport(report: UpstreamReport, acceptCommand: (provider: st
     const from = result.sources.map((s) => `${s.file} <- ${s.upstream}${s.embedded ? ' (embedded)' : ''}`);
     switch (result.status) {
       case 'no-upstream':
-        lines.push(`${result.provider}: no upstream source (the spec is authored in this repository); nothing to check`);
+        lines.push(
+          `${result.provider}: no upstream source (the spec is authored in this repository); nothing to check`,
+        );
         continue;
       case 'error':
         lines.push(`${result.provider}: ERROR ${result.error}`);
         continue;
       case 'clean':
-        lines.push(`${result.provider}: no drift (${from.join('; ')})${result.textChanged ? '; the upstream text differs only in form' : ''}`);
+        lines.push(
+          `${result.provider}: no drift (${from.join('; ')})${result.textChanged ? '; the upstream text differs only in form' : ''}`,
+        );
         continue;
     }
     const counts = CLASS_ORDER.filter((c) => result.summary[c]).map((c) => `${result.summary[c]} ${c}`);
-    lines.push(`${result.provider}: ${result.changes.length} change${result.changes.length === 1 ? '' : 's'} upstream (${counts.join(', ') || 'text only'})`);
+    lines.push(
+      `${result.provider}: ${result.changes.length} change${result.changes.length === 1 ? '' : 's'} upstream (${counts.join(', ') || 'text only'})`,
+    );
     for (const source of from) lines.push(`  source   ${source}`);
     lines.push(`  bump     ${result.bump} (${result.version} -> ${result.nextVersion})`);
     for (const change of result.changes) {
@@ -85,11 +91,16 @@ export function humanReport(report: UpstreamReport, acceptCommand: (provider: st
       lines.push(`  public surface${shown.length ? ':' : ': unchanged'}`);
       for (const [label, names] of shown) lines.push(`    ${label}: ${names.join(', ')}`);
     }
-    if (result.notIncluded.length) lines.push(`  not included (no effect on the package): ${result.notIncluded.join(', ')}`);
+    if (result.notIncluded.length)
+      lines.push(`  not included (no effect on the package): ${result.notIncluded.join(', ')}`);
     if (result.status === 'updated') {
-      lines.push(`  updated: vendored the upstream text into specs/${result.provider}/, regenerated generated/${result.provider}/, version ${result.nextVersion}`);
+      lines.push(
+        `  updated: vendored the upstream text into specs/${result.provider}/, regenerated generated/${result.provider}/, version ${result.nextVersion}`,
+      );
     } else {
-      lines.push(`  to accept: ${acceptCommand(result.provider)}   (vendors the upstream text, regenerates, bumps to ${result.nextVersion})`);
+      lines.push(
+        `  to accept: ${acceptCommand(result.provider)}   (vendors the upstream text, regenerates, bumps to ${result.nextVersion})`,
+      );
     }
   }
   return `${lines.join('\n')}\n`;

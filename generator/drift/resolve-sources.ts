@@ -22,21 +22,44 @@ export interface ResolvedSource {
  * document(s) whose operations it defines, so one full API document, or any single docs page, is enough.
  * Vendored documents nothing stands for keep their own text.
  */
-export async function resolveSources(provider: ProviderConfig, overrides: readonly string[], fetch: FetchOptions): Promise<ResolvedSource[]> {
+export async function resolveSources(
+  provider: ProviderConfig,
+  overrides: readonly string[],
+  fetch: FetchOptions,
+): Promise<ResolvedSource[]> {
   const files = provider.sources.map((s) => s.file);
   const vendored = async (file: string): Promise<ResolvedSource> => {
     const text = await readFile(path.resolve(provider.dir, file), 'utf8');
-    return { files: [file], ref: null, extracted: { text, document: parse(text), format: /\.json$/i.test(file) ? 'json' : 'yaml', embedded: false } };
+    return {
+      files: [file],
+      ref: null,
+      extracted: {
+        text,
+        document: parse(text),
+        format: /\.json$/i.test(file) ? 'json' : 'yaml',
+        embedded: false,
+      },
+    };
   };
   const read = async (ref: string) => extractDocument((await readSource(ref, fetch)).text, ref);
 
   if (!overrides.length) {
-    return Promise.all(provider.sources.map(async (s) => (s.upstream ? { files: [s.file], ref: s.upstream, extracted: await read(s.upstream) } : vendored(s.file))));
+    return Promise.all(
+      provider.sources.map(async (s) =>
+        s.upstream
+          ? { files: [s.file], ref: s.upstream, extracted: await read(s.upstream) }
+          : vendored(s.file),
+      ),
+    );
   }
   const chosen = new Map<string, ResolvedSource>();
   const claim = (resolved: ResolvedSource) => {
     for (const file of resolved.files) {
-      if (chosen.has(file)) throw new ConfigError('--source', `two documents stand for ${file}: name each with <vendored-file>=<url|file>`);
+      if (chosen.has(file))
+        throw new ConfigError(
+          '--source',
+          `two documents stand for ${file}: name each with <vendored-file>=<url|file>`,
+        );
       chosen.set(file, resolved);
     }
   };
@@ -44,7 +67,8 @@ export async function resolveSources(provider: ProviderConfig, overrides: readon
   for (const override of overrides) {
     const eq = override.indexOf('=');
     const file = eq > 0 ? override.slice(0, eq) : '';
-    if (files.includes(file)) claim({ files: [file], ref: override.slice(eq + 1), extracted: await read(override.slice(eq + 1)) });
+    if (files.includes(file))
+      claim({ files: [file], ref: override.slice(eq + 1), extracted: await read(override.slice(eq + 1)) });
     else unnamed.push(override);
   }
   if (unnamed.length) {
@@ -55,7 +79,10 @@ export async function resolveSources(provider: ProviderConfig, overrides: readon
       const ids = operationIds(extracted.document);
       const covered = files.filter((file) => [...vendoredOps.get(file)!].some((id) => ids.has(id)));
       if (!covered.length && files.length > 1) {
-        throw new ConfigError('--source', `${ref} defines none of the operations of ${files.join(', ')}: name the document it replaces with <vendored-file>=${ref}`);
+        throw new ConfigError(
+          '--source',
+          `${ref} defines none of the operations of ${files.join(', ')}: name the document it replaces with <vendored-file>=${ref}`,
+        );
       }
       claim({ files: covered.length ? covered : files, ref, extracted });
     }

@@ -36,8 +36,20 @@ const MAX_REFS = 32;
  * With `stopAtComponents`, a `$ref` to a component schema is recorded in `component` and not followed: the diff
  * compares a component once, under its own name, and compares only what this use adds (nullability, annotations).
  */
-export function schemaShape(document: OpenAPIDocument, located: Located, stopAtComponents = false): SchemaShape {
-  const shape: SchemaShape = { pointer: located.pointer, types: [], nullable: false, properties: new Map(), required: new Set(), variants: [], docs: { deprecated: false } };
+export function schemaShape(
+  document: OpenAPIDocument,
+  located: Located,
+  stopAtComponents = false,
+): SchemaShape {
+  const shape: SchemaShape = {
+    pointer: located.pointer,
+    types: [],
+    nullable: false,
+    properties: new Map(),
+    required: new Set(),
+    variants: [],
+    docs: { deprecated: false },
+  };
   const declared = new Set<string>();
   // Annotations next to a `$ref` (OpenAPI 3.1) describe this use of the target, so the outermost ones win.
   const docs = (node: any) => {
@@ -55,7 +67,12 @@ export function schemaShape(document: OpenAPIDocument, located: Located, stopAtC
       shape.component ??= component;
       if (!(stopAtComponents && canStop && component)) {
         shape.pointer = node.$ref;
-        visit(node.$ref.startsWith('#') ? lookup(document, node.$ref) : undefined, node.$ref, depth + 1, false);
+        visit(
+          node.$ref.startsWith('#') ? lookup(document, node.$ref) : undefined,
+          node.$ref,
+          depth + 1,
+          false,
+        );
       }
     }
     const type = node.type;
@@ -71,13 +88,18 @@ export function schemaShape(document: OpenAPIDocument, located: Located, stopAtC
       shape.enum = values.filter((v: unknown) => v !== null);
     }
     for (const [key, child] of Object.entries<unknown>(node.properties ?? {})) {
-      if (!shape.properties.has(key)) shape.properties.set(key, { node: child, pointer: `${pointer}/properties/${key}` });
+      if (!shape.properties.has(key))
+        shape.properties.set(key, { node: child, pointer: `${pointer}/properties/${key}` });
     }
     for (const key of Array.isArray(node.required) ? node.required : []) shape.required.add(String(key));
-    if (node.items !== undefined && typeof node.items === 'object') shape.items ??= { node: node.items, pointer: `${pointer}/items` };
-    for (const [i, part] of (Array.isArray(node.allOf) ? node.allOf : []).entries()) visit(part, `${pointer}/allOf/${i}`, depth + 1, false);
+    if (node.items !== undefined && typeof node.items === 'object')
+      shape.items ??= { node: node.items, pointer: `${pointer}/items` };
+    for (const [i, part] of (Array.isArray(node.allOf) ? node.allOf : []).entries())
+      visit(part, `${pointer}/allOf/${i}`, depth + 1, false);
     for (const keyword of ['oneOf', 'anyOf'] as const) {
-      const parts: Located[] = (Array.isArray(node[keyword]) ? node[keyword] : []).map((part: unknown, i: number) => ({ node: part, pointer: `${pointer}/${keyword}/${i}` }));
+      const parts: Located[] = (Array.isArray(node[keyword]) ? node[keyword] : []).map(
+        (part: unknown, i: number) => ({ node: part, pointer: `${pointer}/${keyword}/${i}` }),
+      );
       const nonNull = parts.filter((part) => !isNullSchema(document, part.node));
       if (nonNull.length < parts.length) shape.nullable = true;
       if (nonNull.length === 1) visit(nonNull[0]!.node, nonNull[0]!.pointer, depth + 1, canStop);
@@ -104,7 +126,12 @@ function inferTypes(shape: SchemaShape, declared: Set<string>, document: OpenAPI
 
 function isNullSchema(document: OpenAPIDocument, node: any): boolean {
   const resolved = typeof node?.$ref === 'string' ? lookup(document, node.$ref) : node;
-  return (resolved as any)?.type === 'null' || (Array.isArray((resolved as any)?.enum) && (resolved as any).enum.length === 1 && (resolved as any).enum[0] === null);
+  return (
+    (resolved as any)?.type === 'null' ||
+    (Array.isArray((resolved as any)?.enum) &&
+      (resolved as any).enum.length === 1 &&
+      (resolved as any).enum[0] === null)
+  );
 }
 
 /**
@@ -116,4 +143,3 @@ export function typesWithin(inner: readonly string[], outer: readonly string[]):
   if (inner.includes('any')) return false;
   return inner.every((t) => outer.includes(t) || (t === 'integer' && outer.includes('number')));
 }
-

@@ -27,7 +27,9 @@ function signature(op: OperationModel): string {
   if (op.body?.kind === 'whole') args.push(`body${op.body.required ? '' : '?'}: ${bodyTypeText(op)}`);
   if (op.params) args.push(`params${op.params.required ? '' : '?'}: ${op.params.typeName}`);
   const paging = pagination(op);
-  const result = paging ? `PagePromise<${itemTypeName(op)}, ${responseTypeName(op)}>` : `APIPromise<${responseTypeName(op) ?? responseKind(op)}>`;
+  const result = paging
+    ? `PagePromise<${itemTypeName(op)}, ${responseTypeName(op)}>`
+    : `APIPromise<${responseTypeName(op) ?? responseKind(op)}>`;
   return `(${args.join(', ')}) => ${result} [${op.method.toUpperCase()} ${op.path}${paging ? `, ${JSON.stringify(paging)}` : ''}]`;
 }
 
@@ -35,8 +37,18 @@ function signature(op: OperationModel): string {
 export async function diffSurface(before: ApiModel, after: ApiModel): Promise<SurfaceDiff> {
   const methods = diffMaps(methodSignatures(before), methodSignatures(after));
   const [oldTypes, newTypes] = await Promise.all([exportedTypes(before), exportedTypes(after)]);
-  const types = diffMaps(new Map([...oldTypes].map(([k, v]) => [k, v.type])), new Map([...newTypes].map(([k, v]) => [k, v.type])));
-  const docs = [...newTypes.keys()].filter((name) => oldTypes.has(name) && !types.changed.includes(name) && oldTypes.get(name)!.full !== newTypes.get(name)!.full).sort();
+  const types = diffMaps(
+    new Map([...oldTypes].map(([k, v]) => [k, v.type])),
+    new Map([...newTypes].map(([k, v]) => [k, v.type])),
+  );
+  const docs = [...newTypes.keys()]
+    .filter(
+      (name) =>
+        oldTypes.has(name) &&
+        !types.changed.includes(name) &&
+        oldTypes.get(name)!.full !== newTypes.get(name)!.full,
+    )
+    .sort();
   return { methods, types: { ...types, docs } };
 }
 
@@ -57,12 +69,16 @@ async function exportedTypes(model: ApiModel): Promise<Map<string, { type: strin
   const source = ts.createSourceFile('models.ts', await emitModels(model), ts.ScriptTarget.Latest, true);
   const schemaMembers = new Map<string, { type: string; full: string }>();
   const result = new Map<string, { type: string; full: string }>();
-  const text = (node: ts.Node) => ({ type: stripComments(node.getText(source)), full: node.getFullText(source).trim() });
+  const text = (node: ts.Node) => ({
+    type: stripComments(node.getText(source)),
+    full: node.getFullText(source).trim(),
+  });
   for (const statement of source.statements) {
     if (ts.isInterfaceDeclaration(statement) && statement.name.text === 'components') {
       const schemas = statement.members.find((m) => m.name?.getText(source) === 'schemas');
       if (schemas && ts.isPropertySignature(schemas) && schemas.type && ts.isTypeLiteralNode(schemas.type)) {
-        for (const member of schemas.type.members) schemaMembers.set(unquote(member.name?.getText(source) ?? ''), text(member));
+        for (const member of schemas.type.members)
+          schemaMembers.set(unquote(member.name?.getText(source) ?? ''), text(member));
       }
       continue;
     }
@@ -71,9 +87,13 @@ async function exportedTypes(model: ApiModel): Promise<Map<string, { type: strin
       const key = index ? (JSON.parse(index[1]!) as string) : undefined;
       const defined = key !== undefined ? schemaMembers.get(key) : undefined;
       const own = text(statement);
-      result.set(statement.name.text, defined ? { type: defined.type, full: `${own.full}\n${defined.full}` } : own);
+      result.set(
+        statement.name.text,
+        defined ? { type: defined.type, full: `${own.full}\n${defined.full}` } : own,
+      );
     } else if (ts.isVariableStatement(statement)) {
-      for (const declaration of statement.declarationList.declarations) result.set(declaration.name.getText(source), text(statement));
+      for (const declaration of statement.declarationList.declarations)
+        result.set(declaration.name.getText(source), text(statement));
     }
   }
   return result;

@@ -29,7 +29,8 @@ export async function applyUpdate(input: UpdateInput): Promise<void> {
   const planned = new Map<string, string>();
   for (const [file, text] of input.texts) planned.set(path.resolve(provider.dir, file), text);
   const configText = await readFile(provider.configFile, 'utf8');
-  if (input.version !== provider.version) planned.set(provider.configFile, withVersion(configText, input.version));
+  if (input.version !== provider.version)
+    planned.set(provider.configFile, withVersion(configText, input.version));
 
   const originals = new Map<string, string | undefined>();
   for (const file of planned.keys()) originals.set(file, await readFile(file, 'utf8').catch(() => undefined));
@@ -55,10 +56,17 @@ export function withVersion(configText: string, version: string): string {
   const raw = JSON.parse(configText) as Record<string, unknown>;
   const wanted = { ...raw, version };
   if (typeof raw.version === 'string') {
-    const edited = configText.replace(/("version"\s*:\s*)"[^"]*"/, (_match, key: string) => `${key}${JSON.stringify(version)}`);
+    const edited = configText.replace(
+      /("version"\s*:\s*)"[^"]*"/,
+      (_match, key: string) => `${key}${JSON.stringify(version)}`,
+    );
     if (isDeepStrictEqual(JSON.parse(edited), wanted)) return edited;
   } else {
-    const edited = configText.replace(/^(\s*\{\s*)/, (opening: string) => `${opening}"version": ${JSON.stringify(version)},${opening.includes('\n') ? opening.slice(opening.indexOf('{') + 1) : ' '}`);
+    const edited = configText.replace(
+      /^(\s*\{\s*)/,
+      (opening: string) =>
+        `${opening}"version": ${JSON.stringify(version)},${opening.includes('\n') ? opening.slice(opening.indexOf('{') + 1) : ' '}`,
+    );
     if (isDeepStrictEqual(JSON.parse(edited), wanted)) return edited;
   }
   return `${JSON.stringify(wanted, null, 2)}\n`;
@@ -74,14 +82,22 @@ async function writeAtomically(file: string, text: string): Promise<void> {
  * The text `--update` vendors into each file: the upstream text itself, or for one document standing for several
  * vendored files, its split by the operations each file vendors.
  */
-export function vendoredTexts(provider: ProviderConfig, resolved: readonly ResolvedSource[], before: ProviderDocument): Map<string, string> {
+export function vendoredTexts(
+  provider: ProviderConfig,
+  resolved: readonly ResolvedSource[],
+  before: ProviderDocument,
+): Map<string, string> {
   const texts = new Map<string, string>();
   for (const source of resolved.filter((r) => r.ref !== null)) {
     if (source.files.length > 1) {
       const vendored = listOperations(before.bundled.document, '');
       const parts = source.files.map((file) => ({
         file,
-        operations: new Set(vendored.filter((op) => path.resolve(op.source) === path.resolve(provider.dir, file)).map((op) => op.operationId)),
+        operations: new Set(
+          vendored
+            .filter((op) => path.resolve(op.source) === path.resolve(provider.dir, file))
+            .map((op) => op.operationId),
+        ),
       }));
       for (const [file, text] of splitDocument(source.extracted.document, parts)) texts.set(file, text);
       continue;
@@ -89,7 +105,10 @@ export function vendoredTexts(provider: ProviderConfig, resolved: readonly Resol
     const file = source.files[0]!;
     // JSON is YAML, so a .yaml file takes either; a .json file needs JSON.
     const asJson = /\.json$/i.test(file) && source.extracted.format !== 'json';
-    texts.set(file, asJson ? `${JSON.stringify(source.extracted.document, null, 2)}\n` : source.extracted.text);
+    texts.set(
+      file,
+      asJson ? `${JSON.stringify(source.extracted.document, null, 2)}\n` : source.extracted.text,
+    );
   }
   return texts;
 }

@@ -21,7 +21,9 @@ export function blockComment(text: string): string {
 
 /** Text after `//`: any line terminator would end the comment, so each is written as its escape (`\n`). */
 export function lineComment(text: string): string {
-  return text.replace(LINE_TERMINATORS, (c) => ({ '\r\n': '\\r\\n', '\n': '\\n', '\r': '\\r' })[c] ?? hex(c)).replace(CONTROL, hex);
+  return text
+    .replace(LINE_TERMINATORS, (c) => ({ '\r\n': '\\r\\n', '\n': '\\n', '\r': '\\r' })[c] ?? hex(c))
+    .replace(CONTROL, hex);
 }
 
 /** A quoted TypeScript string literal: JSON's escaping, plus the two line terminators JSON leaves raw. */
@@ -31,7 +33,10 @@ export function stringLiteral(text: string): string {
 
 /** Text inside a template literal (`` `...${x}...` ``): a backtick, a backslash or `${` would end or escape it. */
 export function templateLiteralText(text: string): string {
-  return text.replace(/[`\\]|\$(?=\{)/g, (c) => `\\${c}`).replace(LINE_TERMINATORS, (c) => ({ '\r\n': '\\r\\n', '\n': '\\n', '\r': '\\r' })[c] ?? hex(c)).replace(CONTROL, hex);
+  return text
+    .replace(/[`\\]|\$(?=\{)/g, (c) => `\\${c}`)
+    .replace(LINE_TERMINATORS, (c) => ({ '\r\n': '\\r\\n', '\n': '\\n', '\r': '\\r' })[c] ?? hex(c))
+    .replace(CONTROL, hex);
 }
 
 /** A JSON value (package.json, an initializer): `JSON.stringify`, with U+2028/2029 escaped for JavaScript readers. */
@@ -66,7 +71,10 @@ export function markdownCode(text: string, where: { table?: boolean } = {}): str
 
 /** Text inside an HTML comment (`<!-- ... -->` in Markdown): `-->` (and `--!>`) would end it. */
 export function htmlComment(text: string): string {
-  return text.replace(LINE_TERMINATORS, ' ').replace(CONTROL, '').replace(/--(!?)>/g, '-\\-$1>');
+  return text
+    .replace(LINE_TERMINATORS, ' ')
+    .replace(CONTROL, '')
+    .replace(/--(!?)>/g, '-\\-$1>');
 }
 
 /**
@@ -76,7 +84,9 @@ export function htmlComment(text: string): string {
  */
 export function provenancePath(file: string): string {
   if (/^[\w./@+~-][\w./@+~ -]*$/.test(file) && !file.endsWith(' ')) return file;
-  return stringLiteral(file).replaceAll('*/', '*\\/').replace(/--(!?)>/g, '-\\-$1>');
+  return stringLiteral(file)
+    .replaceAll('*/', '*\\/')
+    .replace(/--(!?)>/g, '-\\-$1>');
 }
 
 /**

@@ -1,6 +1,11 @@
 import * as prettier from 'prettier';
 
-export const PRETTIER_OPTIONS: prettier.Options = { printWidth: 110, singleQuote: true, trailingComma: 'all', endOfLine: 'lf' };
+export const PRETTIER_OPTIONS: prettier.Options = {
+  printWidth: 110,
+  singleQuote: true,
+  trailingComma: 'all',
+  endOfLine: 'lf',
+};
 
 const PARSERS: Record<string, string> = { '.ts': 'typescript', '.json': 'json', '.md': 'markdown' };
 
@@ -9,7 +14,11 @@ const PARSERS: Record<string, string> = { '.ts': 'typescript', '.json': 'json', 
  * per MB of Markdown, and a 1,000-operation API has a 5 MB `models.ts` and a 4 MB `api.md`. TypeScript printed by
  * the compiler is re-indented to two spaces; Markdown comes from templates already laid out.
  */
-export const PRETTIER_MAX_BYTES: Record<string, number> = { typescript: 512 * 1024, markdown: 64 * 1024, json: Infinity };
+export const PRETTIER_MAX_BYTES: Record<string, number> = {
+  typescript: 512 * 1024,
+  markdown: 64 * 1024,
+  json: Infinity,
+};
 
 /** Above this much TypeScript in one package, none of it goes through prettier (GitHub's resources: 1.5 MB, 5 s). */
 export const PRETTIER_MAX_TOTAL_TS_BYTES = 1024 * 1024;
@@ -24,7 +33,8 @@ export async function formatFiles(files: ReadonlyMap<string, string>): Promise<M
       const parser = PARSERS[file.slice(file.lastIndexOf('.'))];
       if (!parser) return [file, text];
       if (parser === 'typescript' && tooMuchTypeScript) return [file, reindent(text)];
-      if (text.length > (PRETTIER_MAX_BYTES[parser] ?? Infinity)) return [file, parser === 'typescript' ? reindent(text) : text];
+      if (text.length > (PRETTIER_MAX_BYTES[parser] ?? Infinity))
+        return [file, parser === 'typescript' ? reindent(text) : text];
       return [file, await prettier.format(text, { ...PRETTIER_OPTIONS, parser })];
     }),
   );

@@ -7,6 +7,7 @@ export function provenanceLine(sources: readonly string[]): string {
 
 /** Prefixes a file's text with the provenance line in the file's comment syntax (JSON files carry it in `//`). */
 export function withProvenance(file: string, text: string, line: string): string {
-  if (file.endsWith('.ts') || file.endsWith('.json') && file.includes('tsconfig')) return `// ${lineComment(line)}\n${text}`;
+  if (file.endsWith('.ts') || (file.endsWith('.json') && file.includes('tsconfig')))
+    return `// ${lineComment(line)}\n${text}`;
   return text;
 }

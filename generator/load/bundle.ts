@@ -53,17 +53,27 @@ const LINT_RULES = {
 export async function bundleSpec(
   file: string,
   options: BundleOptions = {},
-): Promise<{ bundled: BundledDocument; warnings: LoadWarning[]; repairs: (RepairNote & { file: string })[] }> {
+): Promise<{
+  bundled: BundledDocument;
+  warnings: LoadWarning[];
+  repairs: (RepairNote & { file: string })[];
+}> {
   const absolute = path.resolve(file);
   const shown = displayPath(absolute);
   const size = await stat(absolute).then(
     (s) => s.size,
     () => -1,
   );
-  if (size < 0) throw new SpecError(shown, '#', 'file not found', 'check the path in the provider config or --spec');
+  if (size < 0)
+    throw new SpecError(shown, '#', 'file not found', 'check the path in the provider config or --spec');
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (size > maxBytes) {
-    throw new SpecError(shown, '#', `document is ${mb(size)} MB, over the ${mb(maxBytes)} MB limit`, 'split it, or raise the limit with --max-size');
+    throw new SpecError(
+      shown,
+      '#',
+      `document is ${mb(size)} MB, over the ${mb(maxBytes)} MB limit`,
+      'split it, or raise the limit with --max-size',
+    );
   }
   // The root is parsed and checked here first, so what the bundler would refuse with a bare message (not an
   // object, wrong version) is reported with its pointer and a way out, and what it cannot follow (an alias-only
@@ -75,7 +85,12 @@ export async function bundleSpec(
   const text = bom.text;
   const root = guardText(text, shown, isJson);
   if (typeof root !== 'object' || root === null || Array.isArray(root)) {
-    throw new SpecError(shown, '#', `not an OpenAPI document (the top level is ${root === null ? 'null' : Array.isArray(root) ? 'an array' : typeof root}, not an object)`, 'give a YAML or JSON file with `openapi: 3.1.0`, `info` and `paths` at the top level');
+    throw new SpecError(
+      shown,
+      '#',
+      `not an OpenAPI document (the top level is ${root === null ? 'null' : Array.isArray(root) ? 'an array' : typeof root}, not an object)`,
+      'give a YAML or JSON file with `openapi: 3.1.0`, `info` and `paths` at the top level',
+    );
   }
   detectVersion(shown, root as Record<string, unknown>);
   // Alias-only cycles first: they are repaired, so the checks below never see one.
@@ -105,7 +120,12 @@ export async function bundleSpec(
       // The root parsed above (strictly, and repaired) is what the bundler starts from; its inherited-name keys are
       // encoded as the resolver encodes every file it parses itself.
       encodePrototypeKeys(repaired);
-      result = await bundle({ doc: { source: new Source(absolute, text), parsed: repaired }, config, dereference: false, externalRefResolver });
+      result = await bundle({
+        doc: { source: new Source(absolute, text), parsed: repaired },
+        config,
+        dereference: false,
+        externalRefResolver,
+      });
     }
   } catch (error) {
     if (error instanceof SpecError) throw error;
@@ -113,9 +133,19 @@ export async function bundleSpec(
     if (cause instanceof SpecError) throw cause;
     const message = firstLine((error as Error).message);
     if (/circular pointer/i.test(message)) {
-      throw new SpecError(shown, '#', '$ref cycle through external files with nothing in between', 'make one schema in the cycle define a type (properties, items...) instead of only referring on');
+      throw new SpecError(
+        shown,
+        '#',
+        '$ref cycle through external files with nothing in between',
+        'make one schema in the cycle define a type (properties, items...) instead of only referring on',
+      );
     }
-    throw new SpecError(shown, '#', `cannot bundle: ${message}`, 'check the $refs of the document and the files they name');
+    throw new SpecError(
+      shown,
+      '#',
+      `cannot bundle: ${message}`,
+      'check the $refs of the document and the files they name',
+    );
   }
   const document = result.bundle.parsed as Record<string, unknown>;
   const version = detectVersion(shown, document);
@@ -129,9 +159,13 @@ export async function bundleSpec(
   decodePrototypeKeys(document);
   for (const problem of problems) {
     (problem as { message: string }).message = decodeText(problem.message);
-    for (const location of problem.location) (location as { pointer?: string }).pointer = location.pointer && decodeText(location.pointer);
+    for (const location of problem.location)
+      (location as { pointer?: string }).pointer = location.pointer && decodeText(location.pointer);
   }
-  const { fatal, warnings } = splitProblems(problems.filter((p) => !isMappingByName(document, p) && !isRepairedLater(document, p)), shown);
+  const { fatal, warnings } = splitProblems(
+    problems.filter((p) => !isMappingByName(document, p) && !isRepairedLater(document, p)),
+    shown,
+  );
   if (!skipBundle) fatal.push(...checkRefs(document, shown));
   if (fatal.length) throw new GenerationErrors(dedupe(fatal));
   return { bundled: { file: shown, document, version }, warnings, repairs };
@@ -150,18 +184,25 @@ function inlineExampleRefs(document: Record<string, unknown>): void {
       const target = lookupPointer(document, ref);
       return target === undefined ? node : resolve(structuredClone(target), depth + 1);
     }
-    for (const key in node) (node as Record<string, unknown>)[key] = resolve((node as Record<string, unknown>)[key], depth + 1);
+    for (const key in node)
+      (node as Record<string, unknown>)[key] = resolve((node as Record<string, unknown>)[key], depth + 1);
     return node;
   };
   const visit = (node: unknown): void => {
     if (!node || typeof node !== 'object') return;
     for (const key in node) {
       const child = (node as Record<string, unknown>)[key];
-      if (key === 'example' && child && typeof child === 'object') (node as Record<string, unknown>)[key] = resolve(child, 0);
-      else if (key === 'examples' && Array.isArray(child)) child.forEach((value, i) => (child[i] = resolve(value, 0)));
+      if (key === 'example' && child && typeof child === 'object')
+        (node as Record<string, unknown>)[key] = resolve(child, 0);
+      else if (key === 'examples' && Array.isArray(child))
+        child.forEach((value, i) => (child[i] = resolve(value, 0)));
       else if (key === 'examples' && child && typeof child === 'object') {
         for (const example of Object.values(child)) {
-          if (example && typeof example === 'object' && 'value' in example) (example as Record<string, unknown>).value = resolve((example as Record<string, unknown>).value, 0);
+          if (example && typeof example === 'object' && 'value' in example)
+            (example as Record<string, unknown>).value = resolve(
+              (example as Record<string, unknown>).value,
+              0,
+            );
         }
         visit(child);
       } else visit(child);
@@ -172,18 +213,38 @@ function inlineExampleRefs(document: Record<string, unknown>): void {
 
 function detectVersion(file: string, document: Record<string, unknown>): '3.0' | '3.1' {
   if (typeof document.swagger === 'string') {
-    throw new SpecError(file, '#/swagger', `Swagger ${document.swagger} is not supported`, 'convert it to OpenAPI 3.x (for example with swagger2openapi) first');
+    throw new SpecError(
+      file,
+      '#/swagger',
+      `Swagger ${document.swagger} is not supported`,
+      'convert it to OpenAPI 3.x (for example with swagger2openapi) first',
+    );
   }
   const version = document.openapi;
   if (version !== undefined && typeof version !== 'string') {
-    throw new SpecError(file, '#/openapi', `"openapi" must be a string, got ${JSON.stringify(version)}`, 'quote the version: `openapi: "3.1.0"`');
+    throw new SpecError(
+      file,
+      '#/openapi',
+      `"openapi" must be a string, got ${JSON.stringify(version)}`,
+      'quote the version: `openapi: "3.1.0"`',
+    );
   }
   if (typeof version !== 'string') {
-    throw new SpecError(file, '#/openapi', 'missing "openapi" version field', 'add `openapi: 3.1.0` (or 3.0.x) at the top level');
+    throw new SpecError(
+      file,
+      '#/openapi',
+      'missing "openapi" version field',
+      'add `openapi: 3.1.0` (or 3.0.x) at the top level',
+    );
   }
   if (/^3\.0\.\d+$/.test(version)) return '3.0';
   if (/^3\.1\.\d+$/.test(version)) return '3.1';
-  throw new SpecError(file, '#/openapi', `OpenAPI version ${version} is not supported`, 'sdkgen reads OpenAPI 3.0.x and 3.1.x: convert the document to one of them');
+  throw new SpecError(
+    file,
+    '#/openapi',
+    `OpenAPI version ${version} is not supported`,
+    'sdkgen reads OpenAPI 3.0.x and 3.1.x: convert the document to one of them',
+  );
 }
 
 /**
@@ -192,9 +253,15 @@ function detectVersion(file: string, document: Record<string, unknown>): '3.0' |
  */
 function isMappingByName(document: Record<string, any>, problem: NormalizedProblem): boolean {
   const at = problem.location[0]?.pointer ?? '';
-  if (!['bundler', 'no-unresolved-refs'].includes(problem.ruleId) || !/\/discriminator\/mapping\/[^/]+$/.test(at)) return false;
+  if (
+    !['bundler', 'no-unresolved-refs'].includes(problem.ruleId) ||
+    !/\/discriminator\/mapping\/[^/]+$/.test(at)
+  )
+    return false;
   const node = lookupPointer(document, at);
-  return typeof node === 'string' && !/[/#]/.test(node) && Object.hasOwn(document.components?.schemas ?? {}, node);
+  return (
+    typeof node === 'string' && !/[/#]/.test(node) && Object.hasOwn(document.components?.schemas ?? {}, node)
+  );
 }
 
 /**
@@ -207,7 +274,10 @@ function isRepairedLater(document: Record<string, unknown>, problem: NormalizedP
   // Only a schema's `type` (its list of JSON types); a security scheme's `type` stays the linter's.
   if (/^`type` can be one of the following only: "object"/.test(problem.message)) return true;
   const at = problem.location[0]?.pointer ?? '';
-  return /^Expected type `Schema` \(object\) but got `null`/.test(problem.message) && lookupPointer(document, at) === null;
+  return (
+    /^Expected type `Schema` \(object\) but got `null`/.test(problem.message) &&
+    lookupPointer(document, at) === null
+  );
 }
 
 function splitProblems(problems: NormalizedProblem[], fallbackFile: string) {
@@ -218,7 +288,14 @@ function splitProblems(problems: NormalizedProblem[], fallbackFile: string) {
     const file = location ? displayPath(location.source.absoluteRef) : fallbackFile;
     const pointer = location?.pointer ?? '';
     if (problem.severity === 'error' && (FATAL_RULES.has(problem.ruleId) || isStructural(problem, pointer))) {
-      fatal.push(new SpecError(file, pointer, problem.message, /must be present/.test(problem.message) ? 'add the missing field' : hintFor(problem.ruleId)));
+      fatal.push(
+        new SpecError(
+          file,
+          pointer,
+          problem.message,
+          /must be present/.test(problem.message) ? 'add the missing field' : hintFor(problem.ruleId),
+        ),
+      );
     } else {
       warnings.push({ file, pointer, message: `${problem.message} (${problem.ruleId})` });
     }
@@ -227,8 +304,30 @@ function splitProblems(problems: NormalizedProblem[], fallbackFile: string) {
 }
 
 /** Keys whose value the model reads to build operations and types: a wrong type there cannot be generated from. */
-const STRUCTURAL_KEYS = new Set(['paths', 'components', 'schemas', 'parameters', 'requestBody', 'responses', 'content', 'schema', 'properties', 'items', 'allOf', 'oneOf', 'anyOf', 'additionalProperties', 'type', '$ref', 'name', 'in', 'discriminator', 'mapping']);
-const STRUCTURAL_ENTRY = /^#\/paths\/[^/]+(\/(get|put|post|delete|options|head|patch|trace))?$|\/(parameters\/\d+|responses\/[^/]+|properties\/[^/]+|schemas\/[^/]+)$/;
+const STRUCTURAL_KEYS = new Set([
+  'paths',
+  'components',
+  'schemas',
+  'parameters',
+  'requestBody',
+  'responses',
+  'content',
+  'schema',
+  'properties',
+  'items',
+  'allOf',
+  'oneOf',
+  'anyOf',
+  'additionalProperties',
+  'type',
+  '$ref',
+  'name',
+  'in',
+  'discriminator',
+  'mapping',
+]);
+const STRUCTURAL_ENTRY =
+  /^#\/paths\/[^/]+(\/(get|put|post|delete|options|head|patch|trace))?$|\/(parameters\/\d+|responses\/[^/]+|properties\/[^/]+|schemas\/[^/]+)$/;
 
 /**
  * A `struct` problem is fatal when it breaks what generation reads: a wrong type on a structural key or entry, or
@@ -240,7 +339,8 @@ function isStructural(problem: NormalizedProblem, at: string): boolean {
   // The linter looks names up on plain objects: a schema or property called `constructor` finds Object.prototype's.
   if ((at.split('/').at(-1) ?? '') in Object.prototype) return false;
   if (/^`type` can be one of/.test(problem.message)) return true;
-  if (/^Expected type/.test(problem.message)) return STRUCTURAL_KEYS.has(at.split('/').at(-1) ?? '') || STRUCTURAL_ENTRY.test(at);
+  if (/^Expected type/.test(problem.message))
+    return STRUCTURAL_KEYS.has(at.split('/').at(-1) ?? '') || STRUCTURAL_ENTRY.test(at);
   return /^The field `(in|name|openapi)` must be present/.test(problem.message);
 }
 

@@ -8,7 +8,11 @@ import { lookupPointer, parsePointer, pointer } from '../json-pointer.js';
  * string is reported too: every tool downstream assumes one. `found.external` tells whether any `$ref` points
  * outside the document.
  */
-export function checkRefs(document: Record<string, unknown>, file: string, found: { external?: boolean } = {}): SpecError[] {
+export function checkRefs(
+  document: Record<string, unknown>,
+  file: string,
+  found: { external?: boolean } = {},
+): SpecError[] {
   const errors: SpecError[] = [];
   const chains = new Map<string, Chain>();
   const reportedChains = new Set<string>();
@@ -19,15 +23,44 @@ export function checkRefs(document: Record<string, unknown>, file: string, found
     if (!node || typeof node !== 'object') return;
     const ref = (node as { $ref?: unknown }).$ref;
     if (ref !== undefined && typeof ref !== 'string' && (typeof ref !== 'object' || ref === null)) {
-      errors.push(new SpecError(file, `${at()}/$ref`, `$ref must be a string, got ${JSON.stringify(ref)}`, 'write it as a URI reference such as "#/components/schemas/Pet"'));
+      errors.push(
+        new SpecError(
+          file,
+          `${at()}/$ref`,
+          `$ref must be a string, got ${JSON.stringify(ref)}`,
+          'write it as a URI reference such as "#/components/schemas/Pet"',
+        ),
+      );
     } else if (typeof ref === 'string' && ref.startsWith('#')) {
       const chain = followChain(document, ref, chains);
-      if (chain.cycle) errors.push(new SpecError(file, at(), `$ref cycle with nothing in between: ${chain.cycle.join(' -> ')}`, 'make one schema in the cycle define a type (properties, items...) instead of only referring on'));
+      if (chain.cycle)
+        errors.push(
+          new SpecError(
+            file,
+            at(),
+            `$ref cycle with nothing in between: ${chain.cycle.join(' -> ')}`,
+            'make one schema in the cycle define a type (properties, items...) instead of only referring on',
+          ),
+        );
       else if (chain.missing === ref && inherited(document, ref)) {
-        errors.push(new SpecError(file, at(), `Can't resolve $ref: ${chain.missing} names nothing in the document (only a built-in property of every JavaScript object)`, 'point the $ref at an existing component or file'));
+        errors.push(
+          new SpecError(
+            file,
+            at(),
+            `Can't resolve $ref: ${chain.missing} names nothing in the document (only a built-in property of every JavaScript object)`,
+            'point the $ref at an existing component or file',
+          ),
+        );
       } else if (chain.length > MAX_REF_CHAIN && !reportedChains.has(chain.end)) {
         reportedChains.add(chain.end);
-        errors.push(new SpecError(file, at(), `$ref chain of ${chain.length} $refs that only refer on (${ref} -> ... -> ${chain.end}), over the budget of ${MAX_REF_CHAIN}`, 'point the $refs at the schema the chain ends in'));
+        errors.push(
+          new SpecError(
+            file,
+            at(),
+            `$ref chain of ${chain.length} $refs that only refer on (${ref} -> ... -> ${chain.end}), over the budget of ${MAX_REF_CHAIN}`,
+            'point the $refs at the schema the chain ends in',
+          ),
+        );
       }
     } else if (typeof ref === 'string') {
       found.external = true;
@@ -80,7 +113,10 @@ function followChain(document: Record<string, unknown>, ref: string, known: Map<
       tail = { length: 0, end: current, missing: current };
       break;
     }
-    current = target && typeof target === 'object' && typeof target.$ref === 'string' && target.$ref.startsWith('#') ? target.$ref : undefined;
+    current =
+      target && typeof target === 'object' && typeof target.$ref === 'string' && target.$ref.startsWith('#')
+        ? target.$ref
+        : undefined;
   }
   let result: Chain = tail ? { ...tail, cycle: undefined } : { length: 0, end: chain.at(-1) ?? ref };
   for (let i = chain.length - 1; i >= 0; i--) {

@@ -26,19 +26,36 @@ export function guardText(text: string, shown: string, json: boolean): unknown {
 }
 
 function parseJson(text: string, shown: string): unknown {
-  if (text.includes('\0')) throw new SpecError(shown, '#', 'not a text file (it contains NUL bytes)', 'give the path of the OpenAPI document itself, in YAML or JSON');
+  if (text.includes('\0'))
+    throw new SpecError(
+      shown,
+      '#',
+      'not a text file (it contains NUL bytes)',
+      'give the path of the OpenAPI document itself, in YAML or JSON',
+    );
   try {
     return JSON.parse(text);
   } catch (error) {
     const message = (error as Error).message;
     const position = /position (\d+)/.exec(message)?.[1];
     const where = position === undefined ? '' : ` (${lineColumn(text, Number(position))})`;
-    throw new SpecError(shown, '#', `invalid JSON${where}: ${printable(message.replace(/ in JSON at position \d+.*$/, ''))}`, 'fix the JSON syntax there (a validator or your editor shows the exact spot)');
+    throw new SpecError(
+      shown,
+      '#',
+      `invalid JSON${where}: ${printable(message.replace(/ in JSON at position \d+.*$/, ''))}`,
+      'fix the JSON syntax there (a validator or your editor shows the exact spot)',
+    );
   }
 }
 
 function parseYaml(text: string, shown: string): unknown {
-  if (text.includes('\0')) throw new SpecError(shown, '#', 'not a text file (it contains NUL bytes)', 'give the path of the OpenAPI document itself, in YAML or JSON');
+  if (text.includes('\0'))
+    throw new SpecError(
+      shown,
+      '#',
+      'not a text file (it contains NUL bytes)',
+      'give the path of the OpenAPI document itself, in YAML or JSON',
+    );
   // The library's own unique-key check compares each key with every earlier one: 20,000 schemas took 5 s.
   const lineCounter = new YAML.LineCounter();
   const document = YAML.parseDocument(text, { uniqueKeys: false, prettyErrors: true, lineCounter });
@@ -46,17 +63,32 @@ function parseYaml(text: string, shown: string): unknown {
   if (error) {
     const at = error.linePos?.[0];
     const reason = firstLine(error.message).replace(/ at line \d+, column \d+:?$/, '');
-    throw new SpecError(shown, '#', `invalid YAML${at ? ` (line ${at.line}, column ${at.col})` : ''}: ${printable(reason)}`, 'fix the YAML syntax there');
+    throw new SpecError(
+      shown,
+      '#',
+      `invalid YAML${at ? ` (line ${at.line}, column ${at.col})` : ''}: ${printable(reason)}`,
+      'fix the YAML syntax there',
+    );
   }
   const duplicate = duplicateKey(document);
   if (duplicate) {
     const at = duplicate.range ? lineCounter.linePos(duplicate.range[0]) : undefined;
-    throw new SpecError(shown, '#', `invalid YAML${at ? ` (line ${at.line}, column ${at.col})` : ''}: Map keys must be unique`, 'fix the YAML syntax there');
+    throw new SpecError(
+      shown,
+      '#',
+      `invalid YAML${at ? ` (line ${at.line}, column ${at.col})` : ''}: Map keys must be unique`,
+      'fix the YAML syntax there',
+    );
   }
   try {
     return document.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (cause) {
-    throw new SpecError(shown, '#', `refused: ${firstLine((cause as Error).message)}`, 'expand the YAML anchors and aliases by hand, or use $ref to components instead');
+    throw new SpecError(
+      shown,
+      '#',
+      `refused: ${firstLine((cause as Error).message)}`,
+      'expand the YAML anchors and aliases by hand, or use $ref to components instead',
+    );
   }
 }
 
@@ -87,7 +119,8 @@ function duplicateKey(document: YAML.Document): YAML.Scalar | undefined {
 function checkShape(value: unknown, shown: string): void {
   const measured = new Map<object, { size: number; height: number }>();
   const entering = new Set<object>();
-  const stack: { node: object; expanded: boolean }[] = value && typeof value === 'object' ? [{ node: value, expanded: false }] : [];
+  const stack: { node: object; expanded: boolean }[] =
+    value && typeof value === 'object' ? [{ node: value, expanded: false }] : [];
   let distinct = 0;
   while (stack.length) {
     const frame = stack[stack.length - 1]!;
@@ -96,16 +129,27 @@ function checkShape(value: unknown, shown: string): void {
         stack.pop();
         continue;
       }
-      if (entering.has(frame.node)) throw new SpecError(shown, '#', 'a YAML alias refers to a node that contains it', 'expand the YAML anchors and aliases by hand, or use $ref to components instead');
+      if (entering.has(frame.node))
+        throw new SpecError(
+          shown,
+          '#',
+          'a YAML alias refers to a node that contains it',
+          'expand the YAML anchors and aliases by hand, or use $ref to components instead',
+        );
       entering.add(frame.node);
       frame.expanded = true;
       distinct++;
-      if (entering.size > MAX_DEPTH + 1) throw depthError(shown, stack.filter((f) => f.expanded).map((f) => f.node));
+      if (entering.size > MAX_DEPTH + 1)
+        throw depthError(
+          shown,
+          stack.filter((f) => f.expanded).map((f) => f.node),
+        );
       for (const child of Object.values(frame.node)) {
         if (!child || typeof child !== 'object') continue;
         const known = measured.get(child);
         // An alias met again deeper down: its height is known, so is how deep it reaches from here.
-        if (known && entering.size + known.height > MAX_DEPTH) throw depthError(shown, [...stack.filter((f) => f.expanded).map((f) => f.node), child]);
+        if (known && entering.size + known.height > MAX_DEPTH)
+          throw depthError(shown, [...stack.filter((f) => f.expanded).map((f) => f.node), child]);
         if (!known) stack.push({ node: child, expanded: false });
       }
       continue;
@@ -123,14 +167,20 @@ function checkShape(value: unknown, shown: string): void {
   }
   const total = value && typeof value === 'object' ? measured.get(value)!.size : 1;
   if (total > MAX_EXPANDED_NODES && measured.size > 0 && total > distinctNodes(measured, distinct)) {
-    throw new SpecError(shown, '#', `refused: YAML aliases expand the document to ${total.toLocaleString('en-US')} nodes, over the budget of ${MAX_EXPANDED_NODES.toLocaleString('en-US')}`, 'expand the YAML anchors and aliases by hand, or use $ref to components instead');
+    throw new SpecError(
+      shown,
+      '#',
+      `refused: YAML aliases expand the document to ${total.toLocaleString('en-US')} nodes, over the budget of ${MAX_EXPANDED_NODES.toLocaleString('en-US')}`,
+      'expand the YAML anchors and aliases by hand, or use $ref to components instead',
+    );
   }
 }
 
 /** Nodes without expansion: the distinct objects plus their scalar children. */
 function distinctNodes(measured: Map<object, unknown>, distinct: number): number {
   let scalars = 0;
-  for (const node of measured.keys()) for (const child of Object.values(node)) if (!child || typeof child !== 'object') scalars++;
+  for (const node of measured.keys())
+    for (const child of Object.values(node)) if (!child || typeof child !== 'object') scalars++;
   return distinct + scalars;
 }
 
@@ -140,7 +190,12 @@ function depthError(shown: string, chain: object[]): SpecError {
     const parent = chain[i - 1] as Record<string, unknown>;
     path.push(Object.keys(parent).find((key) => parent[key] === chain[i]) ?? '?');
   }
-  return new SpecError(shown, pointer(...path) + '/...', `nested more than ${MAX_DEPTH} levels deep`, 'name the inner schemas as components and $ref them');
+  return new SpecError(
+    shown,
+    pointer(...path) + '/...',
+    `nested more than ${MAX_DEPTH} levels deep`,
+    'name the inner schemas as components and $ref them',
+  );
 }
 
 function lineColumn(text: string, offset: number): string {

@@ -22,7 +22,14 @@ export function mergeDocuments(documents: readonly BundledDocument[]): BundledDo
     const doc = structuredClone(next.document);
     annotate(doc, next.file, origin);
     if (next.version !== first.version) {
-      errors.push(new SpecError(next.file, '#/openapi', `OpenAPI ${next.version} differs from ${first.file} (${first.version})`, 'vendor documents of one OpenAPI version per provider'));
+      errors.push(
+        new SpecError(
+          next.file,
+          '#/openapi',
+          `OpenAPI ${next.version} differs from ${first.file} (${first.version})`,
+          'vendor documents of one OpenAPI version per provider',
+        ),
+      );
     }
     mergePaths(merged, doc, next.file, origin, errors);
     mergeComponents(merged, doc, next.file, origin, errors);
@@ -51,7 +58,13 @@ function annotate(doc: OpenAPIDocument, file: string, origin: Map<string, string
   }
 }
 
-function mergePaths(into: OpenAPIDocument, from: OpenAPIDocument, file: string, origin: Map<string, string>, errors: SpecError[]) {
+function mergePaths(
+  into: OpenAPIDocument,
+  from: OpenAPIDocument,
+  file: string,
+  origin: Map<string, string>,
+  errors: SpecError[],
+) {
   into.paths ??= {};
   for (const [route, item] of Object.entries<any>(from.paths ?? {})) {
     const target = ownEntry(into.paths, route);
@@ -60,16 +73,31 @@ function mergePaths(into: OpenAPIDocument, from: OpenAPIDocument, file: string, 
         define(target, key, value);
         continue;
       }
-      const same = isHttpMethod(key) ? isDeepStrictEqual(withoutSource(target[key]), withoutSource(value)) : isDeepStrictEqual(target[key], value);
+      const same = isHttpMethod(key)
+        ? isDeepStrictEqual(withoutSource(target[key]), withoutSource(value))
+        : isDeepStrictEqual(target[key], value);
       if (!same) {
         const at = pointer('paths', route, key);
-        errors.push(new SpecError(file, at, `conflicts with the definition in ${origin.get(at) ?? 'another document'}`, 'make both documents agree, or include the operation from one of them only'));
+        errors.push(
+          new SpecError(
+            file,
+            at,
+            `conflicts with the definition in ${origin.get(at) ?? 'another document'}`,
+            'make both documents agree, or include the operation from one of them only',
+          ),
+        );
       }
     }
   }
 }
 
-function mergeComponents(into: OpenAPIDocument, from: OpenAPIDocument, file: string, origin: Map<string, string>, errors: SpecError[]) {
+function mergeComponents(
+  into: OpenAPIDocument,
+  from: OpenAPIDocument,
+  file: string,
+  origin: Map<string, string>,
+  errors: SpecError[],
+) {
   for (const [section, entries] of Object.entries<any>(from.components ?? {})) {
     into.components ??= {};
     const target = ownEntry(into.components, section);
@@ -79,7 +107,14 @@ function mergeComponents(into: OpenAPIDocument, from: OpenAPIDocument, file: str
       } else if (!isDeepStrictEqual(target[name], value)) {
         const at = pointer('components', section, name);
         const firstFile = origin.get(at);
-        errors.push(new SpecError(file, at, `differs from the same component in ${firstFile && firstFile !== file ? firstFile : 'another document'}`, 'rename one of them, or make them identical'));
+        errors.push(
+          new SpecError(
+            file,
+            at,
+            `differs from the same component in ${firstFile && firstFile !== file ? firstFile : 'another document'}`,
+            'rename one of them, or make them identical',
+          ),
+        );
       }
     }
   }

@@ -12,11 +12,15 @@ const isInherited = (key: string) => INHERITED.has(key);
 /** Encodes every inherited-name key, and the same names as pointer segments in `$ref`s and mappings. Mutates. */
 export function encodePrototypeKeys(document: unknown): boolean {
   let changed = false;
-  transform(document, (key) => {
-    if (!isInherited(key)) return key;
-    changed = true;
-    return key + MARKER;
-  }, encodeRef);
+  transform(
+    document,
+    (key) => {
+      if (!isInherited(key)) return key;
+      changed = true;
+      return key + MARKER;
+    },
+    encodeRef,
+  );
   return changed;
 }
 
@@ -38,7 +42,11 @@ function encodeRef(ref: string): string {
 }
 
 /** Rewrites keys (order kept) and `$ref` / discriminator mapping strings, iteratively. */
-function transform(root: unknown, renameKey: (key: string) => string, rewriteRef: (ref: string) => string): void {
+function transform(
+  root: unknown,
+  renameKey: (key: string) => string,
+  rewriteRef: (ref: string) => string,
+): void {
   const stack: unknown[] = [root];
   const seen = new Set<object>();
   while (stack.length) {
@@ -54,7 +62,8 @@ function transform(root: unknown, renameKey: (key: string) => string, rewriteRef
     if (keys.some((key) => renameKey(key) !== key)) {
       const entries = keys.map((key) => [renameKey(key), record[key]] as const);
       for (const key of keys) delete record[key];
-      for (const [key, value] of entries) Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+      for (const [key, value] of entries)
+        Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
     }
     for (const key of Object.keys(record)) {
       const value = record[key];
@@ -63,7 +72,10 @@ function transform(root: unknown, renameKey: (key: string) => string, rewriteRef
         for (const name of Object.keys(value)) {
           const target = (value as Record<string, unknown>)[name];
           // A mapping may name a schema instead of pointing at it (`dog: Dog`).
-          if (typeof target === 'string') (value as Record<string, unknown>)[name] = /[#/]/.test(target) ? rewriteRef(target) : renameKey(target);
+          if (typeof target === 'string')
+            (value as Record<string, unknown>)[name] = /[#/]/.test(target)
+              ? rewriteRef(target)
+              : renameKey(target);
         }
         stack.push(value);
       } else stack.push(value);

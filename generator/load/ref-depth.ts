@@ -23,7 +23,11 @@ interface Frame {
  * The deepest point of that walk, without recursion. When it is deeper than `limit`, returns the error: at the
  * pointer where the walk first entered a reference (where the chain starts), naming the first references of it.
  */
-export function checkReferenceDepth(document: Record<string, unknown>, file: string, limit = MAX_REF_DEPTH): { depth: number; error?: SpecError } {
+export function checkReferenceDepth(
+  document: Record<string, unknown>,
+  file: string,
+  limit = MAX_REF_DEPTH,
+): { depth: number; error?: SpecError } {
   // Marked when entered, not when queued: like the bundler's recursion, a schema is walked from where it is first
   // reached in depth-first order, so one listed among the components is still walked from its first `$ref`.
   const visited = new WeakSet<object>();

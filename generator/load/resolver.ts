@@ -24,19 +24,26 @@ export class SandboxedResolver extends BaseResolver {
 
   override async loadExternalRef(absoluteRef: string): Promise<Source> {
     if (isAbsoluteUrl(absoluteRef)) {
-      throw new Error(`remote $ref ${absoluteRef} is not followed; vendor the file next to the spec and reference it by a relative path`);
+      throw new Error(
+        `remote $ref ${absoluteRef} is not followed; vendor the file next to the spec and reference it by a relative path`,
+      );
     }
     if (!isInside(this.root, absoluteRef)) {
-      throw new Error(`$ref to ${absoluteRef} leaves the spec's folder (${this.root}); move the file inside it`);
+      throw new Error(
+        `$ref to ${absoluteRef} leaves the spec's folder (${this.root}); move the file inside it`,
+      );
     }
     if (absoluteRef === this.rootFile) return super.loadExternalRef(absoluteRef);
     const real = await realpath(absoluteRef).catch(() => undefined);
     // A missing file is the base resolver's to report, in its words.
     if (real === undefined) return super.loadExternalRef(absoluteRef);
     if (!isInside(await this.realRoot, real)) {
-      throw new Error(`$ref to ${absoluteRef} is a link to ${real}, outside the spec's folder (${this.root}); copy the file into the folder instead of linking it`);
+      throw new Error(
+        `$ref to ${absoluteRef} is a link to ${real}, outside the spec's folder (${this.root}); copy the file into the folder instead of linking it`,
+      );
     }
-    if ((await lstat(real)).isDirectory()) throw new Error(`Expected a file but received a folder at ${absoluteRef}.`);
+    if ((await lstat(real)).isDirectory())
+      throw new Error(`Expected a file but received a folder at ${absoluteRef}.`);
     // Read by the real path just checked, not through the link again.
     const content = await readFile(real, 'utf8');
     return new Source(absoluteRef, content.replace(/\r\n/g, '\n'));
@@ -47,7 +54,10 @@ export class SandboxedResolver extends BaseResolver {
     const shown = displayPath(source.absoluteRef);
     const parsed = guardText(source.body, shown, /\.json$/i.test(source.absoluteRef));
     // Its own references too, before the bundler walks them recursively.
-    const depth = parsed && typeof parsed === 'object' ? checkReferenceDepth(parsed as Record<string, unknown>, shown).error : undefined;
+    const depth =
+      parsed && typeof parsed === 'object'
+        ? checkReferenceDepth(parsed as Record<string, unknown>, shown).error
+        : undefined;
     if (depth) throw depth;
     const document = super.parseDocument(source, isRoot);
     encodePrototypeKeys(document.parsed);

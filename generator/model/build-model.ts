@@ -61,7 +61,11 @@ export interface ModelOptions {
  * Builds the model of one (merged, patched) document: operations grouped into resources, names, types, enums.
  * `runtime` is what the copied runtime core exports (read from `templates/runtime/` unless given).
  */
-export function buildModel(bundled: BundledDocument, options: ModelOptions, runtime: RuntimeSurface = readRuntimeSurface(runtimeDir())): ApiModel {
+export function buildModel(
+  bundled: BundledDocument,
+  options: ModelOptions,
+  runtime: RuntimeSurface = readRuntimeSurface(runtimeDir()),
+): ApiModel {
   const { document } = normalizeSchemaRefs(bundled.document);
   const warnings: Warning[] = breakCompositionCycles(document);
   const all = listOperations(document, bundled.file);
@@ -69,7 +73,13 @@ export function buildModel(bundled: BundledDocument, options: ModelOptions, runt
   warnings.push(...notGenerated(operations));
   const schemes = securitySchemes(document, warnings);
 
-  const reservedNames = [...runtime.reservedTypeNames, options.clientName, `${options.clientName}Error`, 'components', 'ClientOptions'];
+  const reservedNames = [
+    ...runtime.reservedTypeNames,
+    options.clientName,
+    `${options.clientName}Error`,
+    'components',
+    'ClientOptions',
+  ];
   const types = new NameScope(reservedNames);
   const componentSchemas: Record<string, unknown> = document.components?.schemas ?? {};
   const componentTypeNames = new Map<string, string>();
@@ -85,7 +95,12 @@ export function buildModel(bundled: BundledDocument, options: ModelOptions, runt
   for (const declaration of options.pagination) {
     const raw = operations.find((op) => op.operationId === declaration.operation);
     if (!raw) {
-      throw new SpecError(options.configFile, '', `pagination names operation "${declaration.operation}", which is not among the included operations`, 'check the operationId');
+      throw new SpecError(
+        options.configFile,
+        '',
+        `pagination names operation "${declaration.operation}", which is not among the included operations`,
+        'check the operationId',
+      );
     }
     pagination.set(raw.operationId, verifyPagination(document, raw, declaration, options.configFile));
   }
@@ -101,27 +116,59 @@ export function buildModel(bundled: BundledDocument, options: ModelOptions, runt
     const inferred = pagination.has(raw.operationId) ? undefined : inferPagination(document, raw);
     if (!inferred) continue;
     try {
-      pagination.set(raw.operationId, verifyPagination(document, raw, { operation: raw.operationId, ...inferred }, raw.source));
+      pagination.set(
+        raw.operationId,
+        verifyPagination(document, raw, { operation: raw.operationId, ...inferred }, raw.source),
+      );
       inferredPagination.push({ operationId: raw.operationId, style: inferred.style, pointer: raw.pointer });
     } catch (error) {
       if (!(error instanceof SpecError)) throw error;
-      warnings.push({ pointer: raw.pointer, message: `inferred ${inferred.style} pagination not applied: ${error.problem}` });
+      warnings.push({
+        pointer: raw.pointer,
+        message: `inferred ${inferred.style} pagination not applied: ${error.problem}`,
+      });
     }
   }
 
-  const isList = (raw: RawOperation) => pagination.has(raw.operationId) || arrayItems(document, successSchema(document, raw)) !== undefined || inferPagination(document, raw) !== undefined;
+  const isList = (raw: RawOperation) =>
+    pagination.has(raw.operationId) ||
+    arrayItems(document, successSchema(document, raw)) !== undefined ||
+    inferPagination(document, raw) !== undefined;
   const tagDescriptions = new Map<string, string>(
-    (Array.isArray(document.tags) ? document.tags : []).filter((t: any) => typeof t?.description === 'string').map((t: any) => [t.name, t.description]),
+    (Array.isArray(document.tags) ? document.tags : [])
+      .filter((t: any) => typeof t?.description === 'string')
+      .map((t: any) => [t.name, t.description]),
   );
   // `client.webhooks` is the webhook helper when the document declares webhooks: a `/webhooks` resource yields.
-  const clientMembers = webhookEvents(document).events.length ? [...runtime.clientMembers, 'webhooks'] : runtime.clientMembers;
-  const groups = groupResources(operations, tagDescriptions, options.resources, isList, types.snapshot(), clientMembers, runtime.resourceMembers, warnings);
-  const claimClasses = (list: ResourceGroup[]): void => list.forEach((group) => (types.claim(group.className), claimClasses(group.children)));
+  const clientMembers = webhookEvents(document).events.length
+    ? [...runtime.clientMembers, 'webhooks']
+    : runtime.clientMembers;
+  const groups = groupResources(
+    operations,
+    tagDescriptions,
+    options.resources,
+    isList,
+    types.snapshot(),
+    clientMembers,
+    runtime.resourceMembers,
+    warnings,
+  );
+  const claimClasses = (list: ResourceGroup[]): void =>
+    list.forEach((group) => (types.claim(group.className), claimClasses(group.children)));
   claimClasses(groups);
 
   const synthesized = new Map<string, unknown>();
   const deepArrays = options.queryFormat.arrays === 'indices' ? 'indices' : 'brackets';
-  const ctx: OperationContext = { document, schemes, componentTypeNames, types, synthesized, errorSchemas: [], warnings, deepArrays };
+  const ctx: OperationContext = {
+    document,
+    schemes,
+    componentTypeNames,
+    types,
+    synthesized,
+    errorSchemas: [],
+    warnings,
+    deepArrays,
+  };
   const toResource = (group: ResourceGroup, parent = ''): ResourceModel => ({
     propertyName: group.propertyName,
     accessor: parent ? `${parent}.${group.propertyName}` : group.propertyName,
@@ -134,23 +181,44 @@ export function buildModel(bundled: BundledDocument, options: ModelOptions, runt
         const paging = pagination.get(raw.operationId);
         if (!paging) return { kind: 'request', response };
         // Verification found a JSON success schema, so the response is a model type.
-        if (response.kind !== 'json' || response.type.kind !== 'model') throw new Error(`${raw.operationId}: a verified list has a JSON response`);
+        if (response.kind !== 'json' || response.type.kind !== 'model')
+          throw new Error(`${raw.operationId}: a verified list has a JSON response`);
         const pageStyle = runtime.pageStyles[paging.style];
-        if (!pageStyle) throw new SpecError(options.configFile, raw.pointer, `the runtime has no module for pagination style "${paging.style}"`, 'use a style templates/runtime/internal/pages/ implements');
-        return { kind: 'paginated', pagination: paging, pageStyle, pagingName: `${methodName}Paging`, itemTypeName: itemTypeName(raw, paging, methodName, group.singular, ctx), pageTypeName: response.type.name };
+        if (!pageStyle)
+          throw new SpecError(
+            options.configFile,
+            raw.pointer,
+            `the runtime has no module for pagination style "${paging.style}"`,
+            'use a style templates/runtime/internal/pages/ implements',
+          );
+        return {
+          kind: 'paginated',
+          pagination: paging,
+          pageStyle,
+          pagingName: `${methodName}Paging`,
+          itemTypeName: itemTypeName(raw, paging, methodName, group.singular, ctx),
+          pageTypeName: response.type.name,
+        };
       }),
     ),
-    children: group.children.map((child) => toResource(child, parent ? `${parent}.${group.propertyName}` : group.propertyName)),
+    children: group.children.map((child) =>
+      toResource(child, parent ? `${parent}.${group.propertyName}` : group.propertyName),
+    ),
   });
   const resources = groups.map((group) => toResource(group));
   const webhooks = buildWebhooks(document, ctx);
 
   const errorTypeName = ctx.errorSchemas.length ? types.claim('ErrorBody') : undefined;
   if (errorTypeName) synthesized.set(errorTypeName, errorUnion(ctx.errorSchemas));
-  const errorClasses = { httpClasses: runtime.errorClasses.http, otherClasses: runtime.errorClasses.other, baseName: `${options.clientName}Error` };
+  const errorClasses = {
+    httpClasses: runtime.errorClasses.http,
+    otherClasses: runtime.errorClasses.other,
+    baseName: `${options.clientName}Error`,
+  };
 
   const named = new Map<string, { typeName: string; schema: unknown }>();
-  for (const [key, name] of componentTypeNames) named.set(key, { typeName: name, schema: componentSchemas[key] });
+  for (const [key, name] of componentTypeNames)
+    named.set(key, { typeName: name, schema: componentSchemas[key] });
   const synthesizedKeys = new Map<string, string>();
   for (const [name, schema] of synthesized) {
     let key = name;
@@ -184,10 +252,14 @@ export function buildModel(bundled: BundledDocument, options: ModelOptions, runt
       name,
       schemaKey,
       synthesized: synthesized.has(name) && synthesizedKeys.get(name) === schemaKey,
-      ...(typeof (schema as any)?.description === 'string' ? { description: (schema as any).description } : {}),
+      ...(typeof (schema as any)?.description === 'string'
+        ? { description: (schema as any).description }
+        : {}),
     })),
     enums,
-    errors: errorTypeName ? { kind: 'typed', bodyTypeName: errorTypeName, ...errorClasses } : { kind: 'untyped', ...errorClasses },
+    errors: errorTypeName
+      ? { kind: 'typed', bodyTypeName: errorTypeName, ...errorClasses }
+      : { kind: 'untyped', ...errorClasses },
     typesDocument: {
       openapi: document.openapi,
       info: document.info ?? { title: options.clientName, version: '0' },
@@ -195,7 +267,12 @@ export function buildModel(bundled: BundledDocument, options: ModelOptions, runt
       // Schemas only: every schema $ref points into components.schemas once normalized, and the other component
       // sections would only give openapi-typescript more to type that no export uses.
       components: {
-        schemas: { ...componentSchemas, ...Object.fromEntries([...synthesized].map(([name, schema]) => [synthesizedKeys.get(name)!, schema])) },
+        schemas: {
+          ...componentSchemas,
+          ...Object.fromEntries(
+            [...synthesized].map(([name, schema]) => [synthesizedKeys.get(name)!, schema]),
+          ),
+        },
       },
     },
     warnings,
@@ -212,7 +289,8 @@ function buildWebhooks(document: any, ctx: OperationContext): WebhooksModel | un
   if (!events.length) return undefined;
   const members = events.map((event) => {
     const refName = schemaRefName(event.schema);
-    if (refName && ctx.componentTypeNames.has(refName)) return { name: event.name, typeName: ctx.componentTypeNames.get(refName)! };
+    if (refName && ctx.componentTypeNames.has(refName))
+      return { name: event.name, typeName: ctx.componentTypeNames.get(refName)! };
     const name = ctx.types.claim(`${typeName(event.name)}WebhookEvent`);
     ctx.synthesized.set(name, event.schema);
     return { name: event.name, typeName: name };
@@ -227,7 +305,8 @@ function defaultSecurity(resources: ResourceModel[]): string[][] {
   const counts = new Map<string, number>();
   const visit = (list: ResourceModel[]): void =>
     list.forEach((r) => {
-      for (const op of r.operations) counts.set(JSON.stringify(op.security), (counts.get(JSON.stringify(op.security)) ?? 0) + 1);
+      for (const op of r.operations)
+        counts.set(JSON.stringify(op.security), (counts.get(JSON.stringify(op.security)) ?? 0) + 1);
       visit(r.children);
     });
   visit(resources);
@@ -240,7 +319,10 @@ function notGenerated(operations: RawOperation[]): Warning[] {
   const result: Warning[] = [];
   for (const raw of operations) {
     for (const name of Object.keys(raw.op.callbacks ?? {}).sort()) {
-      result.push({ pointer: `${raw.pointer}/callbacks/${pointerSegment(name)}`, message: 'callback not generated: the API sends it, a client does not call it' });
+      result.push({
+        pointer: `${raw.pointer}/callbacks/${pointerSegment(name)}`,
+        message: 'callback not generated: the API sends it, a client does not call it',
+      });
     }
   }
   return result;
@@ -265,7 +347,12 @@ function selectOperations(all: RawOperation[], options: ModelOptions): RawOperat
   if (options.include === 'all') return all;
   const missing = options.include.filter((id) => !all.some((op) => op.operationId === id));
   if (missing.length) {
-    throw new SpecError(options.configFile, '', `"include" names operations the spec does not have: ${missing.join(', ')}`, 'check the operationIds in the spec');
+    throw new SpecError(
+      options.configFile,
+      '',
+      `"include" names operations the spec does not have: ${missing.join(', ')}`,
+      'check the operationIds in the spec',
+    );
   }
   return all.filter((op) => options.include.includes(op.operationId));
 }
@@ -273,18 +360,27 @@ function selectOperations(all: RawOperation[], options: ModelOptions): RawOperat
 function securitySchemes(document: any, warnings: Warning[]): Record<string, SecuritySchemeModel> {
   // Null prototype: a scheme may be named `__proto__`, which on a plain object would set the prototype instead.
   const result: Record<string, SecuritySchemeModel> = Object.create(null);
-  for (const [name, raw] of Object.entries<any>(document.components?.securitySchemes ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [name, raw] of Object.entries<any>(document.components?.securitySchemes ?? {}).sort(([a], [b]) =>
+    a.localeCompare(b),
+  )) {
     const scheme = deref(document, raw);
     const at = pointer('components', 'securitySchemes', name);
     if (scheme?.type === 'http' && /^bearer$/i.test(scheme.scheme)) result[name] = { kind: 'bearer' };
     else if (scheme?.type === 'http' && /^basic$/i.test(scheme.scheme)) result[name] = { kind: 'basic' };
-    else if (scheme?.type === 'apiKey' && ['header', 'query', 'cookie'].includes(scheme.in) && typeof scheme.name === 'string') {
+    else if (
+      scheme?.type === 'apiKey' &&
+      ['header', 'query', 'cookie'].includes(scheme.in) &&
+      typeof scheme.name === 'string'
+    ) {
       result[name] = { kind: 'apiKey', in: scheme.in, name: scheme.name };
     } else if (scheme?.type === 'oauth2' || scheme?.type === 'openIdConnect') {
       // Both end in an access token sent as a bearer token; obtaining it is the caller's job.
       result[name] = { kind: 'bearer' };
     } else {
-      warnings.push({ pointer: at, message: `security scheme type "${scheme?.type}${scheme?.scheme ? ' ' + scheme.scheme : ''}" is not supported; operations using only it are sent without auth` });
+      warnings.push({
+        pointer: at,
+        message: `security scheme type "${scheme?.type}${scheme?.scheme ? ' ' + scheme.scheme : ''}" is not supported; operations using only it are sent without auth`,
+      });
     }
   }
   return result;
@@ -293,14 +389,22 @@ function securitySchemes(document: any, warnings: Warning[]): Record<string, Sec
 function defaultServer(document: any): string {
   const server = Array.isArray(document.servers) ? document.servers[0] : undefined;
   if (!server || typeof server.url !== 'string') return '';
-  return server.url.replace(/\{([^}]+)\}/g, (match: string, name: string) => {
-    const variables = server.variables && typeof server.variables === 'object' ? server.variables : {};
-    const value = Object.hasOwn(variables, name) ? variables[name]?.default : undefined;
-    return typeof value === 'string' ? value : match;
-  }).replace(/\/$/, '');
+  return server.url
+    .replace(/\{([^}]+)\}/g, (match: string, name: string) => {
+      const variables = server.variables && typeof server.variables === 'object' ? server.variables : {};
+      const value = Object.hasOwn(variables, name) ? variables[name]?.default : undefined;
+      return typeof value === 'string' ? value : match;
+    })
+    .replace(/\/$/, '');
 }
 
-function itemTypeName(raw: RawOperation, paging: VerifiedPagination, methodName: string, singular: string, ctx: OperationContext): string {
+function itemTypeName(
+  raw: RawOperation,
+  paging: VerifiedPagination,
+  methodName: string,
+  singular: string,
+  ctx: OperationContext,
+): string {
   const schema = successSchema(ctx.document, raw);
   const itemsPath = paging.items;
   const items = arrayItems(ctx.document, itemsPath ? schemaAtPath(ctx.document, schema, itemsPath) : schema);

@@ -5,7 +5,9 @@ import type { ApiModel, OperationModel, ResponseModel, VerifiedPagination } from
 export function responseTypeName(op: OperationModel): string | undefined {
   const { call } = op;
   if (call.kind === 'paginated') return call.pageTypeName;
-  return call.response.kind === 'json' && call.response.type.kind === 'model' ? call.response.type.name : undefined;
+  return call.response.kind === 'json' && call.response.type.kind === 'model'
+    ? call.response.type.name
+    : undefined;
 }
 
 export function itemTypeName(op: OperationModel): string | undefined {

@@ -8,7 +8,8 @@ export type MediaKind = 'json' | 'ndjson' | 'sse' | 'form' | 'multipart' | 'text
 const NDJSON = /^application\/(x-)?(ndjson|jsonl|json-lines|jsonlines|x-jsonlines)$/;
 const JSON_MEDIA = /^application\/(json|[\w.+-]+\+json)$|^[\w.+-]+\/[\w.+-]+\+json$/;
 /** Non-`text/*` types that are text all the same. */
-const TEXT_MEDIA = /^application\/([\w.+-]+\+)?(xml|yaml|x-yaml|javascript|x-javascript|graphql|sql|x-www-form-urlencoded-text)$|^[\w.+-]+\/[\w.+-]+\+xml$/;
+const TEXT_MEDIA =
+  /^application\/([\w.+-]+\+)?(xml|yaml|x-yaml|javascript|x-javascript|graphql|sql|x-www-form-urlencoded-text)$|^[\w.+-]+\/[\w.+-]+\+xml$/;
 
 /** The essence of a media type: lowercased, parameters (`; charset=...`) dropped. */
 export function essence(mediaType: string): string {
@@ -40,12 +41,20 @@ export function orderedMediaTypes(content: unknown): string[] {
     .filter((key) => /^[\w.+*-]+\/[\w.+*-]+(\s*;.*)?$/.test(key));
   const unique = [...new Set(types)];
   const rank = (type: string) => (mediaKind(type) === 'json' ? 0 : 1);
-  return unique.map((type, index) => ({ type, index })).sort((a, b) => rank(a.type) - rank(b.type) || a.index - b.index).map((e) => e.type);
+  return unique
+    .map((type, index) => ({ type, index }))
+    .sort((a, b) => rank(a.type) - rank(b.type) || a.index - b.index)
+    .map((e) => e.type);
 }
 
 /** The `content` key a normalized media type came from (`text/csv` of `text/csv, text/plain`), for its schema. */
 export function contentKeyOf(content: Record<string, unknown>, mediaType: string): string | undefined {
-  return Object.keys(content).find((key) => key.split(',').map((k) => k.trim()).includes(mediaType));
+  return Object.keys(content).find((key) =>
+    key
+      .split(',')
+      .map((k) => k.trim())
+      .includes(mediaType),
+  );
 }
 
 /**

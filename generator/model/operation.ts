@@ -6,8 +6,28 @@ import { closeRequestEnums } from './request-enums.js';
 import { acceptFor, contentKeyOf, mediaKind as wireKind, orderedMediaTypes } from './media-types.js';
 import { requestPath, splitPathKey } from './path-key.js';
 import { mediaKind, pickContent, successResponse } from './responses.js';
-import { formFieldSerialization, parameterSerialization, partEncoding, type DeepArrays } from './serialization.js';
-import type { BodyEncoding, BodyModel, PartEncodingModel, SerializationModel, CallModel, OperationModel, OptionParamModel, ParamModel, ParamsModel, PathParamModel, ResponseModel, SecuritySchemeModel, TypeRef, Warning } from './types.js';
+import {
+  formFieldSerialization,
+  parameterSerialization,
+  partEncoding,
+  type DeepArrays,
+} from './serialization.js';
+import type {
+  BodyEncoding,
+  BodyModel,
+  PartEncodingModel,
+  SerializationModel,
+  CallModel,
+  OperationModel,
+  OptionParamModel,
+  ParamModel,
+  ParamsModel,
+  PathParamModel,
+  ResponseModel,
+  SecuritySchemeModel,
+  TypeRef,
+  Warning,
+} from './types.js';
 
 /** What building one operation needs from the rest of the model. */
 export interface OperationContext {
@@ -46,11 +66,15 @@ export function buildOperation(
   for (const { param, pointer } of raw.parameters) {
     const location = param.in;
     if (!['path', 'query', 'header', 'cookie'].includes(location)) {
-      ctx.warnings.push({ pointer, message: `parameter "${param.name}" has unknown location "${location}" and is ignored` });
+      ctx.warnings.push({
+        pointer,
+        message: `parameter "${param.name}" has unknown location "${location}" and is ignored`,
+      });
       continue;
     }
     const key = `${location}:${location === 'header' ? param.name.toLowerCase() : param.name}`;
-    if (sentByAuth.has(key) || (location === 'header' && MANAGED_HEADERS.has(param.name.toLowerCase()))) continue;
+    if (sentByAuth.has(key) || (location === 'header' && MANAGED_HEADERS.has(param.name.toLowerCase())))
+      continue;
     const common = {
       wireName: param.name,
       required: location === 'path' || param.required === true,
@@ -58,10 +82,21 @@ export function buildOperation(
       ...exampleOf(param, ctx.document),
       pointer,
     };
-    const serialization = parameterSerialization(param, deref(ctx.document, param.schema), location, ctx.deepArrays);
+    const serialization = parameterSerialization(
+      param,
+      deref(ctx.document, param.schema),
+      location,
+      ctx.deepArrays,
+    );
     if (location === 'path') {
       const style = serialization as PathParamModel['serialization'];
-      pathParams.push({ ...common, in: 'path', argName: argNames.claim(safeIdentifier(param.name)), positional: false, ...(style ? { serialization: style } : {}) });
+      pathParams.push({
+        ...common,
+        in: 'path',
+        argName: argNames.claim(safeIdentifier(param.name)),
+        positional: false,
+        ...(style ? { serialization: style } : {}),
+      });
     } else {
       const style = serialization as OptionParamModel['serialization'];
       optionParams.push({ ...common, in: location, ...(style ? { serialization: style } : {}) });
@@ -70,7 +105,11 @@ export function buildOperation(
   pathParams.sort((a, b) => raw.path.indexOf(`{${a.wireName}}`) - raw.path.indexOf(`{${b.wireName}}`));
   // GET and HEAD carry no body (RFC 9110 §9.3.1): a method that offered one could only fail.
   const bodiless = raw.method === 'get' || raw.method === 'head';
-  if (bodiless && raw.op.requestBody) ctx.warnings.push({ pointer: `${raw.pointer}/requestBody`, message: `a ${raw.method.toUpperCase()} request has no body; its requestBody is ignored` });
+  if (bodiless && raw.op.requestBody)
+    ctx.warnings.push({
+      pointer: `${raw.pointer}/requestBody`,
+      message: `a ${raw.method.toUpperCase()} request has no body; its requestBody is ignored`,
+    });
   const last = pathParams.at(-1);
   if (last) last.positional = true;
   // The path params before the last are named fields of the params object, next to the query params.
@@ -79,13 +118,18 @@ export function buildOperation(
   const flattened = body?.kind === 'flattened' ? body : undefined;
   let params: ParamsModel | undefined;
   if (fields.length || flattened) {
-    params = { typeName: ctx.types.claim(`${prefix}Params`), required: paramsRequired(raw, fields, flattened, ctx.document) };
+    params = {
+      typeName: ctx.types.claim(`${prefix}Params`),
+      required: paramsRequired(raw, fields, flattened, ctx.document),
+    };
     ctx.synthesized.set(params.typeName, paramsSchema(raw, fields, flattened, ctx.document));
   }
   const response = buildResponse(raw, prefix, ctx);
   collectErrors(raw, ctx);
   const success = successResponse(ctx.document, raw);
-  const responseMediaTypes = orderedMediaTypes(deref(ctx.document, raw.op.responses?.[success?.status ?? ''])?.content);
+  const responseMediaTypes = orderedMediaTypes(
+    deref(ctx.document, raw.op.responses?.[success?.status ?? ''])?.content,
+  );
   return {
     operationId: raw.operationId,
     pointer: raw.pointer,
@@ -106,7 +150,9 @@ export function buildOperation(
     ...(params ? { params } : {}),
     call: call(response),
     security,
-    errorStatuses: Object.keys(raw.op.responses ?? {}).filter((s) => /^[45]/.test(s)).sort(),
+    errorStatuses: Object.keys(raw.op.responses ?? {})
+      .filter((s) => /^[45]/.test(s))
+      .sort(),
     codeSamples: (Array.isArray(raw.op['x-codeSamples']) ? raw.op['x-codeSamples'] : [])
       .filter((s: any) => typeof s?.lang === 'string' && typeof s?.source === 'string')
       .map((s: any) => ({ lang: s.lang, source: s.source })),
@@ -120,7 +166,10 @@ function operationSecurity(raw: RawOperation, ctx: OperationContext): string[][]
     const names = Object.keys(requirement ?? {}).sort();
     const unknown = names.filter((n) => !Object.hasOwn(ctx.schemes, n));
     if (unknown.length) {
-      ctx.warnings.push({ pointer: `${raw.pointer}/security`, message: `security scheme(s) ${unknown.join(', ')} not supported or not declared; ignored` });
+      ctx.warnings.push({
+        pointer: `${raw.pointer}/security`,
+        message: `security scheme(s) ${unknown.join(', ')} not supported or not declared; ignored`,
+      });
     }
     alternatives.push(names.filter((n) => Object.hasOwn(ctx.schemes, n)));
   }
@@ -157,7 +206,12 @@ function bodyEncoding(contentType: string): BodyEncoding {
   }
 }
 
-function buildBody(raw: RawOperation, ctx: OperationContext, params: ParamModel[], prefix: string): BodyModel | undefined {
+function buildBody(
+  raw: RawOperation,
+  ctx: OperationContext,
+  params: ParamModel[],
+  prefix: string,
+): BodyModel | undefined {
   const requestBody = deref(ctx.document, raw.op.requestBody);
   const picked = requestMedia(ctx.document, raw);
   if (!picked) return undefined;
@@ -167,15 +221,31 @@ function buildBody(raw: RawOperation, ctx: OperationContext, params: ParamModel[
   const properties = writableProperties(schema);
   const clash = properties.some((p) => params.some((q) => q.wireName === p));
   const required = requestBody?.required === true;
-  if ((encoding === 'json' || encoding === 'multipart' || encoding === 'form') && isPlainObject(schema) && properties.length > 0 && !clash) {
-    const fieldEncodings = encoding === 'json' ? {} : fieldEncodingsOf(media?.encoding, schema, properties, encoding, ctx);
-    return { kind: 'flattened', encoding, contentType, required, properties, ...(Object.keys(fieldEncodings).length ? { fieldEncodings } : {}) };
+  if (
+    (encoding === 'json' || encoding === 'multipart' || encoding === 'form') &&
+    isPlainObject(schema) &&
+    properties.length > 0 &&
+    !clash
+  ) {
+    const fieldEncodings =
+      encoding === 'json' ? {} : fieldEncodingsOf(media?.encoding, schema, properties, encoding, ctx);
+    return {
+      kind: 'flattened',
+      encoding,
+      contentType,
+      required,
+      properties,
+      ...(Object.keys(fieldEncodings).length ? { fieldEncodings } : {}),
+    };
   }
   const whole = (type: TypeRef): BodyModel => ({ kind: 'whole', encoding, contentType, required, type });
   // The runtime's `Uploadable` (templates/runtime/uploads.ts): every value a raw body can be read from.
   if (encoding === 'binary') return whole({ kind: 'builtin', text: 'Uploadable' });
   if (encoding === 'text') return whole({ kind: 'builtin', text: 'string' });
-  return whole({ kind: 'model', name: modelTypeFor(closeRequestEnums(ctx.document, media?.schema ?? {}), `${prefix}Body`, ctx) });
+  return whole({
+    kind: 'model',
+    name: modelTypeFor(closeRequestEnums(ctx.document, media?.schema ?? {}), `${prefix}Body`, ctx),
+  });
 }
 
 /** The exported type of a schema: its component's name when it is a `$ref` to one, else a synthesized type. */
@@ -188,18 +258,35 @@ function modelTypeFor(schema: unknown, wanted: string, ctx: OperationContext): s
 }
 
 /** The request media type a method sends (JSON first, see media-types.ts) and its Media Type Object. */
-function requestMedia(document: OpenAPIDocument, raw: RawOperation): { contentType: string; media: any } | undefined {
+function requestMedia(
+  document: OpenAPIDocument,
+  raw: RawOperation,
+): { contentType: string; media: any } | undefined {
   const content = deref(document, raw.op.requestBody)?.content;
   const contentType = orderedMediaTypes(content)[0];
-  return contentType === undefined ? undefined : { contentType, media: content[contentKeyOf(content, contentType)!] };
+  return contentType === undefined
+    ? undefined
+    : { contentType, media: content[contentKeyOf(content, contentType)!] };
 }
 
 /** Each flattened field's Encoding Object (OpenAPI 3.1 §4.8.15), as the runtime's form or multipart encoder reads it. */
-function fieldEncodingsOf(encodings: any, schema: any, properties: string[], encoding: 'form' | 'multipart', ctx: OperationContext): Record<string, SerializationModel | PartEncodingModel> {
+function fieldEncodingsOf(
+  encodings: any,
+  schema: any,
+  properties: string[],
+  encoding: 'form' | 'multipart',
+  ctx: OperationContext,
+): Record<string, SerializationModel | PartEncodingModel> {
   const entries: [string, SerializationModel | PartEncodingModel][] = [];
   for (const name of properties) {
-    const declared = encodings && typeof encodings === 'object' && Object.hasOwn(encodings, name) ? encodings[name] : undefined;
-    const field = encoding === 'form' ? formFieldSerialization(declared, deref(ctx.document, schema.properties[name]), ctx.deepArrays) : partEncoding(declared);
+    const declared =
+      encodings && typeof encodings === 'object' && Object.hasOwn(encodings, name)
+        ? encodings[name]
+        : undefined;
+    const field =
+      encoding === 'form'
+        ? formFieldSerialization(declared, deref(ctx.document, schema.properties[name]), ctx.deepArrays)
+        : partEncoding(declared);
     if (field) entries.push([name, field]);
   }
   return Object.fromEntries(entries);
@@ -210,11 +297,23 @@ function fieldEncodingsOf(encodings: any, schema: any, properties: string[], enc
  * back out by name. Composition, extra properties or a non-object type would be lost on the way.
  */
 function isPlainObject(schema: any): boolean {
-  if (!schema || typeof schema !== 'object' || typeof schema.properties !== 'object' || schema.properties === null) return false;
+  if (
+    !schema ||
+    typeof schema !== 'object' ||
+    typeof schema.properties !== 'object' ||
+    schema.properties === null
+  )
+    return false;
   if (schema.allOf || schema.oneOf || schema.anyOf || schema.not || schema.patternProperties) return false;
   if (schema.additionalProperties !== undefined && schema.additionalProperties !== false) return false;
   // A required name the properties never declare could not be passed through the params object.
-  if (Array.isArray(schema.required) && schema.required.some((name: unknown) => typeof name !== 'string' || !Object.hasOwn(schema.properties, name))) return false;
+  if (
+    Array.isArray(schema.required) &&
+    schema.required.some(
+      (name: unknown) => typeof name !== 'string' || !Object.hasOwn(schema.properties, name),
+    )
+  )
+    return false;
   const types = Array.isArray(schema.type) ? schema.type : [schema.type ?? 'object'];
   return types.every((t: unknown) => t === 'object');
 }
@@ -230,15 +329,25 @@ function writableProperties(schema: any): string[] {
  * the body is flattened. Built as one object (not an intersection) so an empty side never becomes `Record<string,
  * never>`, which would forbid every property of the other side.
  */
-function paramsSchema(raw: RawOperation, params: ParamModel[], body: FlattenedBody | undefined, document: OpenAPIDocument): unknown {
+function paramsSchema(
+  raw: RawOperation,
+  params: ParamModel[],
+  body: FlattenedBody | undefined,
+  document: OpenAPIDocument,
+): unknown {
   // Entries, not assignments: a wire name like `__proto__` must become a key, not the object's prototype.
   const properties: [string, unknown][] = [];
   const required: string[] = [];
   for (const param of params) {
-    const source = raw.parameters.find((p) => p.param.name === param.wireName && p.param.in === param.in)?.param;
+    const source = raw.parameters.find(
+      (p) => p.param.name === param.wireName && p.param.in === param.in,
+    )?.param;
     const schema = source?.schema ?? pickContent(source?.content)?.[1]?.schema ?? {};
     const closed = closeRequestEnums(document, schema) as any;
-    properties.push([param.wireName, param.description && !closed.$ref ? { ...closed, description: param.description } : closed]);
+    properties.push([
+      param.wireName,
+      param.description && !closed.$ref ? { ...closed, description: param.description } : closed,
+    ]);
     if (param.required) required.push(param.wireName);
   }
   if (body) {
@@ -249,11 +358,21 @@ function paramsSchema(raw: RawOperation, params: ParamModel[], body: FlattenedBo
       if (bodyRequired.has(key)) required.push(key);
     }
   }
-  return { type: 'object', properties: Object.fromEntries(properties), ...(required.length ? { required } : {}), additionalProperties: false };
+  return {
+    type: 'object',
+    properties: Object.fromEntries(properties),
+    ...(required.length ? { required } : {}),
+    additionalProperties: false,
+  };
 }
 
 /** True when the params object must be given: a required parameter, or a flattened body with required fields. */
-function paramsRequired(raw: RawOperation, params: ParamModel[], body: FlattenedBody | undefined, document: OpenAPIDocument): boolean {
+function paramsRequired(
+  raw: RawOperation,
+  params: ParamModel[],
+  body: FlattenedBody | undefined,
+  document: OpenAPIDocument,
+): boolean {
   if (params.some((p) => p.required)) return true;
   if (!body) return false;
   const bodySchema = deref(document, requestMedia(document, raw)?.media?.schema);
@@ -275,7 +394,10 @@ function buildResponse(raw: RawOperation, prefix: string, ctx: OperationContext)
     case 'binary':
       return { kind };
     case 'json':
-      return { kind, type: { kind: 'model', name: modelTypeFor(media.schema ?? {}, `${prefix}Response`, ctx) } };
+      return {
+        kind,
+        type: { kind: 'model', name: modelTypeFor(media.schema ?? {}, `${prefix}Response`, ctx) },
+      };
   }
 }
 
@@ -283,11 +405,26 @@ function buildResponse(raw: RawOperation, prefix: string, ctx: OperationContext)
  * A stream's item: the media type's schema describes one event's data (sse) or one line (ndjson). Data typed as a
  * plain string, or no schema at all, stays text for events; NDJSON lines are always JSON.
  */
-function streamResponse(format: 'sse' | 'ndjson', resolved: any, schema: unknown, prefix: string, ctx: OperationContext): ResponseModel {
+function streamResponse(
+  format: 'sse' | 'ndjson',
+  resolved: any,
+  schema: unknown,
+  prefix: string,
+  ctx: OperationContext,
+): ResponseModel {
   const text = !resolved || (resolved.type === 'string' && !resolved.contentMediaType);
-  if (format === 'sse' && text) return { kind: 'stream', format, item: { kind: 'builtin', text: 'string' }, json: false };
+  if (format === 'sse' && text)
+    return { kind: 'stream', format, item: { kind: 'builtin', text: 'string' }, json: false };
   if (!resolved) return { kind: 'stream', format, item: { kind: 'builtin', text: 'unknown' }, json: true };
-  return { kind: 'stream', format, item: { kind: 'model', name: modelTypeFor(schema, `${prefix}${format === 'sse' ? 'Event' : 'Item'}`, ctx) }, json: true };
+  return {
+    kind: 'stream',
+    format,
+    item: {
+      kind: 'model',
+      name: modelTypeFor(schema, `${prefix}${format === 'sse' ? 'Event' : 'Item'}`, ctx),
+    },
+    json: true,
+  };
 }
 
 function collectErrors(raw: RawOperation, ctx: OperationContext) {
@@ -301,7 +438,13 @@ function collectErrors(raw: RawOperation, ctx: OperationContext) {
 function exampleOf(param: any, document: OpenAPIDocument): { example?: unknown } {
   const schema = deref(document, param.schema);
   const nested = Array.isArray(schema?.oneOf) ? schema.oneOf.map((s: unknown) => deref(document, s)) : [];
-  const candidates = [param.example, schema?.example, schema?.examples?.[0], ...nested.map((s: any) => s?.example ?? s?.enum?.[0]), schema?.enum?.[0]];
+  const candidates = [
+    param.example,
+    schema?.example,
+    schema?.examples?.[0],
+    ...nested.map((s: any) => s?.example ?? s?.enum?.[0]),
+    schema?.enum?.[0],
+  ];
   const found = candidates.find((v) => v !== undefined && v !== null);
   return found === undefined ? {} : { example: found };
 }

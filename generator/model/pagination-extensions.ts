@@ -27,7 +27,9 @@ const itemsOf = (path: string | undefined) => (path ? { items: path } : {});
 function fromSpeakeasy(raw: RawOperation): PaginationDeclaration | undefined {
   const ext = raw.op['x-speakeasy-pagination'];
   if (!ext || typeof ext !== 'object') return undefined;
-  const inputs: any[] = Array.isArray(ext.inputs) ? ext.inputs.filter((i: any) => i?.in === 'parameters' && typeof i.name === 'string') : [];
+  const inputs: any[] = Array.isArray(ext.inputs)
+    ? ext.inputs.filter((i: any) => i?.in === 'parameters' && typeof i.name === 'string')
+    : [];
   const input = (type: string) => inputs.find((i) => i.type === type)?.name as string | undefined;
   const results = jsonPath(ext.outputs?.results, '$');
   const operation = raw.operationId;
@@ -35,14 +37,17 @@ function fromSpeakeasy(raw: RawOperation): PaginationDeclaration | undefined {
     const limit = input('limit');
     const page = input('page');
     const offset = input('offset');
-    if (page && limit) return { operation, style: 'page_number', ...itemsOf(results), pageParam: page, sizeParam: limit };
-    if (offset && limit) return { operation, style: 'offset', ...itemsOf(results), offsetParam: offset, limitParam: limit };
+    if (page && limit)
+      return { operation, style: 'page_number', ...itemsOf(results), pageParam: page, sizeParam: limit };
+    if (offset && limit)
+      return { operation, style: 'offset', ...itemsOf(results), offsetParam: offset, limitParam: limit };
     return undefined;
   }
   if (ext.type === 'cursor') {
     const cursor = input('cursor');
     const next = jsonPath(ext.outputs?.nextCursor, '$');
-    if (cursor && next) return { operation, style: 'next_cursor', ...itemsOf(results), nextCursor: next, cursorParam: cursor };
+    if (cursor && next)
+      return { operation, style: 'next_cursor', ...itemsOf(results), nextCursor: next, cursorParam: cursor };
   }
   return undefined;
 }
@@ -55,13 +60,14 @@ function fromFern(raw: RawOperation): PaginationDeclaration | undefined {
   const operation = raw.operationId;
   const cursor = jsonPath(ext.cursor, '$request');
   const next = jsonPath(ext.next_cursor, '$response');
-  if (cursor && next) return { operation, style: 'next_cursor', ...itemsOf(results), nextCursor: next, cursorParam: cursor };
+  if (cursor && next)
+    return { operation, style: 'next_cursor', ...itemsOf(results), nextCursor: next, cursorParam: cursor };
   const offset = jsonPath(ext.offset, '$request');
   const step = jsonPath(ext.step, '$request');
   if (offset && step) {
     return /page/i.test(offset)
-      ? ({ operation, style: 'page_number', ...itemsOf(results), pageParam: offset, sizeParam: step })
-      : ({ operation, style: 'offset', ...itemsOf(results), offsetParam: offset, limitParam: step });
+      ? { operation, style: 'page_number', ...itemsOf(results), pageParam: offset, sizeParam: step }
+      : { operation, style: 'offset', ...itemsOf(results), offsetParam: offset, limitParam: step };
   }
   return undefined;
 }

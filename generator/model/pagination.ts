@@ -23,7 +23,8 @@ export function verifyPagination(
   const declared = withoutOperation(declaration);
   const schema = successSchema(document, raw);
   const needParam = (name: string | undefined, role: string) => {
-    if (name !== undefined && !queryParam(raw, name)) problems.push(`${role} "${name}" is not a query parameter of ${raw.operationId}`);
+    if (name !== undefined && !queryParam(raw, name))
+      problems.push(`${role} "${name}" is not a query parameter of ${raw.operationId}`);
   };
   const needField = (base: unknown, dotPath: string | undefined, role: string) => {
     if (dotPath !== undefined && schemaAtPath(document, base, dotPath) === undefined) {
@@ -31,9 +32,17 @@ export function verifyPagination(
     }
   };
   const itemsPath = declared.items;
-  const items = itemsPath === undefined ? arrayItems(document, schema) : arrayItems(document, schemaAtPath(document, schema, itemsPath));
+  const items =
+    itemsPath === undefined
+      ? arrayItems(document, schema)
+      : arrayItems(document, schemaAtPath(document, schema, itemsPath));
   if (!schema) problems.push(`${raw.operationId} has no JSON success response to page through`);
-  else if (items === undefined) problems.push(itemsPath ? `items "${itemsPath}" is not an array field of the response` : 'the response is not a bare array; declare "items"');
+  else if (items === undefined)
+    problems.push(
+      itemsPath
+        ? `items "${itemsPath}" is not an array field of the response`
+        : 'the response is not a bare array; declare "items"',
+    );
   const missingNumbers: string[] = [];
   const model = withDefaults(declared, raw, document, missingNumbers);
   switch (model.style) {
@@ -43,7 +52,12 @@ export function verifyPagination(
       needParam(model.firstParam, 'firstParam');
       needParam(model.lastParam, 'lastParam');
       needField(schema, model.pageInfo, 'pageInfo');
-      for (const [role, field] of [['hasNextPage', model.hasNextPage], ['endCursor', model.endCursor], ['hasPreviousPage', model.hasPreviousPage], ['startCursor', model.startCursor]] as const) {
+      for (const [role, field] of [
+        ['hasNextPage', model.hasNextPage],
+        ['endCursor', model.endCursor],
+        ['hasPreviousPage', model.hasPreviousPage],
+        ['startCursor', model.startCursor],
+      ] as const) {
         needField(schemaAtPath(document, schema, model.pageInfo), field, role);
       }
       break;
@@ -51,7 +65,8 @@ export function verifyPagination(
       needParam(model.startingAfterParam, 'startingAfterParam');
       needParam(model.endingBeforeParam, 'endingBeforeParam');
       needField(schema, model.hasMore, 'hasMore');
-      if (items !== undefined && schemaAtPath(document, items, model.idField) === undefined) problems.push(`idField "${model.idField}" is not a field of the items`);
+      if (items !== undefined && schemaAtPath(document, items, model.idField) === undefined)
+        problems.push(`idField "${model.idField}" is not a field of the items`);
       break;
     case 'page_number':
       needParam(model.pageParam, 'pageParam');
@@ -73,7 +88,12 @@ export function verifyPagination(
   }
   problems.push(...missingNumbers);
   if (problems.length) {
-    throw new SpecError(configFile, raw.pointer, `pagination of ${raw.operationId}: ${problems.join('; ')}`, 'fix the "pagination" entry of the provider config');
+    throw new SpecError(
+      configFile,
+      raw.pointer,
+      `pagination of ${raw.operationId}: ${problems.join('; ')}`,
+      'fix the "pagination" entry of the provider config',
+    );
   }
   return model;
 }
@@ -87,14 +107,19 @@ function withDefaults(
 ): VerifiedPagination {
   switch (declared.style) {
     case 'page_number': {
-      const defaultSize = declared.defaultSize ?? numberDefault(queryParam(raw, declared.sizeParam), document);
-      if (defaultSize === undefined) problems.push(`declare "defaultSize": ${declared.sizeParam} has no default in the spec`);
-      const firstPage = declared.firstPage ?? numberDefault(queryParam(raw, declared.pageParam), document) ?? 1;
+      const defaultSize =
+        declared.defaultSize ?? numberDefault(queryParam(raw, declared.sizeParam), document);
+      if (defaultSize === undefined)
+        problems.push(`declare "defaultSize": ${declared.sizeParam} has no default in the spec`);
+      const firstPage =
+        declared.firstPage ?? numberDefault(queryParam(raw, declared.pageParam), document) ?? 1;
       return { ...declared, defaultSize: defaultSize ?? 0, firstPage };
     }
     case 'offset': {
-      const defaultLimit = declared.defaultLimit ?? numberDefault(queryParam(raw, declared.limitParam), document);
-      if (defaultLimit === undefined) problems.push(`declare "defaultLimit": ${declared.limitParam} has no default in the spec`);
+      const defaultLimit =
+        declared.defaultLimit ?? numberDefault(queryParam(raw, declared.limitParam), document);
+      if (defaultLimit === undefined)
+        problems.push(`declare "defaultLimit": ${declared.limitParam} has no default in the spec`);
       return { ...declared, defaultLimit: defaultLimit ?? 0 };
     }
     default:
@@ -102,7 +127,11 @@ function withDefaults(
   }
 }
 
-type DeclaredPagination = PaginationDeclaration extends infer D ? (D extends unknown ? Omit<D, 'operation'> : never) : never;
+type DeclaredPagination = PaginationDeclaration extends infer D
+  ? D extends unknown
+    ? Omit<D, 'operation'>
+    : never
+  : never;
 
 /** The declaration's style fields, in the order the config wrote them (the emitted literal keeps that order). */
 function withoutOperation(declaration: PaginationDeclaration): DeclaredPagination {
@@ -120,17 +149,27 @@ function numberDefault(param: any, document: OpenAPIDocument): number | undefine
  * Proposes a declaration from parameter and field names, for a person to confirm in the provider config.
  * Never used silently: `sdkgen suggest` prints these.
  */
-export function inferPagination(document: OpenAPIDocument, raw: RawOperation): VerifiedPagination | undefined {
+export function inferPagination(
+  document: OpenAPIDocument,
+  raw: RawOperation,
+): VerifiedPagination | undefined {
   if (raw.method !== 'get') return undefined;
   const schema = successSchema(document, raw);
   if (!schema) return undefined;
   const has = (name: string) => Boolean(queryParam(raw, name));
   const field = (dotPath: string) => schemaAtPath(document, schema, dotPath) !== undefined;
   const bare = arrayItems(document, schema) !== undefined;
-  const itemsField = ['data', 'items', 'results', 'records', 'entries'].find((f) => arrayItems(document, schemaAtPath(document, schema, f)) !== undefined);
+  const itemsField = ['data', 'items', 'results', 'records', 'entries'].find(
+    (f) => arrayItems(document, schemaAtPath(document, schema, f)) !== undefined,
+  );
   if (itemsField && has('after') && field('page_info.has_next_page') && field('page_info.end_cursor')) {
     return {
-      style: 'cursor', items: itemsField, pageInfo: 'page_info', hasNextPage: 'has_next_page', endCursor: 'end_cursor', afterParam: 'after',
+      style: 'cursor',
+      items: itemsField,
+      pageInfo: 'page_info',
+      hasNextPage: 'has_next_page',
+      endCursor: 'end_cursor',
+      afterParam: 'after',
       ...(field('page_info.has_previous_page') ? { hasPreviousPage: 'has_previous_page' } : {}),
       ...(field('page_info.start_cursor') ? { startCursor: 'start_cursor' } : {}),
       ...(has('before') ? { beforeParam: 'before' } : {}),
@@ -139,19 +178,46 @@ export function inferPagination(document: OpenAPIDocument, raw: RawOperation): V
   }
   if (itemsField && has('starting_after') && field('has_more')) {
     const itemSchema = arrayItems(document, schemaAtPath(document, schema, itemsField));
-    const idField = ['id', ...Object.keys((deref(document, itemSchema) as any)?.properties ?? {}).filter((k) => /(^|_)id$/.test(k))].find((k) => schemaAtPath(document, itemSchema, k) !== undefined) ?? 'id';
-    return { style: 'has_more', items: itemsField, hasMore: 'has_more', idField, startingAfterParam: 'starting_after', ...(has('ending_before') ? { endingBeforeParam: 'ending_before' } : {}) };
+    const idField =
+      [
+        'id',
+        ...Object.keys((deref(document, itemSchema) as any)?.properties ?? {}).filter((k) =>
+          /(^|_)id$/.test(k),
+        ),
+      ].find((k) => schemaAtPath(document, itemSchema, k) !== undefined) ?? 'id';
+    return {
+      style: 'has_more',
+      items: itemsField,
+      hasMore: 'has_more',
+      idField,
+      startingAfterParam: 'starting_after',
+      ...(has('ending_before') ? { endingBeforeParam: 'ending_before' } : {}),
+    };
   }
   const pageParam = ['page', 'page_number', 'pageNumber'].find(has);
   const sizeParam = ['per_page', 'perPage', 'page_size', 'pageSize', 'size', 'limit'].find(has);
   if (pageParam && sizeParam && (bare || itemsField)) {
     const defaultSize = numberDefault(queryParam(raw, sizeParam), document) ?? 30;
-    return { style: 'page_number', ...(itemsField && !bare ? { items: itemsField } : {}), pageParam, sizeParam, defaultSize, firstPage: numberDefault(queryParam(raw, pageParam), document) ?? 1 };
+    return {
+      style: 'page_number',
+      ...(itemsField && !bare ? { items: itemsField } : {}),
+      pageParam,
+      sizeParam,
+      defaultSize,
+      firstPage: numberDefault(queryParam(raw, pageParam), document) ?? 1,
+    };
   }
   if (has('offset') && has('limit') && (bare || itemsField)) {
     const defaultLimit = numberDefault(queryParam(raw, 'limit'), document) ?? 20;
     const total = ['total', 'total_count', 'count'].find(field);
-    return { style: 'offset', ...(itemsField && !bare ? { items: itemsField } : {}), offsetParam: 'offset', limitParam: 'limit', defaultLimit, ...(total ? { total } : {}) };
+    return {
+      style: 'offset',
+      ...(itemsField && !bare ? { items: itemsField } : {}),
+      offsetParam: 'offset',
+      limitParam: 'limit',
+      defaultLimit,
+      ...(total ? { total } : {}),
+    };
   }
   return undefined;
 }

@@ -14,7 +14,6 @@ export function deref<T = any>(document: OpenAPIDocument, node: unknown): T | un
   return current as T | undefined;
 }
 
-
 /** The component schema name a `$ref` points at, if it points at one directly. */
 export function schemaRefName(node: unknown): string | undefined {
   const ref = (node as any)?.$ref;
@@ -51,7 +50,8 @@ function propertySchema(document: OpenAPIDocument, schema: any, key: string, dep
 export function arrayItems(document: OpenAPIDocument, schema: unknown): unknown {
   const resolved: any = deref(document, schema);
   if (!resolved || typeof resolved !== 'object') return undefined;
-  if (resolved.type === 'array' || (Array.isArray(resolved.type) && resolved.type.includes('array'))) return resolved.items ?? {};
+  if (resolved.type === 'array' || (Array.isArray(resolved.type) && resolved.type.includes('array')))
+    return resolved.items ?? {};
   for (const part of [...(resolved.oneOf ?? []), ...(resolved.anyOf ?? [])]) {
     const items = arrayItems(document, part);
     if (items !== undefined) return items;

@@ -1,4 +1,12 @@
-import { camelCase, kebabCase, NameScope, pascalCase, safeIdentifier, singularize, words } from './identifiers.js';
+import {
+  camelCase,
+  kebabCase,
+  NameScope,
+  pascalCase,
+  safeIdentifier,
+  singularize,
+  words,
+} from './identifiers.js';
 import { nameMethods } from './method-names.js';
 import type { RawOperation } from './raw-operations.js';
 import { placeRoutes } from './resource-tree.js';
@@ -39,13 +47,16 @@ export function groupResources(
   resourceMembers: readonly string[],
   warnings: Warning[],
 ): ResourceGroup[] {
-  const placements = placeRoutes(operations.map((raw) => ({ method: raw.method, path: raw.path, isList: isList(raw) })));
+  const placements = placeRoutes(
+    operations.map((raw) => ({ method: raw.method, path: raw.path, isList: isList(raw) })),
+  );
   const root: Node = { path: [], operations: [], children: new Map() };
   operations.forEach((raw, i) => {
     const { resource, action } = placements[i]!;
     let node = root;
     for (const segment of resource) {
-      if (!node.children.has(segment)) node.children.set(segment, { path: [...node.path, segment], operations: [], children: new Map() });
+      if (!node.children.has(segment))
+        node.children.set(segment, { path: [...node.path, segment], operations: [], children: new Map() });
       node = node.children.get(segment)!;
     }
     node.operations.push({ raw, ...(action ? { action } : {}) });
@@ -59,17 +70,27 @@ export function groupResources(
       const base = Object.hasOwn(renames, key) ? renames[key]! : segment;
       const stem = parentSingular + (pascalCase(base) || 'Default');
       const lastWord = words(stem).at(-1) ?? stem;
-      const singular = safeIdentifier(stem.slice(0, stem.length - lastWord.length) + singularize(lastWord), 'pascal');
+      const singular = safeIdentifier(
+        stem.slice(0, stem.length - lastWord.length) + singularize(lastWord),
+        'pascal',
+      );
       const className = classes.claim(safeIdentifier(stem, 'pascal'));
       const members = new NameScope(resourceMembers);
       // Sub-resources claim their property names before the methods: the tree's shape comes first.
       const children = build(node.children, members, singular);
       const named = nameMethods(
-        node.operations.map(({ raw, action }) => ({ method: raw.method, path: raw.path, isList: isList(raw), ...(raw.derivedId ? {} : { operationId: raw.operationId }), ...(action ? { action } : {}) })),
+        node.operations.map(({ raw, action }) => ({
+          method: raw.method,
+          path: raw.path,
+          isList: isList(raw),
+          ...(raw.derivedId ? {} : { operationId: raw.operationId }),
+          ...(action ? { action } : {}),
+        })),
         node.path,
         members.snapshot(),
       );
-      for (const warning of named.warnings) warnings.push({ pointer: node.operations[warning.index]!.raw.pointer, message: warning.message });
+      for (const warning of named.warnings)
+        warnings.push({ pointer: node.operations[warning.index]!.raw.pointer, message: warning.message });
       const description = describe(node, tagDescriptions);
       return {
         path: node.path,
@@ -90,12 +111,20 @@ const MAX_FILE_STEM = 64;
 
 function fileStem(base: string): string {
   const stem = kebabCase(base) || 'default';
-  return stem.length <= MAX_FILE_STEM ? stem : stem.slice(0, MAX_FILE_STEM).replace(/-[^-]*$/, '') || stem.slice(0, MAX_FILE_STEM);
+  return stem.length <= MAX_FILE_STEM
+    ? stem
+    : stem.slice(0, MAX_FILE_STEM).replace(/-[^-]*$/, '') || stem.slice(0, MAX_FILE_STEM);
 }
 
 /** The description of the tag every operation of the resource shares, if there is one. */
 function describe(node: Node, tagDescriptions: Map<string, string>): string | undefined {
-  const tags = new Set(node.operations.map(({ raw }) => (Array.isArray(raw.op.tags) ? raw.op.tags.find((t: unknown) => typeof t === 'string' && t.trim()) : undefined)));
+  const tags = new Set(
+    node.operations.map(({ raw }) =>
+      Array.isArray(raw.op.tags)
+        ? raw.op.tags.find((t: unknown) => typeof t === 'string' && t.trim())
+        : undefined,
+    ),
+  );
   const [tag] = tags;
   return tags.size === 1 && typeof tag === 'string' ? tagDescriptions.get(tag) : undefined;
 }

@@ -40,8 +40,13 @@ export interface SuccessResponse {
 /** The first 2xx status (in order) that has content, else the first 2xx, else `default`. */
 export function successResponse(document: OpenAPIDocument, raw: RawOperation): SuccessResponse | undefined {
   const responses = raw.op.responses ?? {};
-  const codes = Object.keys(responses).filter((c) => /^2/.test(c)).sort();
-  const status = codes.find((c) => pickContent(deref(document, responses[c])?.content)) ?? codes[0] ?? (responses.default ? 'default' : undefined);
+  const codes = Object.keys(responses)
+    .filter((c) => /^2/.test(c))
+    .sort();
+  const status =
+    codes.find((c) => pickContent(deref(document, responses[c])?.content)) ??
+    codes[0] ??
+    (responses.default ? 'default' : undefined);
   if (status === undefined) return undefined;
   const picked = pickContent(deref(document, responses[status])?.content);
   return picked ? { status, media: { contentType: picked[0], schema: picked[1]?.schema } } : { status };

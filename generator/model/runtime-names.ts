@@ -11,8 +11,28 @@ import type { RuntimeSurface } from './types.js';
 
 /** Globals generated code relies on: a schema named like one would shadow it inside models.ts and the resources. */
 const GLOBALS = [
-  'Response', 'Request', 'Headers', 'Blob', 'File', 'FormData', 'URL', 'Promise', 'Error', 'Date', 'Array', 'Object',
-  'Record', 'Partial', 'Omit', 'Pick', 'Map', 'Set', 'String', 'Number', 'Boolean', 'Symbol',
+  'Response',
+  'Request',
+  'Headers',
+  'Blob',
+  'File',
+  'FormData',
+  'URL',
+  'Promise',
+  'Error',
+  'Date',
+  'Array',
+  'Object',
+  'Record',
+  'Partial',
+  'Omit',
+  'Pick',
+  'Map',
+  'Set',
+  'String',
+  'Number',
+  'Boolean',
+  'Symbol',
 ];
 
 /** Properties every JavaScript object or class has, and `then`, which would make a resource look like a promise. */
@@ -36,7 +56,9 @@ export function readRuntimeSurface(runtimeDir: string): RuntimeSurface {
   const members = new Set<string>(OBJECT_MEMBERS);
   const resourceMembers = new Set<string>(OBJECT_MEMBERS);
   let errors: ts.SourceFile | undefined;
-  for (const file of readdirSync(runtimeDir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).sort()) {
+  for (const file of readdirSync(runtimeDir)
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+    .sort()) {
     const source = parse(path.join(runtimeDir, file));
     for (const name of exportedNames(source)) exports.add(name);
     for (const name of classMembers(source, ['BaseClient', 'APIResource'])) members.add(name);
@@ -45,9 +67,15 @@ export function readRuntimeSurface(runtimeDir: string): RuntimeSurface {
   }
   const pagesDir = path.join(runtimeDir, 'internal', 'pages');
   const pageStyles: RuntimeSurface['pageStyles'] = {};
-  for (const file of readdirSync(pagesDir).filter((f) => f.endsWith('.ts')).sort()) {
+  for (const file of readdirSync(pagesDir)
+    .filter((f) => f.endsWith('.ts'))
+    .sort()) {
     const found = styleFactory(parse(path.join(pagesDir, file)));
-    if (found) pageStyles[found.style] = { module: `internal/pages/${file.replace(/\.ts$/, '.js')}`, factory: found.factory };
+    if (found)
+      pageStyles[found.style] = {
+        module: `internal/pages/${file.replace(/\.ts$/, '.js')}`,
+        factory: found.factory,
+      };
   }
   return {
     reservedTypeNames: [...exports, ...GLOBALS].sort(),
@@ -63,21 +91,30 @@ function parse(file: string): ts.SourceFile {
 }
 
 const isExported = (node: ts.Node) =>
-  ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+  ts.canHaveModifiers(node) &&
+  (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
 
 function exportedNames(source: ts.SourceFile): string[] {
   const names: string[] = [];
   for (const statement of source.statements) {
-    if (ts.isExportDeclaration(statement) && statement.exportClause && ts.isNamedExports(statement.exportClause)) {
+    if (
+      ts.isExportDeclaration(statement) &&
+      statement.exportClause &&
+      ts.isNamedExports(statement.exportClause)
+    ) {
       names.push(...statement.exportClause.elements.map((e) => e.name.text));
     } else if (ts.isVariableStatement(statement) && isExported(statement)) {
       for (const declaration of statement.declarationList.declarations) {
         if (ts.isIdentifier(declaration.name)) names.push(declaration.name.text);
       }
     } else if (
-      (ts.isClassDeclaration(statement) || ts.isFunctionDeclaration(statement) || ts.isInterfaceDeclaration(statement) ||
-        ts.isTypeAliasDeclaration(statement) || ts.isEnumDeclaration(statement)) &&
-      statement.name && isExported(statement)
+      (ts.isClassDeclaration(statement) ||
+        ts.isFunctionDeclaration(statement) ||
+        ts.isInterfaceDeclaration(statement) ||
+        ts.isTypeAliasDeclaration(statement) ||
+        ts.isEnumDeclaration(statement)) &&
+      statement.name &&
+      isExported(statement)
     ) {
       names.push(statement.name.text);
     }
@@ -89,10 +126,14 @@ function exportedNames(source: ts.SourceFile): string[] {
 function classMembers(source: ts.SourceFile, classNames: string[]): string[] {
   const names: string[] = [];
   for (const statement of source.statements) {
-    if (!ts.isClassDeclaration(statement) || !statement.name || !classNames.includes(statement.name.text)) continue;
+    if (!ts.isClassDeclaration(statement) || !statement.name || !classNames.includes(statement.name.text))
+      continue;
     for (const member of statement.members) {
-      const isStatic = (ts.canHaveModifiers(member) ? (ts.getModifiers(member) ?? []) : []).some((m) => m.kind === ts.SyntaxKind.StaticKeyword);
-      if (!isStatic && member.name && (ts.isIdentifier(member.name) || ts.isStringLiteral(member.name))) names.push(member.name.text);
+      const isStatic = (ts.canHaveModifiers(member) ? (ts.getModifiers(member) ?? []) : []).some(
+        (m) => m.kind === ts.SyntaxKind.StaticKeyword,
+      );
+      if (!isStatic && member.name && (ts.isIdentifier(member.name) || ts.isStringLiteral(member.name)))
+        names.push(member.name.text);
     }
   }
   return names;
@@ -111,7 +152,9 @@ function errorClasses(source: ts.SourceFile): RuntimeSurface['errorClasses'] {
     const name = statement.name.text;
     // Typed by the error body: generic over it. APIConnectionError is an APIError too, but never has a body.
     const generic = (statement.typeParameters?.length ?? 0) > 0;
-    const httpError = generic && (name === 'APIError' || (base !== undefined && ts.isIdentifier(base) && http.includes(base.text)));
+    const httpError =
+      generic &&
+      (name === 'APIError' || (base !== undefined && ts.isIdentifier(base) && http.includes(base.text)));
     (httpError ? http : other).push(name);
   }
   return { http, other };
@@ -122,7 +165,13 @@ function styleFactory(source: ts.SourceFile): { style: string; factory: string }
   for (const statement of source.statements) {
     if (!ts.isFunctionDeclaration(statement) || !statement.name || !isExported(statement)) continue;
     const type = statement.parameters[0]?.type;
-    if (!type || !ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName) || type.typeName.text !== 'Style') continue;
+    if (
+      !type ||
+      !ts.isTypeReferenceNode(type) ||
+      !ts.isIdentifier(type.typeName) ||
+      type.typeName.text !== 'Style'
+    )
+      continue;
     const argument = type.typeArguments?.[0];
     if (argument && ts.isLiteralTypeNode(argument) && ts.isStringLiteral(argument.literal)) {
       return { style: argument.literal.text, factory: statement.name.text };

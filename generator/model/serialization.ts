@@ -21,12 +21,22 @@ type Location = 'path' | 'query' | 'header' | 'cookie';
 export function valueShape(schema: any): 'array' | 'object' | 'primitive' {
   const types = Array.isArray(schema?.type) ? schema.type : [schema?.type];
   if (types.includes('array') || schema?.items !== undefined) return 'array';
-  if (types.includes('object') || (schema?.properties && typeof schema.properties === 'object') || schema?.additionalProperties) return 'object';
+  if (
+    types.includes('object') ||
+    (schema?.properties && typeof schema.properties === 'object') ||
+    schema?.additionalProperties
+  )
+    return 'object';
   return 'primitive';
 }
 
 /** A parameter's serialization; `schema` is its (dereferenced) schema, `content` is the parameter's `content` map. */
-export function parameterSerialization(param: any, schema: any, location: Location, arrays: DeepArrays): Serialization | PathSerialization | undefined {
+export function parameterSerialization(
+  param: any,
+  schema: any,
+  location: Location,
+  arrays: DeepArrays,
+): Serialization | PathSerialization | undefined {
   if (param?.content && typeof param.content === 'object') {
     const [type] = orderedMediaTypes(param.content);
     return type !== undefined && mediaKind(type) === 'json' ? { json: true } : undefined;
@@ -68,8 +78,13 @@ function queryStyle(style: string | undefined): NonNullable<Serialization['style
  * `style`/`explode`/`allowReserved` as for a query parameter, whose defaults (form, exploded) apply when none is
  * declared. `undefined` for a primitive field with nothing declared.
  */
-export function formFieldSerialization(encoding: any, schema: any, arrays: DeepArrays): Serialization | undefined {
-  if (typeof encoding?.contentType === 'string' && mediaKind(encoding.contentType) === 'json') return { json: true };
+export function formFieldSerialization(
+  encoding: any,
+  schema: any,
+  arrays: DeepArrays,
+): Serialization | undefined {
+  if (typeof encoding?.contentType === 'string' && mediaKind(encoding.contentType) === 'json')
+    return { json: true };
   const declared = parameterSerialization(
     { style: encoding?.style, explode: encoding?.explode, allowReserved: encoding?.allowReserved },
     schema,
@@ -81,6 +96,7 @@ export function formFieldSerialization(encoding: any, schema: any, arrays: DeepA
 
 /** A multipart field's part encoding: the declared content type of a file part, when the value brings none. */
 export function partEncoding(encoding: any): PartEncodingModel | undefined {
-  const type = typeof encoding?.contentType === 'string' ? encoding.contentType.split(',')[0]?.trim() : undefined;
+  const type =
+    typeof encoding?.contentType === 'string' ? encoding.contentType.split(',')[0]?.trim() : undefined;
   return type && !type.includes('*') ? { contentType: type } : undefined;
 }

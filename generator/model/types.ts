@@ -71,7 +71,8 @@ interface LinkHeaderPaging {
  * How one list operation pages, every name checked against the spec and every number filled in. Field names are
  * dot paths into the JSON body, params are wire names. Emitted as the runtime's `PaginationSpec`.
  */
-export type VerifiedPagination = CursorPaging | HasMorePaging | PageNumberPaging | OffsetPaging | NextCursorPaging | LinkHeaderPaging;
+export type VerifiedPagination =
+  CursorPaging | HasMorePaging | PageNumberPaging | OffsetPaging | NextCursorPaging | LinkHeaderPaging;
 
 export type PaginationStyle = VerifiedPagination['style'];
 

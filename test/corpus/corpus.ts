@@ -27,10 +27,16 @@ const FIXTURES = path.join(ROOT, 'test/corpus/fixtures');
  */
 export const VENDOR_DOCUMENTS: readonly CorpusDocument[] = [
   { id: 'vendor-blockfrost', file: path.join(ROOT, 'node_modules/@blockfrost/openapi/openapi.yaml') },
-  { id: 'vendor-dialogporten', file: path.join(ROOT, 'node_modules/@digdir/dialogporten-schema/swagger.verified.json') },
+  {
+    id: 'vendor-dialogporten',
+    file: path.join(ROOT, 'node_modules/@digdir/dialogporten-schema/swagger.verified.json'),
+  },
   { id: 'vendor-directus', file: path.join(ROOT, 'node_modules/@directus/specs/dist/openapi.json') },
   { id: 'vendor-figma', file: path.join(ROOT, 'node_modules/@figma/rest-api-spec/openapi/openapi.yaml') },
-  { id: 'vendor-ideal-postcodes', file: path.join(ROOT, 'node_modules/@ideal-postcodes/openapi/dist/openapi.json') },
+  {
+    id: 'vendor-ideal-postcodes',
+    file: path.join(ROOT, 'node_modules/@ideal-postcodes/openapi/dist/openapi.json'),
+  },
   { id: 'vendor-rclone', file: path.join(ROOT, 'node_modules/rclone-openapi/openapi.json') },
 ];
 
@@ -51,7 +57,10 @@ async function documentsIn(dir: string, prefix: string): Promise<CorpusDocument[
   return entries
     .filter((f) => /\.(json|ya?ml)$/.test(f))
     .sort()
-    .map((f) => ({ id: `${prefix}-${kebabCase(f.replace(/\.(json|ya?ml)$/, ''))}-${f.endsWith('.json') ? 'json' : 'yaml'}`, file: path.join(dir, f) }));
+    .map((f) => ({
+      id: `${prefix}-${kebabCase(f.replace(/\.(json|ya?ml)$/, ''))}-${f.endsWith('.json') ? 'json' : 'yaml'}`,
+      file: path.join(dir, f),
+    }));
 }
 
 export async function parseDocument(file: string): Promise<any> {
@@ -77,7 +86,9 @@ export async function fastCorpus(): Promise<{ documents: CorpusDocument[]; dupli
   const duplicates: Duplicate[] = [];
   const parsed: { doc: CorpusDocument; value: unknown }[] = [];
   // JSON first, so a YAML twin is the one set aside.
-  for (const doc of [...all].sort((a, b) => Number(a.file.endsWith('.yaml')) - Number(b.file.endsWith('.yaml')))) {
+  for (const doc of [...all].sort(
+    (a, b) => Number(a.file.endsWith('.yaml')) - Number(b.file.endsWith('.yaml')),
+  )) {
     const value = await parseDocument(doc.file);
     const twin = parsed.find((p) => isDeepStrictEqual(p.value, value));
     if (twin) duplicates.push({ doc, sameAs: twin.doc });
@@ -95,11 +106,17 @@ export async function swaggerDocuments(): Promise<CorpusDocument[]> {
 }
 
 export function clientNameOf(id: string): string {
-  return `${id.split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('')}Client`;
+  return `${id
+    .split('-')
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join('')}Client`;
 }
 
 /** Generates one document the way `sdkgen generate --spec` does, in memory. */
-export async function generateDocument(doc: CorpusDocument, options: { strict?: boolean; maxBytes?: number } = {}): Promise<GeneratedPackage> {
+export async function generateDocument(
+  doc: CorpusDocument,
+  options: { strict?: boolean; maxBytes?: number } = {},
+): Promise<GeneratedPackage> {
   const clientName = clientNameOf(doc.id);
   const provider = resolveProviderConfig(
     { clientName, packageName: kebabCase(clientName), sources: [{ file: path.basename(doc.file) }] },
@@ -115,14 +132,17 @@ export async function generateDocument(doc: CorpusDocument, options: { strict?: 
 }
 
 /** Writes a generated package to `<outRoot>/<id>`, replacing what was there; returns the folder. */
-export async function writePackage(doc: CorpusDocument, pkg: GeneratedPackage, outRoot = OUT_DIR): Promise<string> {
+export async function writePackage(
+  doc: CorpusDocument,
+  pkg: GeneratedPackage,
+  outRoot = OUT_DIR,
+): Promise<string> {
   await mkdir(outRoot, { recursive: true });
   const dir = path.join(outRoot, doc.id);
   await rm(dir, { recursive: true, force: true });
   await writeOutputs(new Map([[dir, pkg.files]]));
   return dir;
 }
-
 
 /**
  * What the document itself declares, counted from the raw text without the generator: the model must account for
@@ -132,23 +152,40 @@ export function declared(raw: any): { operations: string[]; schemas: string[] } 
   const operations: string[] = [];
   for (const [route, rawItem] of Object.entries<any>(raw.paths ?? {})) {
     // A path item may itself be a $ref (OpenAPI 3.0.3 §4.7.9) into the same document.
-    const item = typeof rawItem?.$ref === 'string' && rawItem.$ref.startsWith('#/') ? at(raw, rawItem.$ref) : rawItem;
-    for (const method of HTTP_METHODS) if (item?.[method] && typeof item[method] === 'object') operations.push(`${method.toUpperCase()} ${route}`);
+    const item =
+      typeof rawItem?.$ref === 'string' && rawItem.$ref.startsWith('#/') ? at(raw, rawItem.$ref) : rawItem;
+    for (const method of HTTP_METHODS)
+      if (item?.[method] && typeof item[method] === 'object')
+        operations.push(`${method.toUpperCase()} ${route}`);
   }
   return { operations, schemas: Object.keys(raw.components?.schemas ?? {}) };
 }
 
 function at(document: any, ref: string): any {
-  return ref.slice(2).split('/').reduce((node, segment) => node?.[decodeURIComponent(segment).replaceAll('~1', '/').replaceAll('~0', '~')], document);
+  return ref
+    .slice(2)
+    .split('/')
+    .reduce(
+      (node, segment) => node?.[decodeURIComponent(segment).replaceAll('~1', '/').replaceAll('~0', '~')],
+      document,
+    );
 }
 
 /** What the model produced from a document. */
-export function produced(pkg: GeneratedPackage): { operations: string[]; schemas: string[]; types: number; warnings: number; repairs: Map<string, number> } {
+export function produced(pkg: GeneratedPackage): {
+  operations: string[];
+  schemas: string[];
+  types: number;
+  warnings: number;
+  repairs: Map<string, number>;
+} {
   const repairs = new Map<string, number>();
   for (const repair of pkg.repairs) repairs.set(repair.rule, (repairs.get(repair.rule) ?? 0) + 1);
   return {
     repairs,
-    operations: allResources(pkg.model.resources).flatMap((r) => r.operations.map((op) => `${op.method.toUpperCase()} ${op.path}`)),
+    operations: allResources(pkg.model.resources).flatMap((r) =>
+      r.operations.map((op) => `${op.method.toUpperCase()} ${op.path}`),
+    ),
     schemas: pkg.model.types.filter((t) => !t.synthesized).map((t) => t.schemaKey),
     types: pkg.model.types.length,
     warnings: pkg.warnings.length,
@@ -180,7 +217,10 @@ export async function githubAs31(outFile: string): Promise<string> {
       node.examples = [node.example];
       delete node.example;
     }
-    for (const [bound, limit] of [['exclusiveMinimum', 'minimum'], ['exclusiveMaximum', 'maximum']] as const) {
+    for (const [bound, limit] of [
+      ['exclusiveMinimum', 'minimum'],
+      ['exclusiveMaximum', 'maximum'],
+    ] as const) {
       if (typeof node[bound] !== 'boolean') continue;
       if (node[bound] && typeof node[limit] === 'number') {
         node[bound] = node[limit];

@@ -3,7 +3,17 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { declared, generateDocument, GITHUB, githubAs31, OUT_DIR, parseDocument, produced, writePackage, type CorpusDocument } from './corpus.js';
+import {
+  declared,
+  generateDocument,
+  GITHUB,
+  githubAs31,
+  OUT_DIR,
+  parseDocument,
+  produced,
+  writePackage,
+  type CorpusDocument,
+} from './corpus.js';
 import { writeExamples } from './examples.js';
 import { formatErrors, typecheckPackages } from './typecheck.js';
 
@@ -15,7 +25,12 @@ import { formatErrors, typecheckPackages } from './typecheck.js';
 const outRoot = path.join(OUT_DIR, 'github');
 const documents: CorpusDocument[] = [
   { id: 'github-3-0', file: GITHUB },
-  { id: 'github-3-1', file: await githubAs31(path.join(await mkdtemp(path.join(tmpdir(), 'sdkgen-github-')), 'api.github.com.3.1.json')) },
+  {
+    id: 'github-3-1',
+    file: await githubAs31(
+      path.join(await mkdtemp(path.join(tmpdir(), 'sdkgen-github-')), 'api.github.com.3.1.json'),
+    ),
+  },
   // GitHub Enterprise Cloud and Server publish descriptions of their own (other operations, other schemas).
   { id: 'github-ghec', file: path.join(path.dirname(GITHUB), 'ghec.json') },
   { id: 'github-ghes-3-19', file: path.join(path.dirname(GITHUB), 'ghes-3.19.json') },
@@ -23,19 +38,28 @@ const documents: CorpusDocument[] = [
 const written = new Map<string, { dir: string; clientName: string; resources: number }>();
 
 describe('public corpus (GitHub)', () => {
-  it.each(documents.map((d) => [d.id, d] as const))('%s generates, accounting for every operation and schema', async (_id, doc) => {
-    const pkg = await generateDocument(doc);
-    const want = declared(await parseDocument(doc.file));
-    const got = produced(pkg);
-    expect(got.operations.sort()).toEqual(want.operations.sort());
-    expect(got.schemas).toEqual(expect.arrayContaining(want.schemas));
-    const dir = await writePackage(doc, pkg, outRoot);
-    const { examples } = await writeExamples(dir);
-    expect(examples).toBeGreaterThan(got.operations.length);
-    written.set(doc.id, { dir, clientName: pkg.provider.clientName, resources: pkg.model.resources.length + (pkg.model.webhooks ? 1 : 0) });
-    const repairs = [...got.repairs].map(([rule, n]) => `${rule} ${n}`).join(', ') || 'none';
-    process.stdout.write(`${doc.id}: ${got.operations.length} operations, ${got.schemas.length} component schemas, ${got.types} types, ${got.warnings} warnings, ${examples} examples; repairs: ${repairs}\n`);
-  });
+  it.each(documents.map((d) => [d.id, d] as const))(
+    '%s generates, accounting for every operation and schema',
+    async (_id, doc) => {
+      const pkg = await generateDocument(doc);
+      const want = declared(await parseDocument(doc.file));
+      const got = produced(pkg);
+      expect(got.operations.sort()).toEqual(want.operations.sort());
+      expect(got.schemas).toEqual(expect.arrayContaining(want.schemas));
+      const dir = await writePackage(doc, pkg, outRoot);
+      const { examples } = await writeExamples(dir);
+      expect(examples).toBeGreaterThan(got.operations.length);
+      written.set(doc.id, {
+        dir,
+        clientName: pkg.provider.clientName,
+        resources: pkg.model.resources.length + (pkg.model.webhooks ? 1 : 0),
+      });
+      const repairs = [...got.repairs].map(([rule, n]) => `${rule} ${n}`).join(', ') || 'none';
+      process.stdout.write(
+        `${doc.id}: ${got.operations.length} operations, ${got.schemas.length} component schemas, ${got.types} types, ${got.warnings} warnings, ${examples} examples; repairs: ${repairs}\n`,
+      );
+    },
+  );
 
   it('type-checks every package and its examples (strict, exactOptionalPropertyTypes, noUncheckedIndexedAccess), in one program, with zero errors', async () => {
     expect(written.size).toBe(documents.length);
@@ -43,16 +67,23 @@ describe('public corpus (GitHub)', () => {
     expect(formatErrors(errors, outRoot)).toBe('');
   });
 
-  it.each(documents.map((d) => [d.id] as const))('%s: the client constructs, with every resource method callable', async (id) => {
-    const entry = written.get(id)!;
-    const module = await import(pathToFileURL(path.join(entry.dir, 'src/index.ts')).href);
-    const client = new module.default({ apiKey: 'test-key', baseURL: 'http://127.0.0.1:9' });
-    const resources = Object.values(client).filter((v) => v !== null && typeof v === 'object' && '_client' in (v as object));
-    expect(resources.length).toBe(entry.resources);
-    for (const resource of resources) {
-      for (const method of Object.getOwnPropertyNames(Object.getPrototypeOf(resource)).filter((m) => m !== 'constructor')) {
-        expect(typeof (resource as any)[method]).toBe('function');
+  it.each(documents.map((d) => [d.id] as const))(
+    '%s: the client constructs, with every resource method callable',
+    async (id) => {
+      const entry = written.get(id)!;
+      const module = await import(pathToFileURL(path.join(entry.dir, 'src/index.ts')).href);
+      const client = new module.default({ apiKey: 'test-key', baseURL: 'http://127.0.0.1:9' });
+      const resources = Object.values(client).filter(
+        (v) => v !== null && typeof v === 'object' && '_client' in (v as object),
+      );
+      expect(resources.length).toBe(entry.resources);
+      for (const resource of resources) {
+        for (const method of Object.getOwnPropertyNames(Object.getPrototypeOf(resource)).filter(
+          (m) => m !== 'constructor',
+        )) {
+          expect(typeof (resource as any)[method]).toBe('function');
+        }
       }
-    }
-  });
+    },
+  );
 });

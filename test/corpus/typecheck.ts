@@ -27,7 +27,8 @@ export async function typecheckPackages(dirs: readonly string[]): Promise<TypeEr
   }
   const program = ts.createProgram({ rootNames: rootNames.sort(), options });
   return ts.getPreEmitDiagnostics(program).map((d) => {
-    const position = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : undefined;
+    const position =
+      d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : undefined;
     return {
       file: d.file?.fileName ?? '',
       line: (position?.line ?? -1) + 1,
@@ -41,18 +42,30 @@ export async function typecheckPackages(dirs: readonly string[]): Promise<TypeEr
  * What demanding consumers turn on, whether or not the package's own tsconfig does: a package's `.ts` sources are
  * checked under the consumer's settings when it is compiled from source (a monorepo, a bundler's type check).
  */
-export const CONSUMER_STRICTNESS = { strict: true, exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true } as const satisfies ts.CompilerOptions;
+export const CONSUMER_STRICTNESS = {
+  strict: true,
+  exactOptionalPropertyTypes: true,
+  noUncheckedIndexedAccess: true,
+} as const satisfies ts.CompilerOptions;
 
 function compilerOptionsOf(dir: string): ts.CompilerOptions {
   const configFile = path.join(dir, 'tsconfig.json');
   const read = ts.readConfigFile(configFile, ts.sys.readFile);
   if (read.error) throw new Error(ts.flattenDiagnosticMessageText(read.error.messageText, '\n'));
   const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, dir);
-  const { rootDir: _rootDir, outDir: _outDir, declaration: _declaration, declarationMap: _declarationMap, ...rest } = parsed.options;
+  const {
+    rootDir: _rootDir,
+    outDir: _outDir,
+    declaration: _declaration,
+    declarationMap: _declarationMap,
+    ...rest
+  } = parsed.options;
   return { ...rest, ...CONSUMER_STRICTNESS, noEmit: true };
 }
 
 /** One line per error, package-relative, for an assertion message a person can act on. */
 export function formatErrors(errors: readonly TypeError[], root: string): string {
-  return errors.map((e) => `${path.relative(root, e.file)}:${e.line} TS${e.code}: ${e.message.split('\n')[0]}`).join('\n');
+  return errors
+    .map((e) => `${path.relative(root, e.file)}:${e.line} TS${e.code}: ${e.message.split('\n')[0]}`)
+    .join('\n');
 }

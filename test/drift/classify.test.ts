@@ -30,9 +30,13 @@ describe('nextVersion', () => {
 
 describe('classify', () => {
   it('reads enum openness only where the client reads', () => {
-    expect(classify({ kind: 'enum-value-added', direction: 'response', openEnum: true })).toBe('non-breaking');
+    expect(classify({ kind: 'enum-value-added', direction: 'response', openEnum: true })).toBe(
+      'non-breaking',
+    );
     expect(classify({ kind: 'enum-value-added', direction: 'response', openEnum: false })).toBe('breaking');
-    expect(classify({ kind: 'enum-value-added', direction: 'request', openEnum: false })).toBe('non-breaking');
+    expect(classify({ kind: 'enum-value-added', direction: 'request', openEnum: false })).toBe(
+      'non-breaking',
+    );
     expect(classify({ kind: 'enum-value-removed', direction: 'request', openEnum: true })).toBe('breaking');
   });
 
@@ -54,7 +58,8 @@ describe('classify', () => {
 
 describe('withVersion', () => {
   it('edits only the version value, keeping the layout', () => {
-    const text = '{\n  "packageName": "@x/y",\n  "version": "0.1.0",\n  "sources": [{ "file": "a.yaml" }]\n}\n';
+    const text =
+      '{\n  "packageName": "@x/y",\n  "version": "0.1.0",\n  "sources": [{ "file": "a.yaml" }]\n}\n';
     expect(withVersion(text, '0.2.0')).toBe(text.replace('0.1.0', '0.2.0'));
   });
 

@@ -27,19 +27,35 @@ describe('extractDocument', () => {
   });
 
   it('takes a raw document as it is, YAML or JSON', () => {
-    expect(extractDocument('openapi: 3.0.3\npaths: {}\n', 'x')).toMatchObject({ embedded: false, format: 'yaml', text: 'openapi: 3.0.3\npaths: {}\n' });
-    expect(extractDocument('{"openapi":"3.1.0","paths":{}}', 'x')).toMatchObject({ embedded: false, format: 'json' });
+    expect(extractDocument('openapi: 3.0.3\npaths: {}\n', 'x')).toMatchObject({
+      embedded: false,
+      format: 'yaml',
+      text: 'openapi: 3.0.3\npaths: {}\n',
+    });
+    expect(extractDocument('{"openapi":"3.1.0","paths":{}}', 'x')).toMatchObject({
+      embedded: false,
+      format: 'json',
+    });
   });
 
   it('skips fenced blocks that are not OpenAPI documents', () => {
-    const page = '# Page\n\n```json\n{"id": "example response"}\n```\n\n```yaml\nopenapi: 3.1.0\npaths: {}\n```\n';
+    const page =
+      '# Page\n\n```json\n{"id": "example response"}\n```\n\n```yaml\nopenapi: 3.1.0\npaths: {}\n```\n';
     expect(extractDocument(page, 'x').text).toBe('openapi: 3.1.0\npaths: {}\n');
   });
 
   it.each([
     ['invalid YAML', 'openapi: 3.1.0\npaths: [unclosed\n', /not valid YAML or JSON/],
-    ['a page with an invalid embedded block', '# Page\n\n```yaml\nopenapi: 3.1.0\n  paths: : [\n```\n', /embedded yaml block is not valid YAML/],
-    ['a page without a document', '# Just prose\n\nNothing here.', /neither an OpenAPI document nor a page embedding one/],
+    [
+      'a page with an invalid embedded block',
+      '# Page\n\n```yaml\nopenapi: 3.1.0\n  paths: : [\n```\n',
+      /embedded yaml block is not valid YAML/,
+    ],
+    [
+      'a page without a document',
+      '# Just prose\n\nNothing here.',
+      /neither an OpenAPI document nor a page embedding one/,
+    ],
   ])('rejects %s', (_name, text, message) => {
     expect(() => extractDocument(text, 'http://upstream/page')).toThrow(message);
     expect(() => extractDocument(text, 'http://upstream/page')).toThrow(UpstreamError);
@@ -50,7 +66,8 @@ describe('fetching upstream sources', () => {
   let server: UpstreamServer;
   let workspace: Workspace;
   let acme: { specsDir: string; remove: () => Promise<void> };
-  const whop = (...args: string[]) => runUpstream(['whop', ...args, '--specs-dir', workspace.specsDir, ...FAST]);
+  const whop = (...args: string[]) =>
+    runUpstream(['whop', ...args, '--specs-dir', workspace.specsDir, ...FAST]);
 
   beforeAll(async () => {
     server = await startUpstreamServer();
@@ -85,7 +102,9 @@ describe('fetching upstream sources', () => {
     const url = server.serve('/whop/broken.md', { status: 500, body: 'oops' });
     const run = await whop('--source', `list-resolution-center-cases.yaml=${url}`, '--update');
     expect(run.code).toBe(2);
-    expect(run.stdout).toContain(`whop: ERROR ${url}: cannot fetch: HTTP 500 Internal Server Error (2 attempts)`);
+    expect(run.stdout).toContain(
+      `whop: ERROR ${url}: cannot fetch: HTTP 500 Internal Server Error (2 attempts)`,
+    );
     expect(server.hits('/whop/broken.md')).toBe(2);
     expect(await workspace.fingerprint()).toBe(before);
   });
@@ -102,7 +121,10 @@ describe('fetching upstream sources', () => {
     const started = Date.now();
     const run = await whop('--source', `list-resolution-center-cases.yaml=${url}`, '--json');
     expect(run.code).toBe(2);
-    expect(JSON.parse(run.stdout).providers[0]).toMatchObject({ status: 'error', error: expect.stringContaining('no answer within 300 ms (2 attempts)') });
+    expect(JSON.parse(run.stdout).providers[0]).toMatchObject({
+      status: 'error',
+      error: expect.stringContaining('no answer within 300 ms (2 attempts)'),
+    });
     expect(Date.now() - started).toBeLessThan(5000);
   });
 
@@ -125,26 +147,45 @@ describe('fetching upstream sources', () => {
 
   it('rejects a document the generator cannot load, naming the source and pointer', async () => {
     const document = acmeDocument();
-    document.paths['/widgets'].get.responses['200'].content['application/json'].schema.properties.data.items.$ref = '#/components/schemas/Gone';
+    document.paths['/widgets'].get.responses['200'].content[
+      'application/json'
+    ].schema.properties.data.items.$ref = '#/components/schemas/Gone';
     const url = server.serve('/acme/unresolved.yaml', { body: toYaml(document) });
     const run = await runUpstream(['acme', '--source', url, '--specs-dir', acme.specsDir]);
     expect(run.code).toBe(2);
-    expect(run.stdout).toContain(`acme: ERROR ${url}: invalid upstream document: ${url} at #/paths/~1widgets/get/responses/200/content/application~1json/schema/properties/data/items`);
+    expect(run.stdout).toContain(
+      `acme: ERROR ${url}: invalid upstream document: ${url} at #/paths/~1widgets/get/responses/200/content/application~1json/schema/properties/data/items`,
+    );
   });
 
   it('a provider without an upstream says so and passes', async () => {
     const run = await runUpstream(['decisionly', '--specs-dir', workspace.specsDir]);
-    expect(run).toMatchObject({ code: 0, stdout: 'decisionly: no upstream source (the spec is authored in this repository); nothing to check\n' });
+    expect(run).toMatchObject({
+      code: 0,
+      stdout: 'decisionly: no upstream source (the spec is authored in this repository); nothing to check\n',
+    });
   });
 
   it('refuses bad arguments with exit 2', async () => {
-    expect((await runUpstream(['whop', '--fail-on', 'sometimes', '--specs-dir', workspace.specsDir])).code).toBe(2);
-    expect((await runUpstream(['--source', 'x.yaml', '--specs-dir', workspace.specsDir])).stderr).toContain('name exactly one provider');
+    expect(
+      (await runUpstream(['whop', '--fail-on', 'sometimes', '--specs-dir', workspace.specsDir])).code,
+    ).toBe(2);
+    expect((await runUpstream(['--source', 'x.yaml', '--specs-dir', workspace.specsDir])).stderr).toContain(
+      'name exactly one provider',
+    );
     const unrelated = server.serve('/acme/unrelated.yaml', { body: toYaml(acmeDocument()) });
     const wrong = await runUpstream(['whop', '--source', unrelated, '--specs-dir', workspace.specsDir]);
     expect(wrong.code).toBe(2);
-    expect(wrong.stdout).toContain(`${unrelated} defines none of the operations of list-resolution-center-cases.yaml, retrieve-resolution-center-case.yaml`);
-    const missing = await runUpstream(['whop', '--source', 'no-such-file.yaml', '--specs-dir', workspace.specsDir]);
+    expect(wrong.stdout).toContain(
+      `${unrelated} defines none of the operations of list-resolution-center-cases.yaml, retrieve-resolution-center-case.yaml`,
+    );
+    const missing = await runUpstream([
+      'whop',
+      '--source',
+      'no-such-file.yaml',
+      '--specs-dir',
+      workspace.specsDir,
+    ]);
     expect(missing.stdout).toContain('no-such-file.yaml: cannot read: file not found');
   });
 });

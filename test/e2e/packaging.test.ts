@@ -51,8 +51,14 @@ afterAll(async () => {
   await Promise.all([registry?.service.stop(), ...[...prisms.values()].map((p) => p.close())]);
   if (work) await rm(work, { recursive: true, force: true });
   const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
-  const lines = [...packed.values()].map((s) => `  ${s.name}@${s.version}: packed ${kB(s.size)}, unpacked ${kB(s.unpackedSize)}, ${s.files.length} files`);
-  if (browserBundle) lines.push(`  browser bundle using one Whop method: ${kB(browserBundle.minified)} minified, ${kB(browserBundle.gzipped)} min+gz`);
+  const lines = [...packed.values()].map(
+    (s) =>
+      `  ${s.name}@${s.version}: packed ${kB(s.size)}, unpacked ${kB(s.unpackedSize)}, ${s.files.length} files`,
+  );
+  if (browserBundle)
+    lines.push(
+      `  browser bundle using one Whop method: ${kB(browserBundle.minified)} minified, ${kB(browserBundle.gzipped)} min+gz`,
+    );
   if (lines.length) console.log(`package sizes:\n${lines.join('\n')}`);
 }, 60_000);
 
@@ -70,40 +76,93 @@ describe('each package', () => {
     attw = new Map(
       packages.map((p) => [
         p.id,
-        runCommand(process.execPath, [path.join(REPO_ROOT, 'node_modules/.bin/attw'), '--pack', p.dir, '--format', 'json'], {
-          env: registry!.npmEnv,
-          timeoutMs: 120_000,
-        }),
+        runCommand(
+          process.execPath,
+          [path.join(REPO_ROOT, 'node_modules/.bin/attw'), '--pack', p.dir, '--format', 'json'],
+          {
+            env: registry!.npmEnv,
+            timeoutMs: 120_000,
+          },
+        ),
       ]),
     );
   });
 
-  it.each(PROVIDERS)('%s: npm pack holds only dist (with sourcemaps), src, README.md, api.md, LICENSE and package.json', async (id) => {
-    const summary = await packDryRun(pkg(id).dir, { env: registry!.npmEnv });
-    packed.set(id, summary);
-    const config = JSON.parse(await readFile(path.join(REPO_ROOT, 'specs', id, 'sdkgen.json'), 'utf8')) as { packageName: string; version: string };
-    expect({ name: summary.name, version: summary.version }).toEqual({ name: config.packageName, version: config.version });
-    expect(summary.files.filter((f) => !f.startsWith('dist/') && !f.startsWith('src/'))).toEqual(['LICENSE', 'README.md', 'api.md', 'manifest.json', 'package.json']);
-    expect(summary.files.filter((f) => f.startsWith('dist/') && !/(\.js|\.d\.ts|\.js\.map|\.d\.ts\.map|\/package\.json)$/.test(f))).toEqual([]);
-    // Sources ship with their maps, so go-to-definition lands in src/, not in a declaration file.
-    expect(summary.files).toEqual(expect.arrayContaining(['src/index.ts', 'dist/esm/index.js.map', 'dist/esm/index.d.ts.map', 'dist/cjs/index.d.ts.map']));
-    for (const format of ['esm', 'cjs']) {
-      expect(summary.files).toEqual(expect.arrayContaining([`dist/${format}/index.js`, `dist/${format}/index.d.ts`, `dist/${format}/package.json`]));
-    }
-  }, 60_000);
+  it.each(PROVIDERS)(
+    '%s: npm pack holds only dist (with sourcemaps), src, README.md, api.md, LICENSE and package.json',
+    async (id) => {
+      const summary = await packDryRun(pkg(id).dir, { env: registry!.npmEnv });
+      packed.set(id, summary);
+      const config = JSON.parse(await readFile(path.join(REPO_ROOT, 'specs', id, 'sdkgen.json'), 'utf8')) as {
+        packageName: string;
+        version: string;
+      };
+      expect({ name: summary.name, version: summary.version }).toEqual({
+        name: config.packageName,
+        version: config.version,
+      });
+      expect(summary.files.filter((f) => !f.startsWith('dist/') && !f.startsWith('src/'))).toEqual([
+        'LICENSE',
+        'README.md',
+        'api.md',
+        'manifest.json',
+        'package.json',
+      ]);
+      expect(
+        summary.files.filter(
+          (f) => f.startsWith('dist/') && !/(\.js|\.d\.ts|\.js\.map|\.d\.ts\.map|\/package\.json)$/.test(f),
+        ),
+      ).toEqual([]);
+      // Sources ship with their maps, so go-to-definition lands in src/, not in a declaration file.
+      expect(summary.files).toEqual(
+        expect.arrayContaining([
+          'src/index.ts',
+          'dist/esm/index.js.map',
+          'dist/esm/index.d.ts.map',
+          'dist/cjs/index.d.ts.map',
+        ]),
+      );
+      for (const format of ['esm', 'cjs']) {
+        expect(summary.files).toEqual(
+          expect.arrayContaining([
+            `dist/${format}/index.js`,
+            `dist/${format}/index.d.ts`,
+            `dist/${format}/package.json`,
+          ]),
+        );
+      }
+    },
+    60_000,
+  );
 
-  it.each(PROVIDERS)('%s: publint finds nothing to report, suggestions included', async (id) => {
-    const { messages, pkg: manifest } = await publint({ pkgDir: pkg(id).dir, pack: 'npm', level: 'suggestion', strict: true });
-    expect(messages.map((m) => formatMessage(m, manifest) ?? m.code)).toEqual([]);
-  }, 60_000);
+  it.each(PROVIDERS)(
+    '%s: publint finds nothing to report, suggestions included',
+    async (id) => {
+      const { messages, pkg: manifest } = await publint({
+        pkgDir: pkg(id).dir,
+        pack: 'npm',
+        level: 'suggestion',
+        strict: true,
+      });
+      expect(messages.map((m) => formatMessage(m, manifest) ?? m.code)).toEqual([]);
+    },
+    60_000,
+  );
 
-  it.each(PROVIDERS)('%s: attw finds no problem in any module resolution', async (id) => {
-    const result = await attw.get(id)!;
-    expect(result.code, result.stderr).toBe(0);
-    const report = JSON.parse(result.stdout) as { analysis: { types: { kind: string } }; problems: Record<string, unknown> };
-    expect(report.analysis.types.kind).toBe('included');
-    expect(report.problems).toEqual({});
-  }, 120_000);
+  it.each(PROVIDERS)(
+    '%s: attw finds no problem in any module resolution',
+    async (id) => {
+      const result = await attw.get(id)!;
+      expect(result.code, result.stderr).toBe(0);
+      const report = JSON.parse(result.stdout) as {
+        analysis: { types: { kind: string } };
+        problems: Record<string, unknown>;
+      };
+      expect(report.analysis.types.kind).toBe('included');
+      expect(report.problems).toEqual({});
+    },
+    120_000,
+  );
 
   it.each(PROVIDERS)('%s: api.md names every export of the package', async (id) => {
     const apiMd = await readFile(path.join(pkg(id).dir, 'api.md'), 'utf8');
@@ -121,11 +180,15 @@ describe('installed from a private registry', () => {
   beforeAll(async () => {
     for (const p of packages) await publishPackage(p.dir, { env: registry!.npmEnv, registry: registry!.url });
     await writeConsumer(consumer(), packages);
-    const install = await runCommand('npm', ['install', '--registry', registry!.url, '--no-audit', '--no-fund'], {
-      cwd: consumer(),
-      env: registry!.npmEnv,
-      timeoutMs: 120_000,
-    });
+    const install = await runCommand(
+      'npm',
+      ['install', '--registry', registry!.url, '--no-audit', '--no-fund'],
+      {
+        cwd: consumer(),
+        env: registry!.npmEnv,
+        timeoutMs: 120_000,
+      },
+    );
     if (install.code !== 0) throw new Error(`npm install failed:\n${install.stdout}\n${install.stderr}`);
     compiled = new Map(VARIANT_NAMES.map((v) => [v, compileVariant(consumer(), v, packages)]));
   }, 180_000);
@@ -135,34 +198,55 @@ describe('installed from a private registry', () => {
       packages: Record<string, { version?: string; resolved?: string }>;
     };
     const installed = Object.entries(lock.packages).filter(([key]) => key !== '');
-    expect(installed.map(([key]) => key).sort()).toEqual(packages.map((p) => `node_modules/${p.name}`).sort());
+    expect(installed.map(([key]) => key).sort()).toEqual(
+      packages.map((p) => `node_modules/${p.name}`).sort(),
+    );
     for (const [, entry] of installed) expect(entry.resolved?.startsWith(registry!.url)).toBe(true);
   });
 
-  it.each(VARIANT_NAMES)('a %s consumer, README examples included, compiles with tsc --strict', async (variant) => {
-    const result = await compiled.get(variant)!;
-    expect(result.code, `${result.stdout}${result.stderr}`).toBe(0);
-  }, 120_000);
+  it.each(VARIANT_NAMES)(
+    'a %s consumer, README examples included, compiles with tsc --strict',
+    async (variant) => {
+      const result = await compiled.get(variant)!;
+      expect(result.code, `${result.stdout}${result.stderr}`).toBe(0);
+    },
+    120_000,
+  );
 
-  it.each(VARIANT_NAMES)('a %s consumer calls every provider under Node, against Prism', async (variant) => {
-    expect((await compiled.get(variant)!).code).toBe(0);
-    const result = await runVariant(consumer(), variant, ['whop', 'decisionly', 'pismo'].map((id) => prisms.get(id)!.url));
-    expect(result.code, `${result.stdout}${result.stderr}`).toBe(0);
-    const output = JSON.parse(result.stdout) as Record<string, Record<string, unknown>>;
-    expect(output).toEqual({
-      whop: {
-        listed: expect.any(Number),
-        firstItemId: expect.stringMatching(/\S/),
-        retrievedId: expect.stringMatching(/\S/),
-        notFound: { name: 'NotFoundError', isNotFoundError: true, status: 404 },
-      },
-      decisionly: { listed: expect.any(Number), hasMore: expect.any(Boolean) },
-      pismo: { listed: 1, disputeId: expect.any(Number) },
-    });
-    expect(output.whop!.listed).toBeGreaterThan(0);
-    expect(output.decisionly!.listed).toBeGreaterThan(0);
-    for (const [id, prism] of prisms) expect(prism.log().split('\n').filter((line) => /Violation: request/.test(line)), id).toEqual([]);
-  }, 60_000);
+  it.each(VARIANT_NAMES)(
+    'a %s consumer calls every provider under Node, against Prism',
+    async (variant) => {
+      expect((await compiled.get(variant)!).code).toBe(0);
+      const result = await runVariant(
+        consumer(),
+        variant,
+        ['whop', 'decisionly', 'pismo'].map((id) => prisms.get(id)!.url),
+      );
+      expect(result.code, `${result.stdout}${result.stderr}`).toBe(0);
+      const output = JSON.parse(result.stdout) as Record<string, Record<string, unknown>>;
+      expect(output).toEqual({
+        whop: {
+          listed: expect.any(Number),
+          firstItemId: expect.stringMatching(/\S/),
+          retrievedId: expect.stringMatching(/\S/),
+          notFound: { name: 'NotFoundError', isNotFoundError: true, status: 404 },
+        },
+        decisionly: { listed: expect.any(Number), hasMore: expect.any(Boolean) },
+        pismo: { listed: 1, disputeId: expect.any(Number) },
+      });
+      expect(output.whop!.listed).toBeGreaterThan(0);
+      expect(output.decisionly!.listed).toBeGreaterThan(0);
+      for (const [id, prism] of prisms)
+        expect(
+          prism
+            .log()
+            .split('\n')
+            .filter((line) => /Violation: request/.test(line)),
+          id,
+        ).toEqual([]);
+    },
+    60_000,
+  );
 
   it('the Whop client, bundled by esbuild, calls the Prism mock from a page in headless chromium', async () => {
     await requireChromium();
@@ -181,13 +265,22 @@ describe('installed from a private registry', () => {
     browserBundle = { minified: Buffer.byteLength(script), gzipped: gzipSync(script, { level: 9 }).length };
     expect(browserBundle.gzipped).toBeLessThan(BROWSER_BUNDLE_BUDGET);
 
-    const page = await servePage('<!doctype html><title>sdkgen</title><pre id="result"></pre><script type="module" src="/app.js"></script>', script);
+    const page = await servePage(
+      '<!doctype html><title>sdkgen</title><pre id="result"></pre><script type="module" src="/app.js"></script>',
+      script,
+    );
     try {
       const api = prisms.get('whop')!.url;
-      const dom = await dumpDom(`${page.url}?api=${encodeURIComponent(api)}`, path.join(work, 'chromium-profile'));
+      const dom = await dumpDom(
+        `${page.url}?api=${encodeURIComponent(api)}`,
+        path.join(work, 'chromium-profile'),
+      );
       const text = /<pre id="result">([^<]*)<\/pre>/.exec(dom)?.[1];
       expect(text, `the page shows no result:\n${dom}`).toBeTruthy();
-      expect(JSON.parse(text!.replace(/&quot;/g, '"').replace(/&amp;/g, '&'))).toEqual({ id: expect.stringMatching(/\S/), status: expect.any(String) });
+      expect(JSON.parse(text!.replace(/&quot;/g, '"').replace(/&amp;/g, '&'))).toEqual({
+        id: expect.stringMatching(/\S/),
+        status: expect.any(String),
+      });
     } finally {
       await page.close();
     }

@@ -20,7 +20,11 @@ afterAll(async () => {
 });
 
 function violations(id: string): string[] {
-  return servers.get(id)!.log().split('\n').filter((line) => /Violation: request/.test(line));
+  return servers
+    .get(id)!
+    .log()
+    .split('\n')
+    .filter((line) => /Violation: request/.test(line));
 }
 
 describe('whop against Prism', () => {
@@ -59,12 +63,15 @@ describe('whop against Prism', () => {
   });
 
   it('sends no request without an API key, and Prism rejects one without auth', async () => {
-    const { Whop, AuthenticationError, MissingCredentialError } = await import('../../generated/whop/src/index.js');
+    const { Whop, AuthenticationError, MissingCredentialError } =
+      await import('../../generated/whop/src/index.js');
     const previous = process.env.WHOP_API_KEY;
     delete process.env.WHOP_API_KEY;
     try {
       const client = new Whop({ baseURL: servers.get('whop')!.url, maxRetries: 0 });
-      await expect(client.resolutionCenterCases.retrieve('reso_1')).rejects.toBeInstanceOf(MissingCredentialError);
+      await expect(client.resolutionCenterCases.retrieve('reso_1')).rejects.toBeInstanceOf(
+        MissingCredentialError,
+      );
       const raw = await fetch(`${servers.get('whop')!.url}/resolution_center_cases/reso_1`);
       expect(raw.status).toBe(401);
       expect(AuthenticationError).toBeDefined();
@@ -77,7 +84,11 @@ describe('whop against Prism', () => {
 describe('decisionly against Prism', () => {
   it('lists cases with HTTP Basic auth (API key as username)', async () => {
     const { Decisionly } = await import('../../generated/decisionly/src/index.js');
-    const client = new Decisionly({ apiKey: 'dcl_test', baseURL: servers.get('decisionly')!.url, maxRetries: 0 });
+    const client = new Decisionly({
+      apiKey: 'dcl_test',
+      baseURL: servers.get('decisionly')!.url,
+      maxRetries: 0,
+    });
     const { data: page, response } = await client.cases.list({ limit: 3, status: 'created' }).withResponse();
     expect(response.status).toBe(200);
     expect(Array.isArray(page.data)).toBe(true);
@@ -90,8 +101,17 @@ describe('pismo against Prism', () => {
   it('lists disputes with a token function; the Authorization header parameter comes from auth', async () => {
     const { Pismo } = await import('../../generated/pismo/src/index.js');
     let calls = 0;
-    const client = new Pismo({ accessToken: async () => `jwt-${++calls}`, baseURL: servers.get('pismo')!.url, maxRetries: 0 });
-    const page = await client.disputes.list({ page: 1, perPage: 10, status: 'OPENED', beginDate: '2020-01-31' });
+    const client = new Pismo({
+      accessToken: async () => `jwt-${++calls}`,
+      baseURL: servers.get('pismo')!.url,
+      maxRetries: 0,
+    });
+    const page = await client.disputes.list({
+      page: 1,
+      perPage: 10,
+      status: 'OPENED',
+      beginDate: '2020-01-31',
+    });
     expect(Array.isArray(page.data)).toBe(true);
     expect(page.data[0]).toHaveProperty('id');
     expect(calls).toBe(1);

@@ -33,11 +33,15 @@ describe('Whop: cursor pagination with page_info', () => {
     const server = await startWhopServer(TOTAL);
     try {
       const client = new Whop({ apiKey: 'k', baseURL: server.url });
-      const third = await (await (await client.resolutionCenterCases.list({ first: 25 })).getNextPage()).getNextPage();
+      const third = await (
+        await (await client.resolutionCenterCases.list({ first: 25 })).getNextPage()
+      ).getNextPage();
       expect(third.data[0]!.id).toBe('reso_000051');
       expect(third.hasPreviousPage()).toBe(true);
       const second = await third.getPreviousPage();
-      expect(second.data.map((c) => c.id)).toEqual(Array.from({ length: 25 }, (_, i) => `reso_${String(i + 26).padStart(6, '0')}`));
+      expect(second.data.map((c) => c.id)).toEqual(
+        Array.from({ length: 25 }, (_, i) => `reso_${String(i + 26).padStart(6, '0')}`),
+      );
       expect(server.requests.at(-1)!).toMatch(/before=reso_000051/);
       expect(server.requests.at(-1)!).toMatch(/last=25/);
       expect(server.requests.at(-1)!).not.toMatch(/first=/);
@@ -67,7 +71,9 @@ describe('Decisionly: has_more with starting_after / ending_before', () => {
     try {
       const client = new Decisionly({ apiKey: 'dcl_key', baseURL: server.url });
       const pages: string[][] = [];
-      for await (const page of (await client.cases.list({ limit: 50, ending_before: decisionlyId(301) })).iterPages()) {
+      for await (const page of (
+        await client.cases.list({ limit: 50, ending_before: decisionlyId(301) })
+      ).iterPages()) {
         pages.push(page.data.map((c) => c.case_id));
       }
       expect(pages.flat().sort()).toEqual(Array.from({ length: 300 }, (_, i) => decisionlyId(i + 1)));
@@ -84,18 +90,21 @@ describe('Pismo: page/perPage with a bare array', () => {
     [320, 30, 11],
     [300, 30, 11],
     [320, undefined, 11],
-  ])('%i items, perPage %s: %i requests, stopping on the short or empty page', async (total, perPage, requests) => {
-    const { Pismo } = await import('../../generated/pismo/src/index.js');
-    const server = await startPismoServer(total);
-    try {
-      const client = new Pismo({ accessToken: 'jwt', baseURL: server.url });
-      const ids = (await collect(client.disputes.list(perPage ? { perPage } : {}))).map((d) => d.id);
-      expect(ids).toEqual(Array.from({ length: total }, (_, i) => i + 1));
-      expect(server.requests).toHaveLength(requests);
-    } finally {
-      await server.close();
-    }
-  });
+  ])(
+    '%i items, perPage %s: %i requests, stopping on the short or empty page',
+    async (total, perPage, requests) => {
+      const { Pismo } = await import('../../generated/pismo/src/index.js');
+      const server = await startPismoServer(total);
+      try {
+        const client = new Pismo({ accessToken: 'jwt', baseURL: server.url });
+        const ids = (await collect(client.disputes.list(perPage ? { perPage } : {}))).map((d) => d.id);
+        expect(ids).toEqual(Array.from({ length: total }, (_, i) => i + 1));
+        expect(server.requests).toHaveLength(requests);
+      } finally {
+        await server.close();
+      }
+    },
+  );
 
   it('refreshes an expired token once, mid-iteration, and carries on', async () => {
     const { Pismo } = await import('../../generated/pismo/src/index.js');
@@ -104,7 +113,8 @@ describe('Pismo: page/perPage with a bare array', () => {
       let issued = 0;
       let current = '';
       // A typical token provider: reuse the token until the client says it was rejected.
-      const accessToken = async ({ refresh }: { refresh: boolean }) => (current && !refresh ? current : (current = `jwt-${++issued}`));
+      const accessToken = async ({ refresh }: { refresh: boolean }) =>
+        current && !refresh ? current : (current = `jwt-${++issued}`);
       const client = new Pismo({ accessToken, baseURL: server.url });
       const ids = await collect(client.disputes.list({ perPage: 30 }));
       expect(ids).toHaveLength(TOTAL);

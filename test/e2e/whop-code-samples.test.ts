@@ -35,7 +35,8 @@ async function samples(): Promise<{ operationId: string; source: string }[]> {
     for (const item of Object.values<any>(doc.paths)) {
       for (const op of Object.values<any>(item)) {
         for (const sample of op['x-codeSamples'] ?? []) {
-          if (sample.lang === 'JavaScript') found.push({ operationId: op.operationId, source: sample.source });
+          if (sample.lang === 'JavaScript')
+            found.push({ operationId: op.operationId, source: sample.source });
         }
       }
     }
@@ -45,7 +46,10 @@ async function samples(): Promise<{ operationId: string; source: string }[]> {
 
 async function runSample(source: string): Promise<string> {
   const entry = path.resolve('generated/whop/src/index.ts');
-  const replaced = source.replace(/^import Whop from '@whop\/sdk';$/m, `import Whop from ${JSON.stringify(entry)};`);
+  const replaced = source.replace(
+    /^import Whop from '@whop\/sdk';$/m,
+    `import Whop from ${JSON.stringify(entry)};`,
+  );
   expect(replaced).not.toBe(source);
   const dir = await tempDir('whop-sample-');
   const file = path.join(dir, 'sample.mts');
@@ -58,7 +62,10 @@ async function runSample(source: string): Promise<string> {
 }
 
 it('has a JavaScript sample for each operation', async () => {
-  expect((await samples()).map((s) => s.operationId).sort()).toEqual(['listResolutionCenterCase', 'retrieveResolutionCenterCase']);
+  expect((await samples()).map((s) => s.operationId).sort()).toEqual([
+    'listResolutionCenterCase',
+    'retrieveResolutionCenterCase',
+  ]);
 });
 
 it('runs the list sample: every case once, in order, one request per page and no more', async () => {

@@ -6,7 +6,38 @@ import fc from 'fast-check';
  * nullable in both dialects, maps, recursion through $ref), and operations with path/query/header/cookie
  * parameters, JSON/multipart/form/binary/text bodies and JSON/text/binary/empty responses.
  */
-const NAMES = ['id', 'name', 'class', 'default', 'new', 'delete', 'constructor', '__proto__', 'then', 'p', 'path', 'params', 'options', 'body', '1st', 'x-y', 'a b', 'Ünï', '日本', 'Page', 'APIError', 'Response', 'Promise', 'components', 'type', 'List', 'list', 'LIST', '$ref', 'items'];
+const NAMES = [
+  'id',
+  'name',
+  'class',
+  'default',
+  'new',
+  'delete',
+  'constructor',
+  '__proto__',
+  'then',
+  'p',
+  'path',
+  'params',
+  'options',
+  'body',
+  '1st',
+  'x-y',
+  'a b',
+  'Ünï',
+  '日本',
+  'Page',
+  'APIError',
+  'Response',
+  'Promise',
+  'components',
+  'type',
+  'List',
+  'list',
+  'LIST',
+  '$ref',
+  'items',
+];
 const name = fc.oneof(fc.constantFrom(...NAMES), fc.stringMatching(/^[A-Za-z][A-Za-z0-9_-]{0,8}$/));
 
 export interface DocumentShape {
@@ -26,17 +57,33 @@ function schema(version: '3.0' | '3.1', refs: string[]) {
     fc.constant({}),
     fc.constant(nullable({}, 'string')),
     fc.constant(nullable({ enum: ['a', 'b', null] }, 'string')),
-    fc.uniqueArray(fc.oneof(name, fc.constant('')), { minLength: 1, maxLength: 4 }).map((values) => ({ type: 'string', enum: values })),
-    fc.constantFrom(...(version === '3.1' ? [{ const: 'fixed' }, { type: ['string', 'integer'] }] : [{ type: 'string', enum: ['only'] }])),
-    ...(refs.length ? [fc.constantFrom(...refs).map((r) => ({ $ref: `#/components/schemas/${r.replaceAll('~', '~0').replaceAll('/', '~1')}` }))] : []),
+    fc
+      .uniqueArray(fc.oneof(name, fc.constant('')), { minLength: 1, maxLength: 4 })
+      .map((values) => ({ type: 'string', enum: values })),
+    fc.constantFrom(
+      ...(version === '3.1'
+        ? [{ const: 'fixed' }, { type: ['string', 'integer'] }]
+        : [{ type: 'string', enum: ['only'] }]),
+    ),
+    ...(refs.length
+      ? [
+          fc
+            .constantFrom(...refs)
+            .map((r) => ({ $ref: `#/components/schemas/${r.replaceAll('~', '~0').replaceAll('/', '~1')}` })),
+        ]
+      : []),
   );
   return fc.letrec<{ node: Record<string, unknown> }>((tie) => ({
     node: fc.oneof(
       { depthSize: 'small', withCrossShrink: true },
       leaf,
-      fc.dictionary(name, tie('node'), { maxKeys: 4 }).chain((properties) =>
-        fc.subarray(Object.keys(properties)).map((required) => ({ type: 'object', properties, ...(required.length ? { required } : {}) })),
-      ),
+      fc
+        .dictionary(name, tie('node'), { maxKeys: 4 })
+        .chain((properties) =>
+          fc
+            .subarray(Object.keys(properties))
+            .map((required) => ({ type: 'object', properties, ...(required.length ? { required } : {}) })),
+        ),
       tie('node').map((items) => ({ type: 'array', items })),
       tie('node').map((additionalProperties) => ({ type: 'object', additionalProperties })),
       fc.array(tie('node'), { minLength: 1, maxLength: 3 }).map((allOf) => ({ allOf })),
@@ -50,7 +97,9 @@ function schema(version: '3.0' | '3.1', refs: string[]) {
 function discriminated(objects: string[]) {
   return fc.record({ style: fc.constantFrom('mapping', 'bare', 'implicit') }).map(({ style }) => {
     const oneOf = objects.map((o) => ({ $ref: `#/components/schemas/${o}` }));
-    const mapping = Object.fromEntries(objects.map((o, i) => [`kind${i}`, style === 'bare' ? o : `#/components/schemas/${o}`]));
+    const mapping = Object.fromEntries(
+      objects.map((o, i) => [`kind${i}`, style === 'bare' ? o : `#/components/schemas/${o}`]),
+    );
     return { oneOf, discriminator: { propertyName: 'kind', ...(style === 'implicit' ? {} : { mapping }) } };
   });
 }
@@ -67,15 +116,36 @@ export function openapiDocument(): fc.Arbitrary<DocumentShape> {
         })
         .map(({ schemas, union, operations }) => {
           // A component that is only a $ref could close a pure $ref cycle, which is a broken document (see bad-specs).
-          const components: Record<string, unknown> = Object.fromEntries(schemaNames.map((n, i) => [n, '$ref' in schemas[i]! ? { type: 'array', items: schemas[i] } : schemas[i]]));
-          for (const o of objectNames) components[o] = { type: 'object', required: ['kind'], properties: { kind: { type: 'string' }, value: { $ref: `#/components/schemas/${schemaNames[0]}` } } };
+          const components: Record<string, unknown> = Object.fromEntries(
+            schemaNames.map((n, i) => [
+              n,
+              '$ref' in schemas[i]! ? { type: 'array', items: schemas[i] } : schemas[i],
+            ]),
+          );
+          for (const o of objectNames)
+            components[o] = {
+              type: 'object',
+              required: ['kind'],
+              properties: {
+                kind: { type: 'string' },
+                value: { $ref: `#/components/schemas/${schemaNames[0]}` },
+              },
+            };
           components.Union = union;
           const paths: Record<string, Record<string, unknown>> = {};
           operations.forEach((op, i) => {
             const route = `/r${i}${op.pathParams.map((p) => `/{${p}}`).join('')}`;
             paths[route] = { [op.method]: op.build(i) };
           });
-          return { version, document: { openapi: version === '3.0' ? '3.0.3' : '3.1.0', info: { title: 'Random', version: '1' }, paths, components: { schemas: components } } };
+          return {
+            version,
+            document: {
+              openapi: version === '3.0' ? '3.0.3' : '3.1.0',
+              info: { title: 'Random', version: '1' },
+              paths,
+              components: { schemas: components },
+            },
+          };
         });
     }),
   );
@@ -85,20 +155,59 @@ function operation(version: '3.0' | '3.1', refs: string[]) {
   const body = fc.oneof(
     fc.constant(undefined),
     schema(version, refs).map((s) => ({ 'application/json': { schema: s } })),
-    schema(version, refs).map((s) => ({ 'application/json': { schema: { type: 'object', properties: { data: s, 'x-y': { type: 'string' } }, required: ['data'] } } })),
-    fc.constant({ 'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' }, note: { type: 'string' } }, required: ['file'] } } }),
-    fc.constant({ 'application/x-www-form-urlencoded': { schema: { type: 'object', properties: { a: { type: 'string' } } } } }),
+    schema(version, refs).map((s) => ({
+      'application/json': {
+        schema: { type: 'object', properties: { data: s, 'x-y': { type: 'string' } }, required: ['data'] },
+      },
+    })),
+    fc.constant({
+      'multipart/form-data': {
+        schema: {
+          type: 'object',
+          properties: { file: { type: 'string', format: 'binary' }, note: { type: 'string' } },
+          required: ['file'],
+        },
+      },
+    }),
+    fc.constant({
+      'application/x-www-form-urlencoded': {
+        schema: { type: 'object', properties: { a: { type: 'string' } } },
+      },
+    }),
     fc.constant({ 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } }),
     fc.constant({ 'text/plain': { schema: { type: 'string' } } }),
   );
   const response = fc.oneof(
     fc.constant({ '204': { description: 'none' } }),
-    schema(version, refs).map((s) => ({ '200': { description: 'ok', content: { 'application/json': { schema: s } } } })),
+    schema(version, refs).map((s) => ({
+      '200': { description: 'ok', content: { 'application/json': { schema: s } } },
+    })),
     fc.constant({ '200': { description: 'ok', content: { 'text/plain': { schema: { type: 'string' } } } } }),
-    fc.constant({ '200': { description: 'ok', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } } }),
-    fc.constant({ '201': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/Union' } } } }, '404': { description: 'no', content: { 'application/json': { schema: { type: 'object', properties: { message: { type: 'string' } } } } } } }),
+    fc.constant({
+      '200': {
+        description: 'ok',
+        content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+      },
+    }),
+    fc.constant({
+      '201': {
+        description: 'ok',
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/Union' } } },
+      },
+      '404': {
+        description: 'no',
+        content: {
+          'application/json': { schema: { type: 'object', properties: { message: { type: 'string' } } } },
+        },
+      },
+    }),
   );
-  const param = fc.record({ name, in: fc.constantFrom('query', 'header', 'cookie'), required: fc.boolean(), schema: schema(version, refs) });
+  const param = fc.record({
+    name,
+    in: fc.constantFrom('query', 'header', 'cookie'),
+    required: fc.boolean(),
+    schema: schema(version, refs),
+  });
   return fc
     .record({
       method: fc.constantFrom('get', 'post', 'put', 'patch', 'delete'),
@@ -116,7 +225,10 @@ function operation(version: '3.0' | '3.1', refs: string[]) {
       build: (i: number) => ({
         ...(op.operationId ? { operationId: `${op.operationId}${i}` } : {}),
         ...(op.tags ? { tags: op.tags } : {}),
-        parameters: [...op.pathParams.map((p) => ({ name: p, in: 'path', required: true, schema: { type: 'string' } })), ...op.params],
+        parameters: [
+          ...op.pathParams.map((p) => ({ name: p, in: 'path', required: true, schema: { type: 'string' } })),
+          ...op.params,
+        ],
         ...(op.body ? { requestBody: { required: true, content: op.body } } : {}),
         responses: op.response,
       }),

@@ -15,7 +15,9 @@ import { tempDir } from '../support/temp-dir.js';
  */
 const RUNS = Number(process.env.SDKGEN_PROPERTY_RUNS ?? 12);
 const SEED = Number(process.env.SDKGEN_PROPERTY_SEED ?? 1_000_003);
-const regressions: { seed: number; runs: number; note: string }[] = JSON.parse(await readFile(path.join(import.meta.dirname, 'regressions.json'), 'utf8'));
+const regressions: { seed: number; runs: number; note: string }[] = JSON.parse(
+  await readFile(path.join(import.meta.dirname, 'regressions.json'), 'utf8'),
+);
 
 async function checkBatch(seed: number, runs: number): Promise<void> {
   const specDir = await tempDir(`sdkgen-property-${seed}-`);
@@ -36,7 +38,15 @@ async function checkBatch(seed: number, runs: number): Promise<void> {
 }
 
 describe('random valid documents', () => {
-  it(`generate packages that compile (seed ${SEED}, ${RUNS} documents)`, () => checkBatch(SEED, RUNS), 300_000);
+  it(
+    `generate packages that compile (seed ${SEED}, ${RUNS} documents)`,
+    () => checkBatch(SEED, RUNS),
+    300_000,
+  );
 
-  it.each(regressions.map((r) => [r.seed, r] as const))('regression seed %s still compiles', (_seed, r) => checkBatch(r.seed, r.runs), 300_000);
+  it.each(regressions.map((r) => [r.seed, r] as const))(
+    'regression seed %s still compiles',
+    (_seed, r) => checkBatch(r.seed, r.runs),
+    300_000,
+  );
 });

@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  nextStep,
-  parseLinks,
-  previousStep,
-  type PageState,
-} from '../support/page-styles.js';
+import { nextStep, parseLinks, previousStep, type PageState } from '../support/page-styles.js';
 import type { PageRequest, PaginationSpec } from '../../templates/runtime/pagination.js';
 
 const state = (

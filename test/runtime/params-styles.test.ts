@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { path } from '../../templates/runtime/internal/path.js';
-import { formPairs, styledPath, styledCookies, styledHeader, styledQuery, type Serialization } from '../../templates/runtime/internal/styles.js';
+import {
+  formPairs,
+  styledPath,
+  styledCookies,
+  styledHeader,
+  styledQuery,
+  type Serialization,
+} from '../../templates/runtime/internal/styles.js';
 
 // The examples of OpenAPI 3.1 §4.8.12.4 (Style Examples): color = blue,black,brown / R=100,G=200,B=150.
 const array = ['blue', 'black', 'brown'];
@@ -16,10 +23,30 @@ describe('query styles (OpenAPI style examples)', () => {
     ['spaceDelimited array', array, { style: 'spaceDelimited' }, 'color=blue%20black%20brown'],
     ['spaceDelimited object', object, { style: 'spaceDelimited' }, 'color=R%20100%20G%20200%20B%20150'],
     ['pipeDelimited array', array, { style: 'pipeDelimited' }, 'color=blue|black|brown'],
-    ['pipeDelimited array, explode', array, { style: 'pipeDelimited', explode: true }, 'color=blue&color=black&color=brown'],
-    ['deepObject object', object, { style: 'deepObject', explode: true }, 'color[R]=100&color[G]=200&color[B]=150'],
-    ['deepObject nested, arrays as brackets', { a: { b: [1, 2] } }, { style: 'deepObject' }, 'color[a][b][]=1&color[a][b][]=2'],
-    ['deepObject array, indices', array, { style: 'deepObject', arrays: 'indices' }, 'color[0]=blue&color[1]=black&color[2]=brown'],
+    [
+      'pipeDelimited array, explode',
+      array,
+      { style: 'pipeDelimited', explode: true },
+      'color=blue&color=black&color=brown',
+    ],
+    [
+      'deepObject object',
+      object,
+      { style: 'deepObject', explode: true },
+      'color[R]=100&color[G]=200&color[B]=150',
+    ],
+    [
+      'deepObject nested, arrays as brackets',
+      { a: { b: [1, 2] } },
+      { style: 'deepObject' },
+      'color[a][b][]=1&color[a][b][]=2',
+    ],
+    [
+      'deepObject array, indices',
+      array,
+      { style: 'deepObject', arrays: 'indices' },
+      'color[0]=blue&color[1]=black&color[2]=brown',
+    ],
     ['content: application/json', { a: [1, 'x'] }, { json: true }, 'color=%7B%22a%22%3A%5B1%2C%22x%22%5D%7D'],
     ['booleans and numbers as text', [true, 0], {}, 'color=true&color=0'],
     ['a date as ISO text', new Date(Date.UTC(2024, 0, 2)), {}, 'color=2024-01-02T00%3A00%3A00.000Z'],
@@ -33,12 +60,22 @@ describe('query styles (OpenAPI style examples)', () => {
   });
 
   it('allowReserved keeps reserved characters readable, but never those that change the structure', () => {
-    expect(styledQuery([['u', 'a/b:c?d[e]@f,g;h&i=j#k+l%m', { allowReserved: true }]])).toBe('u=a/b:c?d[e]@f,g;h%26i%3Dj%23k%2Bl%25m');
+    expect(styledQuery([['u', 'a/b:c?d[e]@f,g;h&i=j#k+l%m', { allowReserved: true }]])).toBe(
+      'u=a/b:c?d[e]@f,g;h%26i%3Dj%23k%2Bl%25m',
+    );
     expect(styledQuery([['u', 'a/b', {}]])).toBe('u=a%2Fb');
   });
 
   it('skips absent values, inside arrays and objects too, and empty arrays entirely', () => {
-    expect(styledQuery([['a', undefined, {}], ['b', null, {}], ['c', [], { explode: false }], ['d', [null, 1], {}], ['e', { x: undefined, y: 2 }, { style: 'deepObject' }]])).toBe('d=1&e[y]=2');
+    expect(
+      styledQuery([
+        ['a', undefined, {}],
+        ['b', null, {}],
+        ['c', [], { explode: false }],
+        ['d', [null, 1], {}],
+        ['e', { x: undefined, y: 2 }, { style: 'deepObject' }],
+      ]),
+    ).toBe('d=1&e[y]=2');
   });
 });
 
@@ -54,7 +91,13 @@ describe('header and cookie styles', () => {
   });
 
   it('cookies: form style, exploded by default, values encoded', () => {
-    expect(styledCookies([['ids', [1, 2], { explode: false }], ['name', 'a b;c', {}], ['gone', undefined, {}]])).toBe('ids=1,2; name=a%20b%3Bc');
+    expect(
+      styledCookies([
+        ['ids', [1, 2], { explode: false }],
+        ['name', 'a b;c', {}],
+        ['gone', undefined, {}],
+      ]),
+    ).toBe('ids=1,2; name=a%20b%3Bc');
     expect(styledCookies([['ids', [1, 2], {}]])).toBe('ids=1; ids=2');
     expect(styledCookies([['gone', null, {}]])).toBeUndefined();
   });

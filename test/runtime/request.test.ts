@@ -94,7 +94,9 @@ describe('headers and bodies', () => {
     await send({ body: { a: [1] } });
     await send({ content: () => formBody({ a: ['x', 'y'], b: 'c d' }, { a: { style: 'deepObject' } }) });
     await send({ content: () => textBody('hello', 'text/plain') });
-    await send({ content: () => binaryBody(new Blob([new Uint8Array([1, 2, 3])]), 'application/octet-stream') });
+    await send({
+      content: () => binaryBody(new Blob([new Uint8Array([1, 2, 3])]), 'application/octet-stream'),
+    });
     await send({
       content: () =>
         multipartBody({

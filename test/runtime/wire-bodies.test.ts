@@ -27,7 +27,11 @@ beforeEach(() => {
 /** Sends an encoded body the way the client does (content type set unless fetch writes it) and returns what arrived. */
 async function send(encoded: EncodedBody | Promise<EncodedBody>) {
   const { body, contentType } = await encoded;
-  await fetch(`${server.url}/upload`, { method: 'POST', body, headers: contentType ? { 'content-type': contentType } : {} });
+  await fetch(`${server.url}/upload`, {
+    method: 'POST',
+    body,
+    headers: contentType ? { 'content-type': contentType } : {},
+  });
   return server.requests.at(-1)!;
 }
 
@@ -37,7 +41,16 @@ describe('application/x-www-form-urlencoded', () => {
   it('nests per encoding (deepObject metadata, indexed and bracketed arrays), JSON parts, text scalars', async () => {
     const received = await send(
       formBody(
-        { amount: 1200, capture: false, metadata: { order: 'A 1', 'x&y': 'z' }, expand: ['customer', 'invoice'], permissions: ['read'], tags: ['a', 'b'], shape: { w: 1 }, note: undefined },
+        {
+          amount: 1200,
+          capture: false,
+          metadata: { order: 'A 1', 'x&y': 'z' },
+          expand: ['customer', 'invoice'],
+          permissions: ['read'],
+          tags: ['a', 'b'],
+          shape: { w: 1 },
+          note: undefined,
+        },
         {
           metadata: { style: 'deepObject', explode: true },
           expand: { style: 'deepObject', explode: true, arrays: 'brackets' },
@@ -61,7 +74,10 @@ describe('application/x-www-form-urlencoded', () => {
 
   it('writes an undeclared object field the OpenAPI default way (form, exploded: its properties become fields)', async () => {
     const received = await send(formBody({ address: { city: 'Oslo', zip: '0150' } }));
-    expect([...received.form!.entries()]).toEqual([['city', 'Oslo'], ['zip', '0150']]);
+    expect([...received.form!.entries()]).toEqual([
+      ['city', 'Oslo'],
+      ['zip', '0150'],
+    ]);
   });
 
   it('is not fooled by a field named like an Object member', async () => {
@@ -75,22 +91,49 @@ describe('multipart/form-data with every Uploadable kind', () => {
   beforeAll(async () => writeFile(filePath(), bytes));
 
   const kinds: [string, () => Uploadable, { name: string; type: string }][] = [
-    ['Blob', () => new Blob([bytes], { type: 'application/x-thing' }), { name: 'blob-name', type: 'application/x-thing' }],
-    ['File', () => new File([bytes], 'photo.png', { type: 'image/png' }), { name: 'photo.png', type: 'image/png' }],
+    [
+      'Blob',
+      () => new Blob([bytes], { type: 'application/x-thing' }),
+      { name: 'blob-name', type: 'application/x-thing' },
+    ],
+    [
+      'File',
+      () => new File([bytes], 'photo.png', { type: 'image/png' }),
+      { name: 'photo.png', type: 'image/png' },
+    ],
     ['ArrayBuffer', () => bytes.slice().buffer, { name: 'file', type: 'image/webp' }],
     ['Uint8Array', () => bytes, { name: 'file', type: 'image/webp' }],
     ['Buffer (a window on a larger pool)', () => Buffer.from(bytes), { name: 'file', type: 'image/webp' }],
     ['DataView', () => new DataView(bytes.slice().buffer), { name: 'file', type: 'image/webp' }],
     ['ReadableStream', () => new Blob([bytes]).stream(), { name: 'file', type: 'image/webp' }],
-    ['Node fs.ReadStream', () => createReadStream(filePath(), { highWaterMark: 64 }) as unknown as Uploadable, { name: 'report.bin', type: 'image/webp' }],
-    ['Response', () => new Response(bytes, { headers: { 'content-type': 'application/pdf' } }), { name: 'file', type: 'application/pdf' }],
-    ['async iterable', () => (async function* () { yield bytes.subarray(0, 100); yield bytes.subarray(100); })(), { name: 'file', type: 'image/webp' }],
+    [
+      'Node fs.ReadStream',
+      () => createReadStream(filePath(), { highWaterMark: 64 }) as unknown as Uploadable,
+      { name: 'report.bin', type: 'image/webp' },
+    ],
+    [
+      'Response',
+      () => new Response(bytes, { headers: { 'content-type': 'application/pdf' } }),
+      { name: 'file', type: 'application/pdf' },
+    ],
+    [
+      'async iterable',
+      () =>
+        (async function* () {
+          yield bytes.subarray(0, 100);
+          yield bytes.subarray(100);
+        })(),
+      { name: 'file', type: 'image/webp' },
+    ],
   ];
 
   it.each(kinds)('%s: bytes, file name and content type arrive', async (_kind, make, want) => {
     const value = make();
-    const named = value instanceof Blob && !(value instanceof File) ? await toFile(value, 'blob-name') : value;
-    const received = await send(multipartBody({ file: named, purpose: 'fine-tune' }, { file: { contentType: 'image/webp' } }));
+    const named =
+      value instanceof Blob && !(value instanceof File) ? await toFile(value, 'blob-name') : value;
+    const received = await send(
+      multipartBody({ file: named, purpose: 'fine-tune' }, { file: { contentType: 'image/webp' } }),
+    );
     expect(received.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
     const file = received.form!.get('file') as File;
     expect(file).toBeInstanceOf(File);
@@ -103,7 +146,10 @@ describe('multipart/form-data with every Uploadable kind', () => {
   it('repeats arrays of files (untyped ones as octet-stream) and fields, writes objects as JSON and scalars as text, skips absent fields', async () => {
     const received = await send(
       multipartBody({
-        files: [await toFile(bytes, 'a.bin'), await toFile(new Blob(['hi']), 'b.txt', { type: 'text/plain' })],
+        files: [
+          await toFile(bytes, 'a.bin'),
+          await toFile(new Blob(['hi']), 'b.txt', { type: 'text/plain' }),
+        ],
         tags: ['x', 'y'],
         meta: { n: 1 },
         count: 3,
@@ -113,10 +159,18 @@ describe('multipart/form-data with every Uploadable kind', () => {
       }),
     );
     const form = received.form!;
-    expect((form.getAll('files') as File[]).map((f) => [f.name, f.type, f.size])).toEqual([['a.bin', 'application/octet-stream', 300], ['b.txt', 'text/plain', 2]]);
+    expect((form.getAll('files') as File[]).map((f) => [f.name, f.type, f.size])).toEqual([
+      ['a.bin', 'application/octet-stream', 300],
+      ['b.txt', 'text/plain', 2],
+    ]);
     expect(form.getAll('tags')).toEqual(['x', 'y']);
     expect(JSON.parse(String(form.get('meta')))).toEqual({ n: 1 });
-    expect([form.get('count'), form.get('flag'), form.has('gone'), form.get('at')]).toEqual(['3', 'true', false, '2024-01-01T00:00:00.000Z']);
+    expect([form.get('count'), form.get('flag'), form.has('gone'), form.get('at')]).toEqual([
+      '3',
+      'true',
+      false,
+      '2024-01-01T00:00:00.000Z',
+    ]);
   });
 });
 
@@ -132,7 +186,11 @@ describe('toFile', () => {
     const response = new Response('%PDF', { headers: { 'content-type': 'application/pdf' } });
     Object.defineProperty(response, 'url', { value: 'https://files.example/docs/Annual%20report.pdf?sig=1' });
     const file = await toFile(Promise.resolve(response));
-    expect([file.name, file.type, await file.text()]).toEqual(['Annual report.pdf', 'application/pdf', '%PDF']);
+    expect([file.name, file.type, await file.text()]).toEqual([
+      'Annual report.pdf',
+      'application/pdf',
+      '%PDF',
+    ]);
   });
 });
 
@@ -144,10 +202,14 @@ describe('raw bodies', () => {
   });
 
   it("the declared type is sent; a Blob's own type only refines a generic octet-stream declaration", async () => {
-    const received = await send(binaryBody(new Blob([bytes], { type: 'image/png' }), 'application/octet-stream'));
+    const received = await send(
+      binaryBody(new Blob([bytes], { type: 'image/png' }), 'application/octet-stream'),
+    );
     expect(received.headers['content-type']).toBe('image/png');
     expect(received.bytes.length).toBe(300);
-    const declared = await send(binaryBody(new Blob([bytes], { type: 'application/octet-stream' }), 'image/png'));
+    const declared = await send(
+      binaryBody(new Blob([bytes], { type: 'application/octet-stream' }), 'image/png'),
+    );
     expect(declared.headers['content-type']).toBe('image/png');
   });
 

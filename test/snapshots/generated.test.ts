@@ -22,12 +22,21 @@ async function filesUnder(dir: string): Promise<string[]> {
 
 describe.each(providers.map((p) => [p.id, p] as const))('generated/%s', (id, provider) => {
   it('is what the generator writes now, file by file, with no file missing or left over', async () => {
-    const { files } = await generatePackage(provider, { rootDir: root, templatesDir: path.join(root, 'templates') });
+    const { files } = await generatePackage(provider, {
+      rootDir: root,
+      templatesDir: path.join(root, 'templates'),
+    });
     const dir = path.join(root, 'generated', id);
     expect(await filesUnder(dir)).toEqual([...files.keys(), MANIFEST_FILE].sort());
-    expect(await readFile(path.join(dir, MANIFEST_FILE), 'utf8'), `generated/${id}/${MANIFEST_FILE} is stale`).toBe(manifest(files));
+    expect(
+      await readFile(path.join(dir, MANIFEST_FILE), 'utf8'),
+      `generated/${id}/${MANIFEST_FILE} is stale`,
+    ).toBe(manifest(files));
     for (const [file, text] of files) {
-      expect(await readFile(path.join(dir, file), 'utf8'), `generated/${id}/${file} is stale: run npm run generate`).toBe(text);
+      expect(
+        await readFile(path.join(dir, file), 'utf8'),
+        `generated/${id}/${file} is stale: run npm run generate`,
+      ).toBe(text);
     }
   }, 60_000);
 

@@ -41,7 +41,11 @@ export function operation(overrides: Partial<OperationModel> = {}): OperationMod
 }
 
 /** The call of a list operation in a style the runtime has. */
-export function paginated(pagination: VerifiedPagination, itemTypeName: string, pageTypeName: string): OperationModel['call'] {
+export function paginated(
+  pagination: VerifiedPagination,
+  itemTypeName: string,
+  pageTypeName: string,
+): OperationModel['call'] {
   const file = pagination.style.replaceAll('_', '-');
   const factory = file.replace(/-(\w)/g, (_, c: string) => c.toUpperCase()) + 'Pages';
   return {
@@ -80,13 +84,25 @@ export function apiModel(overrides: Partial<ApiModel> = {}): ApiModel {
       queryFormat: { arrays: 'repeat' },
       errorMessagePaths: [],
     },
-    package: { name: '@sdkgen/acme', version: '0.1.0', description: 'Acme client', license: 'MIT', licenseHolder: 'the authors of @sdkgen/acme', toolchain: { typescript: '5.9.3', node: '>=20.19' } },
+    package: {
+      name: '@sdkgen/acme',
+      version: '0.1.0',
+      description: 'Acme client',
+      license: 'MIT',
+      licenseHolder: 'the authors of @sdkgen/acme',
+      toolchain: { typescript: '5.9.3', node: '>=20.19' },
+    },
     enumStyle: 'open',
     securitySchemes: {},
     resources: [resource()],
     types: [],
     enums: [],
-    errors: { kind: 'untyped', httpClasses: ['APIError', 'NotFoundError'], otherClasses: ['SDKError'], baseName: 'AcmeError' },
+    errors: {
+      kind: 'untyped',
+      httpClasses: ['APIError', 'NotFoundError'],
+      otherClasses: ['SDKError'],
+      baseName: 'AcmeError',
+    },
     inferredPagination: [],
     defaultSecurity: [],
     typesDocument: {

@@ -20,7 +20,9 @@ export async function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -30,11 +32,24 @@ export async function freePort(): Promise<number> {
  * a real server. `--errors` makes Prism answer a request that
  * violates the document with an error response, so a wrong request fails the test instead of passing quietly.
  */
-export async function startPrism(specFile: string, options: { errors?: boolean; proxyTo?: string } = {}): Promise<PrismServer> {
+export async function startPrism(
+  specFile: string,
+  options: { errors?: boolean; proxyTo?: string } = {},
+): Promise<PrismServer> {
   const port = await freePort();
   const mode = options.proxyTo ? ['proxy', specFile, options.proxyTo] : ['mock', specFile];
-  const args = [...mode, '-h', '127.0.0.1', '-p', String(port), ...(options.errors === false ? [] : ['--errors'])];
-  const child: ChildProcess = spawn(PRISM, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+  const args = [
+    ...mode,
+    '-h',
+    '127.0.0.1',
+    '-p',
+    String(port),
+    ...(options.errors === false ? [] : ['--errors']),
+  ];
+  const child: ChildProcess = spawn(PRISM, args, {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+  });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -32,7 +32,12 @@ export const decisionlyId = (n: number) => `case_${String(n).padStart(6, '0')}`;
 
 /** Decisionly: `has_more` with `starting_after`/`ending_before` case ids; Basic auth with the key as username. */
 export function startDecisionlyServer(total: number, apiKey: string): Promise<ProviderServer> {
-  const cases = Array.from({ length: total }, (_, i) => ({ case_id: decisionlyId(i + 1), reason: 'fraud', status: 'created', created: '2025-02-01T00:00:00.000Z' }));
+  const cases = Array.from({ length: total }, (_, i) => ({
+    case_id: decisionlyId(i + 1),
+    reason: 'fraud',
+    status: 'created',
+    created: '2025-02-01T00:00:00.000Z',
+  }));
   const expected = `Basic ${Buffer.from(`${apiKey}:`).toString('base64')}`;
   return serve((url, req, send) => {
     if (req.headers.authorization !== expected) return send(401, { error: 'unauthorized' });
@@ -54,13 +59,17 @@ export function startDecisionlyServer(total: number, apiKey: string): Promise<Pr
  * Pismo: `page`/`perPage` with a bare array back; bearer tokens that expire. A token is accepted for
  * `tokenLifetime` requests, then answered with 401 until the client presents a new one.
  */
-export function startPismoServer(total: number, tokenLifetime = Infinity): Promise<ProviderServer & { expired: Set<string> }> {
+export function startPismoServer(
+  total: number,
+  tokenLifetime = Infinity,
+): Promise<ProviderServer & { expired: Set<string> }> {
   const disputes = Array.from({ length: total }, (_, i) => ({ id: i + 1, dispute_status: 'OPENED' }));
   const uses = new Map<string, number>();
   const expired = new Set<string>();
   return serve((url, req, send) => {
     const token = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1];
-    if (!token || expired.has(token)) return send(401, { message: 'Unauthorized. Invalid or missing access token.' });
+    if (!token || expired.has(token))
+      return send(401, { message: 'Unauthorized. Invalid or missing access token.' });
     uses.set(token, (uses.get(token) ?? 0) + 1);
     if ((uses.get(token) ?? 0) > tokenLifetime) {
       expired.add(token);

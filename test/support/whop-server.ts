@@ -33,10 +33,23 @@ export function whopCaseDetail(item: ReturnType<typeof whopCase>) {
   return {
     ...item,
     platform_response_actions: [],
-    payment: { id: item.payment.id, currency: 'usd', created_at: item.created_at, paid_at: item.created_at, total: 6.9, subtotal: 6.9 },
+    payment: {
+      id: item.payment.id,
+      currency: 'usd',
+      created_at: item.created_at,
+      paid_at: item.created_at,
+      total: 6.9,
+      subtotal: 6.9,
+    },
     member: null,
     resolution_events: [
-      { id: 'revt_1', action: 'created', reporter_type: 'customer', details: 'I did not authorize this purchase.', created_at: item.created_at },
+      {
+        id: 'revt_1',
+        action: 'created',
+        reporter_type: 'customer',
+        details: 'I did not authorize this purchase.',
+        created_at: item.created_at,
+      },
     ],
   };
 }
@@ -58,7 +71,9 @@ export async function startWhopServer(total: number, pageSize = 10): Promise<Who
     if (!match) return send(404, { error: { type: 'not_found', message: 'Resource not found' } });
     if (match[1]) {
       const found = cases.find((c) => c.id === decodeURIComponent(match[1]!));
-      return found ? send(200, whopCaseDetail(found)) : send(404, { error: { type: 'not_found', message: 'Resource not found' } });
+      return found
+        ? send(200, whopCaseDetail(found))
+        : send(404, { error: { type: 'not_found', message: 'Resource not found' } });
     }
     // Relay semantics: `first` after a cursor, or `last` before one.
     const after = url.searchParams.get('after');

@@ -35,7 +35,10 @@ export interface WireServer {
 
 export async function startWireServer(): Promise<WireServer> {
   const requests: ReceivedRequest[] = [];
-  let answer: Reply | ((request: ReceivedRequest) => Reply) = { headers: { 'content-type': 'application/json' }, chunks: ['{}'] };
+  let answer: Reply | ((request: ReceivedRequest) => Reply) = {
+    headers: { 'content-type': 'application/json' },
+    chunks: ['{}'],
+  };
   const open = new Set<http.ServerResponse>();
   let onClosed: (() => void) | undefined;
   const server = http.createServer(async (req, res) => {
@@ -44,9 +47,19 @@ export async function startWireServer(): Promise<WireServer> {
     const bytes = Buffer.concat(parts);
     const type = req.headers['content-type'] ?? '';
     const form = /multipart\/form-data|x-www-form-urlencoded/i.test(type)
-      ? await new Request('http://local/', { method: 'POST', headers: { 'content-type': type }, body: bytes }).formData()
+      ? await new Request('http://local/', {
+          method: 'POST',
+          headers: { 'content-type': type },
+          body: bytes,
+        }).formData()
       : undefined;
-    const received: ReceivedRequest = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, bytes, form };
+    const received: ReceivedRequest = {
+      method: req.method ?? '',
+      url: req.url ?? '',
+      headers: req.headers,
+      bytes,
+      form,
+    };
     requests.push(received);
     const reply = typeof answer === 'function' ? answer(received) : answer;
     res.writeHead(reply.status ?? 200, reply.headers ?? {});

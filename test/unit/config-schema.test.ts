@@ -16,7 +16,15 @@ describe('the sdkgen.json schema', () => {
         envPrefix: 'ACME',
         credential: { option: 'accessToken', env: 'ACME_TOKEN', description: 'd' },
         include: ['listThings'],
-        pagination: [{ operation: 'listThings', style: 'page_number', pageParam: 'page', sizeParam: 'per_page', defaultSize: 30 }],
+        pagination: [
+          {
+            operation: 'listThings',
+            style: 'page_number',
+            pageParam: 'page',
+            sizeParam: 'per_page',
+            defaultSize: 30,
+          },
+        ],
         queryFormat: { arrays: 'comma' },
         errorMessagePaths: [['error', 'message']],
         enums: 'closed',
@@ -38,7 +46,17 @@ describe('the sdkgen.json schema', () => {
         ...base,
         paginaton: [],
         credential: { optoin: 'apiKey' },
-        pagination: [{ operation: 'list', style: 'cursor', items: 'data', pageInfo: 'page_info', hasNextPage: 'h', endCursor: 'e', afterParm: 'after' }],
+        pagination: [
+          {
+            operation: 'list',
+            style: 'cursor',
+            items: 'data',
+            pageInfo: 'page_info',
+            hasNextPage: 'h',
+            endCursor: 'e',
+            afterParm: 'after',
+          },
+        ],
       }),
     ).toEqual([
       'sdkgen.json at /paginaton: unknown key "paginaton"; did you mean "pagination"?',
@@ -49,11 +67,20 @@ describe('the sdkgen.json schema', () => {
   });
 
   it('lists the known keys when nothing is near', () => {
-    expect(problems({ ...base, queryFormat: { zzzzzzzz: 1 } })).toEqual(['sdkgen.json at /queryFormat/zzzzzzzz: unknown key "zzzzzzzz" (known: arrays)']);
+    expect(problems({ ...base, queryFormat: { zzzzzzzz: 1 } })).toEqual([
+      'sdkgen.json at /queryFormat/zzzzzzzz: unknown key "zzzzzzzz" (known: arrays)',
+    ]);
   });
 
   it('says what a value must be', () => {
-    expect(problems({ ...base, include: 'some', pagination: [{ operation: 'x', style: 'pages' }], patches: [{ op: 'add', path: 'paths' }] })).toEqual([
+    expect(
+      problems({
+        ...base,
+        include: 'some',
+        pagination: [{ operation: 'x', style: 'pages' }],
+        patches: [{ op: 'add', path: 'paths' }],
+      }),
+    ).toEqual([
       'sdkgen.json at /include: must be "all" or a list of operationIds',
       'sdkgen.json at /pagination/0/style: must be one of "cursor", "has_more", "page_number", "offset", "next_cursor", "link_header"',
       'sdkgen.json at /patches/0: needs "value"',

@@ -12,17 +12,29 @@ const modules = readdirSync(root, { recursive: true })
   .sort();
 const graph = new Map(
   modules.map((file) => {
-    const source = ts.createSourceFile(file, readFileSync(path.join(root, file), 'utf8'), ts.ScriptTarget.Latest);
+    const source = ts.createSourceFile(
+      file,
+      readFileSync(path.join(root, file), 'utf8'),
+      ts.ScriptTarget.Latest,
+    );
     const targets = source.statements
-      .filter((s): s is ts.ImportDeclaration | ts.ExportDeclaration => ts.isImportDeclaration(s) || ts.isExportDeclaration(s))
+      .filter(
+        (s): s is ts.ImportDeclaration | ts.ExportDeclaration =>
+          ts.isImportDeclaration(s) || ts.isExportDeclaration(s),
+      )
       .map((s) => (s.moduleSpecifier && ts.isStringLiteral(s.moduleSpecifier) ? s.moduleSpecifier.text : ''))
       .filter((spec) => spec.startsWith('.'))
-      .map((spec) => path.posix.normalize(path.posix.join(path.posix.dirname(file), spec)).replace(/\.js$/, '.ts'));
+      .map((spec) =>
+        path.posix.normalize(path.posix.join(path.posix.dirname(file), spec)).replace(/\.js$/, '.ts'),
+      );
     return [file, targets];
   }),
 );
 
-const importsOf = (prefix: string) => [...graph].filter(([file]) => file.startsWith(prefix)).flatMap(([file, targets]) => targets.map((t) => `${file} -> ${t}`));
+const importsOf = (prefix: string) =>
+  [...graph]
+    .filter(([file]) => file.startsWith(prefix))
+    .flatMap(([file, targets]) => targets.map((t) => `${file} -> ${t}`));
 
 describe('the import graph', () => {
   it('has no cycle', () => {
@@ -44,7 +56,11 @@ describe('the import graph', () => {
   });
 
   it('descends: the model reaches neither the provider config, the emitters, the later stages nor the runtime', () => {
-    const upward = importsOf('model/').filter((edge) => /-> (providers|pipeline|cli|check-generated|suggest)\.ts$|-> (emit|format|drift)\/|-> \.\.\/templates\//.test(edge));
+    const upward = importsOf('model/').filter((edge) =>
+      /-> (providers|pipeline|cli|check-generated|suggest)\.ts$|-> (emit|format|drift)\/|-> \.\.\/templates\//.test(
+        edge,
+      ),
+    );
     expect(upward).toEqual([]);
   });
 

@@ -25,5 +25,7 @@ describe('json-pointer', () => {
     ['~01', '~1'],
     ['a~1b', 'a/b'],
     ['100%', '100%'],
-  ])('unescapeToken(%s) = %s (no URI decoding for plain pointers)', (raw, want) => expect(unescapeToken(raw)).toBe(want));
+  ])('unescapeToken(%s) = %s (no URI decoding for plain pointers)', (raw, want) =>
+    expect(unescapeToken(raw)).toBe(want),
+  );
 });

@@ -33,7 +33,10 @@ describe('resolveProviderConfig', () => {
       { packageName: 'p', clientName: 'Acme', sources: [{ file: 'a' }], queryFormat: { arrays: 'csv' } },
       /at \/queryFormat\/arrays: must be one of "repeat", "brackets", "comma", "indices"/,
     ],
-    [{ packageName: 'p', clientName: 'Acme', sources: [{ file: 'a' }], enums: 'maybe' }, /at \/enums: must be one of "open", "closed"/],
+    [
+      { packageName: 'p', clientName: 'Acme', sources: [{ file: 'a' }], enums: 'maybe' },
+      /at \/enums: must be one of "open", "closed"/,
+    ],
   ])('rejects %j', (raw, message) => {
     expect(() => resolveProviderConfig(raw, '/specs/acme', 'sdkgen.json')).toThrow(ConfigError);
     expect(() => resolveProviderConfig(raw, '/specs/acme', 'sdkgen.json')).toThrow(message);

@@ -5,7 +5,13 @@ import { allResources } from '../../model/all-resources.js';
 import type { ApiModel, OperationModel } from '../../model/types.js';
 import { errorTypeName, itemTypeName, responseTypeName } from '../../model/facts.js';
 import { htmlComment, jsonValue, markdown, markdownCode, urlText } from '../escape.js';
-import { callExample, exampleContext, paginationExample, usageExample, type ExampleContext } from './examples.js';
+import {
+  callExample,
+  exampleContext,
+  paginationExample,
+  usageExample,
+  type ExampleContext,
+} from './examples.js';
 import { emitManifest } from './manifest.js';
 import { resultType } from '../resources/emit-resource.js';
 
@@ -25,15 +31,28 @@ export interface RepairListing {
  * repairs made to the document are listed in the README, so a reader knows the client was built from a
  * corrected description.
  */
-export async function emitPackageFiles(model: ApiModel, templatesDir: string, provenance: string, repairs: readonly RepairListing[] = []): Promise<Map<string, string>> {
+export async function emitPackageFiles(
+  model: ApiModel,
+  templatesDir: string,
+  provenance: string,
+  repairs: readonly RepairListing[] = [],
+): Promise<Map<string, string>> {
   const handlebars = Handlebars.create();
   handlebars.registerHelper('json', (value: unknown) => jsonValue(value));
   // Markdown files get their spec text through the Markdown sinks; JSON files through the `json` helper.
-  const views = { markdown: { ...packageView(model, provenance, 'markdown'), repairs: repairs.map(repairRow) }, plain: packageView(model, provenance, 'plain') };
+  const views = {
+    markdown: { ...packageView(model, provenance, 'markdown'), repairs: repairs.map(repairRow) },
+    plain: packageView(model, provenance, 'plain'),
+  };
   const files = new Map<string, string>();
   for (const name of TEMPLATES) {
     const source = await readFile(path.join(templatesDir, `${name}.hbs`), 'utf8');
-    files.set(name, handlebars.compile(source, { noEscape: true, strict: false })(name.endsWith('.md') ? views.markdown : views.plain));
+    files.set(
+      name,
+      handlebars.compile(source, { noEscape: true, strict: false })(
+        name.endsWith('.md') ? views.markdown : views.plain,
+      ),
+    );
   }
   files.set('manifest.json', emitManifest(model));
   return files;
@@ -55,14 +74,23 @@ function sinks(kind: 'markdown' | 'plain') {
 /** One row of the README's repairs table: spec text (names in the problem, pointers) through the table-cell sink. */
 function repairRow(repair: RepairListing) {
   const cell = (text: string) => markdown(text, { table: true });
-  return { file: cell(repair.file), pointer: cell(repair.pointer), rule: repair.rule, problem: cell(repair.problem), repair: cell(repair.repair) };
+  return {
+    file: cell(repair.file),
+    pointer: cell(repair.pointer),
+    rule: repair.rule,
+    problem: cell(repair.problem),
+    repair: cell(repair.repair),
+  };
 }
 
 function packageView(model: ApiModel, provenance: string, kind: 'markdown' | 'plain') {
   const { client } = model;
   const sink = sinks(kind);
-  const optional = (text: string | undefined, escape: (text: string) => string) => (text === undefined ? undefined : escape(text));
-  const operations = allResources(model.resources).flatMap((r) => r.operations.map((op) => ({ resource: r, op })));
+  const optional = (text: string | undefined, escape: (text: string) => string) =>
+    text === undefined ? undefined : escape(text);
+  const operations = allResources(model.resources).flatMap((r) =>
+    r.operations.map((op) => ({ resource: r, op })),
+  );
   const firstList = operations.find(({ op }) => op.call.kind === 'paginated');
   const firstPlain = operations.find(({ op }) => op.call.kind === 'request') ?? operations[0];
   const examples = exampleContext(model);
@@ -91,7 +119,11 @@ function packageView(model: ApiModel, provenance: string, kind: 'markdown' | 'pl
     credentialEnv: client.credential.env,
     credentialDescription: sink.block(client.credential.description),
     errorTypeName: errorTypeName(model),
-    exampleTypeName: (firstPlain && responseTypeName(firstPlain.op)) ?? (firstList && itemTypeName(firstList.op)) ?? model.types[0]?.name ?? 'ClientOptions',
+    exampleTypeName:
+      (firstPlain && responseTypeName(firstPlain.op)) ??
+      (firstList && itemTypeName(firstList.op)) ??
+      model.types[0]?.name ??
+      'ClientOptions',
     operations: operations.map(({ resource, op }) => ({
       title: `${sink.inline(op.summary ?? op.operationId)} (\`client.${resource.accessor}.${op.methodName}\`)`,
       description: optional(firstParagraph(op.description), sink.block),
@@ -102,7 +134,9 @@ function packageView(model: ApiModel, provenance: string, kind: 'markdown' | 'pl
     ...wireExamples(examples, operations),
     paginationExample: firstList ? paginationExample(examples, firstList.resource, firstList.op) : '',
     errorExample: firstPlain ? `await ${callExample(examples, firstPlain.resource, firstPlain.op)};` : '',
-    retryExample: firstPlain ? `await ${callExample(examples, firstPlain.resource, firstPlain.op, '{ maxRetries: 5, timeout: 5_000 }')};` : '',
+    retryExample: firstPlain
+      ? `await ${callExample(examples, firstPlain.resource, firstPlain.op, '{ maxRetries: 5, timeout: 5_000 }')};`
+      : '',
     rawExample: firstPlain ? callExample(examples, firstPlain.resource, firstPlain.op) : '',
     resources: allResources(model.resources).map((r) => ({
       propertyName: r.accessor,
@@ -115,8 +149,15 @@ function packageView(model: ApiModel, provenance: string, kind: 'markdown' | 'pl
         returns: returns(op),
       })),
     })),
-    types: model.types.map((t) => ({ name: t.name, description: optional(firstParagraph(t.description), sink.inline) })),
-    enums: model.enums.map((e) => ({ typeName: e.typeName, valuesName: e.valuesName, values: e.values.map((v) => sink.code(jsonValue(v))).join(', ') })),
+    types: model.types.map((t) => ({
+      name: t.name,
+      description: optional(firstParagraph(t.description), sink.inline),
+    })),
+    enums: model.enums.map((e) => ({
+      typeName: e.typeName,
+      valuesName: e.valuesName,
+      values: e.values.map((v) => sink.code(jsonValue(v))).join(', '),
+    })),
   };
 }
 
@@ -124,21 +165,39 @@ function packageView(model: ApiModel, provenance: string, kind: 'markdown' | 'pl
  * The README's "Files, raw bodies and streams" section, shown for what the package has: file uploads (toFile), raw
  * downloads, event or NDJSON streams, and HTTP Basic with two credentials. Each example calls a real method.
  */
-function wireExamples(examples: ExampleContext, operations: { resource: ApiModel['resources'][number]; op: OperationModel }[]) {
-  const upload = operations.find(({ op }) => op.body?.encoding === 'multipart' || op.body?.encoding === 'binary');
-  const download = operations.find(({ op }) => op.call.kind === 'request' && op.call.response.kind === 'binary');
-  const stream = operations.find(({ op }) => op.call.kind === 'request' && op.call.response.kind === 'stream');
+function wireExamples(
+  examples: ExampleContext,
+  operations: { resource: ApiModel['resources'][number]; op: OperationModel }[],
+) {
+  const upload = operations.find(
+    ({ op }) => op.body?.encoding === 'multipart' || op.body?.encoding === 'binary',
+  );
+  const download = operations.find(
+    ({ op }) => op.call.kind === 'request' && op.call.response.kind === 'binary',
+  );
+  const stream = operations.find(
+    ({ op }) => op.call.kind === 'request' && op.call.response.kind === 'stream',
+  );
   return {
     wire: Boolean(upload || download || stream),
-    uploadExample: upload ? `// Blob, File, ArrayBuffer, typed arrays, ReadableStream, fs.ReadStream or a fetch Response:\nconst file = await toFile(new Blob(['%PDF-1.7 ...']), 'report.pdf', { type: 'application/pdf' });\n${usageExample(examples, upload.resource, upload.op)}` : '',
-    downloadExample: download ? `${usageExample(examples, download.resource, download.op)}\n// or stream the body yourself:\nconst response = await ${callExample(examples, download.resource, download.op)}.asResponse();` : '',
-    streamExample: stream ? `${usageExample(examples, stream.resource, stream.op)}\n// stream.abort() stops reading; stream.response is the raw Response.` : '',
+    uploadExample: upload
+      ? `// Blob, File, ArrayBuffer, typed arrays, ReadableStream, fs.ReadStream or a fetch Response:\nconst file = await toFile(new Blob(['%PDF-1.7 ...']), 'report.pdf', { type: 'application/pdf' });\n${usageExample(examples, upload.resource, upload.op)}`
+      : '',
+    downloadExample: download
+      ? `${usageExample(examples, download.resource, download.op)}\n// or stream the body yourself:\nconst response = await ${callExample(examples, download.resource, download.op)}.asResponse();`
+      : '',
+    streamExample: stream
+      ? `${usageExample(examples, stream.resource, stream.op)}\n// stream.abort() stops reading; stream.response is the raw Response.`
+      : '',
   };
 }
 
 /** Descriptions run long (permission lists, tables); the first paragraph is the summary a reader scans for. */
 function firstParagraph(text: string | undefined): string | undefined {
-  const first = text?.trim().split(/\n\s*\n/)[0]?.trim();
+  const first = text
+    ?.trim()
+    .split(/\n\s*\n/)[0]
+    ?.trim();
   return first || undefined;
 }
 

@@ -153,7 +153,10 @@ function objectValue(
     const tag = shape.tags.get(key);
     // openapi-typescript types only declared properties: a required name without one is not in the type.
     if (entries.has(key) || (tag === undefined && !shape.properties.has(key))) continue;
-    entries.set(key, tag !== undefined ? literal(tag) : exampleValue(shape.properties.get(key), schemas, key, depth + 1));
+    entries.set(
+      key,
+      tag !== undefined ? literal(tag) : exampleValue(shape.properties.get(key), schemas, key, depth + 1),
+    );
   }
   return entries;
 }

@@ -49,13 +49,15 @@ export function callExample(
 /** The README's example for one operation: the call, and what to do with its result. */
 export function usageExample(ctx: ExampleContext, resource: ResourceModel, op: OperationModel): string {
   const call = callExample(ctx, resource, op);
-  if (op.call.kind === 'paginated') return `const page = await ${call};\nfor (const item of page.data) console.log(item);`;
+  if (op.call.kind === 'paginated')
+    return `const page = await ${call};\nfor (const item of page.data) console.log(item);`;
   if (op.call.response.kind === 'none') return `await ${call};`;
   if (op.call.response.kind === 'stream') {
     const item = op.call.response.format === 'sse' ? 'event' : 'item';
     return `const stream = await ${call};\nfor await (const ${item} of stream) console.log(${item});`;
   }
-  if (op.call.response.kind === 'binary') return `const file = await ${call}; // a Blob\nconsole.log(file.size, file.type);`;
+  if (op.call.response.kind === 'binary')
+    return `const file = await ${call}; // a Blob\nconsole.log(file.size, file.type);`;
   return `const result = await ${call};\nconsole.log(result);`;
 }
 
@@ -65,9 +67,11 @@ export function paginationExample(ctx: ExampleContext, resource: ResourceModel, 
 
 function exampleArgs(ctx: ExampleContext, op: OperationModel, options?: string): string {
   // Path arguments are typed `string`; the last one is positional, the others are named fields of the params object.
-  const pathValue = (p: PathParamModel) => literal(typeof p.example === 'string' ? p.example : `${p.wireName}_123`);
+  const pathValue = (p: PathParamModel) =>
+    literal(typeof p.example === 'string' ? p.example : `${p.wireName}_123`);
   const args = op.pathParams.filter((p) => p.positional).map(pathValue);
-  if (op.body?.kind === 'whole') args.push(op.body.encoding === 'binary' ? "new Blob(['...'])" : bodyExample(ctx, op.body.type));
+  if (op.body?.kind === 'whole')
+    args.push(op.body.encoding === 'binary' ? "new Blob(['...'])" : bodyExample(ctx, op.body.type));
   const paramsSchema = op.params
     ? (ctx.schemaOf(op.params.typeName) as
         { properties?: Record<string, unknown>; required?: unknown[] } | undefined)

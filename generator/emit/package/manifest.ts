@@ -38,7 +38,11 @@ export interface ManifestOperation {
 export type ManifestArgument =
   | { kind: 'path'; name: string; wireName: string }
   | { kind: 'body'; required: boolean; mediaType: string }
-  | { kind: 'params'; required: boolean; fields: { name: string; in: 'query' | 'header' | 'cookie' | 'body' }[] }
+  | {
+      kind: 'params';
+      required: boolean;
+      fields: { name: string; in: 'query' | 'header' | 'cookie' | 'body' }[];
+    }
   | { kind: 'options' };
 
 export function buildManifest(model: ApiModel): Manifest {
@@ -46,7 +50,9 @@ export function buildManifest(model: ApiModel): Manifest {
     format: 'sdkgen-manifest/1',
     packageName: model.package.name,
     clientName: model.client.className,
-    operations: model.resources.flatMap((resource) => resource.operations.map((op) => manifestOperation(resource, op))),
+    operations: model.resources.flatMap((resource) =>
+      resource.operations.map((op) => manifestOperation(resource, op)),
+    ),
   };
 }
 
@@ -67,18 +73,30 @@ function manifestOperation(resource: ResourceModel, op: OperationModel): Manifes
     requestMediaTypes: op.requestMediaTypes,
     responseMediaTypes: op.responseMediaTypes,
     accept: op.accept,
-    returns: op.call.kind === 'paginated' ? 'page' : op.call.response.kind === 'stream' ? op.call.response.format : op.call.response.kind,
+    returns:
+      op.call.kind === 'paginated'
+        ? 'page'
+        : op.call.response.kind === 'stream'
+          ? op.call.response.format
+          : op.call.response.kind,
     paginated: op.call.kind === 'paginated',
   };
 }
 
 function callArguments(op: OperationModel): ManifestArgument[] {
-  const args: ManifestArgument[] = op.pathParams.map((p) => ({ kind: 'path', name: p.argName, wireName: p.wireName }));
-  if (op.body?.kind === 'whole') args.push({ kind: 'body', required: op.body.required, mediaType: op.body.contentType });
+  const args: ManifestArgument[] = op.pathParams.map((p) => ({
+    kind: 'path',
+    name: p.argName,
+    wireName: p.wireName,
+  }));
+  if (op.body?.kind === 'whole')
+    args.push({ kind: 'body', required: op.body.required, mediaType: op.body.contentType });
   if (op.params) {
     const fields = [
       ...op.optionParams.map((p) => ({ name: p.wireName, in: p.in })),
-      ...(op.body?.kind === 'flattened' ? op.body.properties.map((name) => ({ name, in: 'body' as const })) : []),
+      ...(op.body?.kind === 'flattened'
+        ? op.body.properties.map((name) => ({ name, in: 'body' as const }))
+        : []),
     ];
     args.push({ kind: 'params', required: op.params.required, fields });
   }

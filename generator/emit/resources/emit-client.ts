@@ -16,12 +16,24 @@ export function emitClient(model: ApiModel): SourceFileStructure {
     envPrefix: settings.envPrefix,
     credential: { option: settings.credential.option, env: settings.credential.env },
     defaultBaseURL: model.defaultBaseURL,
-    securitySchemes: Object.fromEntries(Object.entries(model.securitySchemes).map(([name, scheme]) => [name, runtimeScheme(scheme)])),
+    securitySchemes: Object.fromEntries(
+      Object.entries(model.securitySchemes).map(([name, scheme]) => [name, runtimeScheme(scheme)]),
+    ),
     errorMessagePaths: settings.errorMessagePaths,
     queryFormat: settings.queryFormat,
     defaultSecurity: model.defaultSecurity,
   };
-  const webhooks = model.webhooks ? [{ name: 'webhooks', isReadonly: true, type: 'Webhooks', initializer: 'new Webhooks(this)', docs: ['Verifies and types the webhooks the API sends.'] }] : [];
+  const webhooks = model.webhooks
+    ? [
+        {
+          name: 'webhooks',
+          isReadonly: true,
+          type: 'Webhooks',
+          initializer: 'new Webhooks(this)',
+          docs: ['Verifies and types the webhooks the API sends.'],
+        },
+      ]
+    : [];
   return {
     kind: StructureKind.SourceFile,
     statements: [
@@ -43,7 +55,11 @@ export function emitClient(model: ApiModel): SourceFileStructure {
             type: basic
               ? 'string | BasicCredentials | ((context: CredentialContext) => string | BasicCredentials | Promise<string | BasicCredentials>) | null | undefined'
               : 'string | ((context: CredentialContext) => string | Promise<string>) | null | undefined',
-            docs: [blockComment(`${settings.credential.description}\n\nA string, or a function returning one (or a promise of one). The function is called for each request, and once\nmore with \`{ refresh: true }\` after a 401, so an expired token can be replaced.\nDefaults to \`process.env['${settings.credential.env}']\`.`)],
+            docs: [
+              blockComment(
+                `${settings.credential.description}\n\nA string, or a function returning one (or a promise of one). The function is called for each request, and once\nmore with \`{ refresh: true }\` after a 401, so an expired token can be replaced.\nDefaults to \`process.env['${settings.credential.env}']\`.`,
+              ),
+            ],
           },
         ],
       },
@@ -57,11 +73,19 @@ export function emitClient(model: ApiModel): SourceFileStructure {
         name: settings.className,
         isExported: true,
         extends: 'BaseClient',
-        docs: [blockComment(`Client for the ${model.title}${model.version ? ` (${model.version})` : ''}.\n\nThe base URL defaults to \`process.env['${settings.envPrefix}_BASE_URL']\`, then to \`${model.defaultBaseURL}\`.`)],
+        docs: [
+          blockComment(
+            `Client for the ${model.title}${model.version ? ` (${model.version})` : ''}.\n\nThe base URL defaults to \`process.env['${settings.envPrefix}_BASE_URL']\`, then to \`${model.defaultBaseURL}\`.`,
+          ),
+        ],
         properties: [
           // The error classes as statics (`Client.NotFoundError`), typed like the named exports so they narrow `err.error`.
           { name: model.errors.baseName, isStatic: true, initializer: 'Errors.SDKError' },
-          ...[...model.errors.otherClasses, ...model.errors.httpClasses].map((name) => ({ name, isStatic: true, initializer: `Errors.${name}` })),
+          ...[...model.errors.otherClasses, ...model.errors.httpClasses].map((name) => ({
+            name,
+            isStatic: true,
+            initializer: `Errors.${name}`,
+          })),
           ...model.resources.map((r) => ({
             name: r.propertyName,
             isReadonly: true,
@@ -71,14 +95,21 @@ export function emitClient(model: ApiModel): SourceFileStructure {
           })),
           ...webhooks,
         ],
-        ctors: [{ parameters: [{ name: 'options', type: 'ClientOptions', initializer: '{}' }], statements: ['super(config, options);'] }],
+        ctors: [
+          {
+            parameters: [{ name: 'options', type: 'ClientOptions', initializer: '{}' }],
+            statements: ['super(config, options);'],
+          },
+        ],
         methods: [
           {
             name: 'withOptions',
             hasOverrideKeyword: true,
             parameters: [{ name: 'overrides', type: 'ClientOptions' }],
             returnType: 'this',
-            docs: ['A new client with some options replaced (`client.withOptions({ timeout: 5_000 })`); this one is unchanged.'],
+            docs: [
+              'A new client with some options replaced (`client.withOptions({ timeout: 5_000 })`); this one is unchanged.',
+            ],
             statements: ['return super.withOptions(overrides);'],
           },
         ],
@@ -107,23 +138,77 @@ export function emitIndex(model: ApiModel): SourceFileStructure {
       importOf('./client.js', [clientName]),
       { kind: StructureKind.ExportAssignment, isExportEquals: false, expression: clientName },
       { kind: StructureKind.ExportDeclaration, moduleSpecifier: './client.js', namedExports: [clientName] },
-      { kind: StructureKind.ExportDeclaration, moduleSpecifier: './client.js', namedExports: ['ClientOptions'], isTypeOnly: true },
-      { kind: StructureKind.ExportDeclaration, moduleSpecifier: './core/client.js', namedExports: ['BasicCredentials', 'CredentialContext'], isTypeOnly: true },
-      { kind: StructureKind.ExportDeclaration, moduleSpecifier: './core/uploads.js', namedExports: ['toFile'] },
-      { kind: StructureKind.ExportDeclaration, moduleSpecifier: './core/uploads.js', namedExports: ['FileLike', 'FileOptions', 'Uploadable'], isTypeOnly: true },
-      { kind: StructureKind.ExportDeclaration, moduleSpecifier: './core/streaming.js', namedExports: ['ServerSentEvent', 'Stream'], isTypeOnly: true },
-      ...allResources(model.resources).map((r) => ({ kind: StructureKind.ExportDeclaration as const, moduleSpecifier: `./resources/${r.fileName}.js`, namedExports: [r.className] })),
+      {
+        kind: StructureKind.ExportDeclaration,
+        moduleSpecifier: './client.js',
+        namedExports: ['ClientOptions'],
+        isTypeOnly: true,
+      },
+      {
+        kind: StructureKind.ExportDeclaration,
+        moduleSpecifier: './core/client.js',
+        namedExports: ['BasicCredentials', 'CredentialContext'],
+        isTypeOnly: true,
+      },
+      {
+        kind: StructureKind.ExportDeclaration,
+        moduleSpecifier: './core/uploads.js',
+        namedExports: ['toFile'],
+      },
+      {
+        kind: StructureKind.ExportDeclaration,
+        moduleSpecifier: './core/uploads.js',
+        namedExports: ['FileLike', 'FileOptions', 'Uploadable'],
+        isTypeOnly: true,
+      },
+      {
+        kind: StructureKind.ExportDeclaration,
+        moduleSpecifier: './core/streaming.js',
+        namedExports: ['ServerSentEvent', 'Stream'],
+        isTypeOnly: true,
+      },
+      ...allResources(model.resources).map((r) => ({
+        kind: StructureKind.ExportDeclaration as const,
+        moduleSpecifier: `./resources/${r.fileName}.js`,
+        namedExports: [r.className],
+      })),
       ...(model.webhooks
         ? [
-            { kind: StructureKind.ExportDeclaration as const, moduleSpecifier: './resources/webhooks.js', namedExports: ['Webhooks'] },
-            { kind: StructureKind.ExportDeclaration as const, moduleSpecifier: './core/webhooks.js', namedExports: ['WebhookVerificationError'] },
-            { kind: StructureKind.ExportDeclaration as const, moduleSpecifier: './core/webhooks.js', namedExports: ['UnwrapOptions', 'WebhookHeaders'], isTypeOnly: true },
+            {
+              kind: StructureKind.ExportDeclaration as const,
+              moduleSpecifier: './resources/webhooks.js',
+              namedExports: ['Webhooks'],
+            },
+            {
+              kind: StructureKind.ExportDeclaration as const,
+              moduleSpecifier: './core/webhooks.js',
+              namedExports: ['WebhookVerificationError'],
+            },
+            {
+              kind: StructureKind.ExportDeclaration as const,
+              moduleSpecifier: './core/webhooks.js',
+              namedExports: ['UnwrapOptions', 'WebhookHeaders'],
+              isTypeOnly: true,
+            },
           ]
         : []),
       { kind: StructureKind.ExportDeclaration, moduleSpecifier: './errors.js' },
-      { kind: StructureKind.ExportDeclaration, moduleSpecifier: './core/pagination.js', namedExports: ['Page', 'PagePromise'] },
-      { kind: StructureKind.ExportDeclaration, moduleSpecifier: './core/api-promise.js', namedExports: ['APIPromise'] },
-      { kind: StructureKind.ExportDeclaration, moduleSpecifier: './core/request-options.js', namedExports: ['RequestOptions'], isTypeOnly: true },
+      {
+        kind: StructureKind.ExportDeclaration,
+        moduleSpecifier: './core/pagination.js',
+        namedExports: ['Page', 'PagePromise'],
+      },
+      {
+        kind: StructureKind.ExportDeclaration,
+        moduleSpecifier: './core/api-promise.js',
+        namedExports: ['APIPromise'],
+      },
+      {
+        kind: StructureKind.ExportDeclaration,
+        moduleSpecifier: './core/request-options.js',
+        namedExports: ['RequestOptions'],
+        isTypeOnly: true,
+      },
       { kind: StructureKind.ExportDeclaration, moduleSpecifier: './models.js' },
     ],
   };
@@ -136,7 +221,13 @@ export function emitIndex(model: ApiModel): SourceFileStructure {
 function configLiteral(config: Record<string, unknown>): string {
   const schemes = config.securitySchemes as Record<string, unknown>;
   if (!Object.keys(schemes).some(isInherited)) return objectLiteral(config);
-  const entries = Object.entries(schemes).map(([name, scheme]) => `${name === '__proto__' ? `[${stringLiteral(name)}]` : stringLiteral(name)}: ${objectLiteral(scheme)}${isInherited(name) ? ' as const' : ''}`);
-  const fields = Object.entries(config).map(([key, value]) => `${stringLiteral(key)}: ${key === 'securitySchemes' ? `{ ${entries.join(', ')} }` : objectLiteral(value)}`);
+  const entries = Object.entries(schemes).map(
+    ([name, scheme]) =>
+      `${name === '__proto__' ? `[${stringLiteral(name)}]` : stringLiteral(name)}: ${objectLiteral(scheme)}${isInherited(name) ? ' as const' : ''}`,
+  );
+  const fields = Object.entries(config).map(
+    ([key, value]) =>
+      `${stringLiteral(key)}: ${key === 'securitySchemes' ? `{ ${entries.join(', ')} }` : objectLiteral(value)}`,
+  );
   return `{ ${fields.join(', ')} }`;
 }

@@ -1,4 +1,9 @@
-import { StructureKind, VariableDeclarationKind, type SourceFileStructure, type StatementStructures } from 'ts-morph';
+import {
+  StructureKind,
+  VariableDeclarationKind,
+  type SourceFileStructure,
+  type StatementStructures,
+} from 'ts-morph';
 import type { ErrorsModel } from '../../model/types.js';
 import { importOf } from './print.js';
 
@@ -9,19 +14,34 @@ import { importOf } from './print.js';
 export function emitErrors(errors: ErrorsModel): SourceFileStructure {
   const { httpClasses, otherClasses } = errors;
   // The base class named after the client (`WhopError`), as users of Stainless SDKs look for it.
-  const base = { kind: StructureKind.ExportDeclaration as const, moduleSpecifier: './core/errors.js', namedExports: [{ name: 'SDKError', alias: errors.baseName }] };
+  const base = {
+    kind: StructureKind.ExportDeclaration as const,
+    moduleSpecifier: './core/errors.js',
+    namedExports: [{ name: 'SDKError', alias: errors.baseName }],
+  };
   // Named exports only: the runtime's errors module also holds internal helpers that are not public API.
   if (errors.kind === 'untyped') {
     return {
       kind: StructureKind.SourceFile,
-      statements: [{ kind: StructureKind.ExportDeclaration, moduleSpecifier: './core/errors.js', namedExports: [...otherClasses, ...httpClasses] }, base],
+      statements: [
+        {
+          kind: StructureKind.ExportDeclaration,
+          moduleSpecifier: './core/errors.js',
+          namedExports: [...otherClasses, ...httpClasses],
+        },
+        base,
+      ],
     };
   }
   const errorTypeName = errors.bodyTypeName;
   const statements: StatementStructures[] = [
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: './core/errors.js', namespaceImport: 'Core' },
     importOf('./models.js', [errorTypeName], true),
-    { kind: StructureKind.ExportDeclaration, moduleSpecifier: './core/errors.js', namedExports: otherClasses },
+    {
+      kind: StructureKind.ExportDeclaration,
+      moduleSpecifier: './core/errors.js',
+      namedExports: otherClasses,
+    },
     base,
     {
       kind: StructureKind.TypeAlias,
@@ -38,7 +58,13 @@ export function emitErrors(errors: ErrorsModel): SourceFileStructure {
         kind: StructureKind.VariableStatement,
         isExported: true,
         declarationKind: VariableDeclarationKind.Const,
-        declarations: [{ name, type: `ErrorClass<${name}>`, initializer: `Core.${name} as unknown as ErrorClass<${name}>` }],
+        declarations: [
+          {
+            name,
+            type: `ErrorClass<${name}>`,
+            initializer: `Core.${name} as unknown as ErrorClass<${name}>`,
+          },
+        ],
       },
     );
   }

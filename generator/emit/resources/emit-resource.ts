@@ -13,8 +13,25 @@ import { isIdentifier } from '../../model/identifiers.js';
 import { usageExample, type ExampleContext } from '../package/examples.js';
 import { SAMPLE_LANGS } from '../samples/check-samples.js';
 import { importOf } from './print.js';
-import type { CallModel, OperationModel, OptionParamModel, ResourceModel, ResponseModel, TypeRef } from '../../model/types.js';
-import { cookieValue, groupImports, headerValue, objectOf as objectOfWith, pathValue, plainQuery, streamResult, wireParts, type WireImport } from './wire-spec.js';
+import type {
+  CallModel,
+  OperationModel,
+  OptionParamModel,
+  ResourceModel,
+  ResponseModel,
+  TypeRef,
+} from '../../model/types.js';
+import {
+  cookieValue,
+  groupImports,
+  headerValue,
+  objectOf as objectOfWith,
+  pathValue,
+  plainQuery,
+  streamResult,
+  wireParts,
+  type WireImport,
+} from './wire-spec.js';
 import { blockComment, objectLiteral, stringLiteral, templateLiteralText } from '../escape.js';
 
 /**
@@ -24,7 +41,11 @@ import { blockComment, objectLiteral, stringLiteral, templateLiteralText } from 
 /** Examples without schemas to read: a call with placeholder arguments (for emitter tests that build a model by hand). */
 const NO_SCHEMAS: ExampleContext = { document: {}, schemaOf: () => undefined };
 
-export function emitResource(resource: ResourceModel, packageName?: string, examples: ExampleContext = NO_SCHEMAS): SourceFileStructure {
+export function emitResource(
+  resource: ResourceModel,
+  packageName?: string,
+  examples: ExampleContext = NO_SCHEMAS,
+): SourceFileStructure {
   const modelTypes = new Set<string>();
   const styles = new Map<string, string>();
   const pagings: VariableStatementStructure[] = [];
@@ -45,9 +66,16 @@ export function emitResource(resource: ResourceModel, packageName?: string, exam
         pagings.push({
           kind: StructureKind.VariableStatement,
           leadingTrivia: '\n',
-          docs: [`How \`${operation.methodName}\` pages, as declared and checked against the spec at generation time.`],
+          docs: [
+            `How \`${operation.methodName}\` pages, as declared and checked against the spec at generation time.`,
+          ],
           declarationKind: VariableDeclarationKind.Const,
-          declarations: [{ name: call.pagingName, initializer: `${call.pageStyle.factory}(${objectLiteral(call.pagination)})` }],
+          declarations: [
+            {
+              name: call.pagingName,
+              initializer: `${call.pageStyle.factory}(${objectLiteral(call.pagination)})`,
+            },
+          ],
         });
         break;
     }
@@ -56,9 +84,16 @@ export function emitResource(resource: ResourceModel, packageName?: string, exam
   const imports: ImportDeclarationStructure[] = [
     importOf('../core/resource.js', ['APIResource']),
     ...(plain ? [importOf('../core/api-promise.js', ['APIPromise'], true)] : []),
-    ...(styles.size ? [importOf('../core/pagination.js', ['requestPage']), importOf('../core/pagination.js', ['PagePromise'], true)] : []),
+    ...(styles.size
+      ? [
+          importOf('../core/pagination.js', ['requestPage']),
+          importOf('../core/pagination.js', ['PagePromise'], true),
+        ]
+      : []),
     // One module per pagination style, so a bundle carries only the styles its operations use.
-    ...[...styles].sort(([a], [b]) => (a < b ? -1 : 1)).map(([module, factory]) => importOf(`../core/${module}`, [factory])),
+    ...[...styles]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([module, factory]) => importOf(`../core/${module}`, [factory])),
     importOf('../core/request-options.js', ['RequestOptions'], true),
     ...(usesPath ? [importOf('../core/internal/path.js', ['path'])] : []),
     ...groupImports(wire).map((group) => importOf(`../core/${group.module}`, group.names, group.typeOnly)),
@@ -104,24 +139,45 @@ export function typeText(ref: TypeRef): string {
   return ref.kind === 'model' ? ref.name : ref.text;
 }
 
-function emitMethod(resource: ResourceModel, op: OperationModel, packageName: string | undefined, wire: WireImport[], examples: ExampleContext): OptionalKind<MethodDeclarationStructure> {
-  const parameters: OptionalKind<ParameterDeclarationStructure>[] = op.pathParams.filter((p) => p.positional).map((p) => ({ name: p.argName, type: 'string' }));
+function emitMethod(
+  resource: ResourceModel,
+  op: OperationModel,
+  packageName: string | undefined,
+  wire: WireImport[],
+  examples: ExampleContext,
+): OptionalKind<MethodDeclarationStructure> {
+  const parameters: OptionalKind<ParameterDeclarationStructure>[] = op.pathParams
+    .filter((p) => p.positional)
+    .map((p) => ({ name: p.argName, type: 'string' }));
   const paramsOptional = !op.params?.required;
   if (op.body?.kind === 'whole') {
     const type = typeText(op.body.type);
-    parameters.push(op.body.required ? { name: 'body', type } : paramsOptional ? { name: 'body', type, hasQuestionToken: true } : { name: 'body', type: `${type} | undefined` });
+    parameters.push(
+      op.body.required
+        ? { name: 'body', type }
+        : paramsOptional
+          ? { name: 'body', type, hasQuestionToken: true }
+          : { name: 'body', type: `${type} | undefined` },
+    );
   }
   // `{}` is not assignable to a params type with a member named like one of Object's (`toString?: string`):
   // TypeScript compares it with the inherited method. The empty object is cast to the params type then.
   const empty = op.params && paramNames(op).some(isInherited) ? `({} as ${op.params.typeName})` : '{}';
   if (op.params) {
-    parameters.push(op.params.required ? { name: 'params', type: op.params.typeName } : { name: 'params', type: `${op.params.typeName} | null | undefined`, initializer: empty });
+    parameters.push(
+      op.params.required
+        ? { name: 'params', type: op.params.typeName }
+        : { name: 'params', type: `${op.params.typeName} | null | undefined`, initializer: empty },
+    );
   }
   parameters.push({ name: 'options', type: 'RequestOptions', hasQuestionToken: true });
   // Built now, not in the writer callback (which runs at print time): it records the imports the file needs.
   const spec = requestSpec(op, wire);
   const { call } = op;
-  const stream = call.kind === 'request' && call.response.kind === 'stream' ? streamResult(call.response, typeText(call.response.item), wire) : undefined;
+  const stream =
+    call.kind === 'request' && call.response.kind === 'stream'
+      ? streamResult(call.response, typeText(call.response.item), wire)
+      : undefined;
   return {
     name: op.methodName,
     parameters,
@@ -131,10 +187,14 @@ function emitMethod(resource: ResourceModel, op: OperationModel, packageName: st
       if (op.params && !queryOnly(op)) writer.writeLine(`const p = params ?? ${empty};`);
       switch (call.kind) {
         case 'paginated':
-          writer.write(`return requestPage<${call.itemTypeName}, ${call.pageTypeName}>(this._client, ${spec}, ${call.pagingName}, options);`);
+          writer.write(
+            `return requestPage<${call.itemTypeName}, ${call.pageTypeName}>(this._client, ${spec}, ${call.pagingName}, options);`,
+          );
           break;
         case 'request':
-          writer.write(`return this._client.request<${resultType(call.response)}>(${spec}, options${stream ? `, ${stream.decode}` : ''});`);
+          writer.write(
+            `return this._client.request<${resultType(call.response)}>(${spec}, options${stream ? `, ${stream.decode}` : ''});`,
+          );
           break;
       }
     },
@@ -162,7 +222,9 @@ export function resultType(response: ResponseModel): string {
     case 'json':
       return typeText(response.type);
     case 'stream':
-      return response.format === 'sse' ? `Stream<ServerSentEvent<${typeText(response.item)}>>` : `Stream<${typeText(response.item)}>`;
+      return response.format === 'sse'
+        ? `Stream<ServerSentEvent<${typeText(response.item)}>>`
+        : `Stream<${typeText(response.item)}>`;
   }
 }
 
@@ -171,7 +233,12 @@ export function resultType(response: ResponseModel): string {
  * rest. A styled one is written by its serialization, so it must be picked out by name.
  */
 function queryOnly(op: OperationModel): boolean {
-  return op.params !== undefined && op.body?.kind !== 'flattened' && op.optionParams.every((p) => p.in === 'query' && !p.serialization) && op.pathParams.every((p) => p.positional);
+  return (
+    op.params !== undefined &&
+    op.body?.kind !== 'flattened' &&
+    op.optionParams.every((p) => p.in === 'query' && !p.serialization) &&
+    op.pathParams.every((p) => p.positional)
+  );
 }
 
 /**
@@ -179,7 +246,8 @@ function queryOnly(op: OperationModel): boolean {
  * `__proto__`) is read only when the caller gave it: otherwise `p.constructor` would send `function Object()`.
  */
 function access(name: string): string {
-  const read = isIdentifier(name, 'property') && name !== '__proto__' ? `p.${name}` : `p[${stringLiteral(name)}]`;
+  const read =
+    isIdentifier(name, 'property') && name !== '__proto__' ? `p.${name}` : `p[${stringLiteral(name)}]`;
   return isInherited(name) ? `(Object.hasOwn(p, ${stringLiteral(name)}) ? ${read} : undefined)` : read;
 }
 
@@ -189,7 +257,10 @@ export function isInherited(name: string): boolean {
 }
 
 function paramNames(op: OperationModel): string[] {
-  return [...op.optionParams.map((p) => p.wireName), ...(op.body?.kind === 'flattened' ? op.body.properties : [])];
+  return [
+    ...op.optionParams.map((p) => p.wireName),
+    ...(op.body?.kind === 'flattened' ? op.body.properties : []),
+  ];
 }
 
 const objectOf = (names: string[]) => objectOfWith(names, access);
@@ -208,7 +279,9 @@ function requestSpec(op: OperationModel, wire: WireImport[]): string {
   else if (query.length) parts.push(`query: ${objectOf(query)}`);
   if (headers.length || cookies.length) {
     const cookie = cookies.length ? [`Cookie: ${cookieValue(cookies, access, wire)}`] : [];
-    parts.push(`headers: { ${[...headers.map((h) => `${propertyKey(h.wireName)}: ${headerValue(h, access, wire)}`), ...cookie].join(', ')} }`);
+    parts.push(
+      `headers: { ${[...headers.map((h) => `${propertyKey(h.wireName)}: ${headerValue(h, access, wire)}`), ...cookie].join(', ')} }`,
+    );
   }
   parts.push(...wireParts(op, access, wire));
   if (op.security.length) parts.push(`security: ${objectLiteral(op.security)}`);
@@ -219,15 +292,25 @@ function requestSpec(op: OperationModel, wire: WireImport[]): string {
 function pathExpression(op: OperationModel, wire: WireImport[]): string {
   if (!op.pathParams.length) return stringLiteral(op.urlPath);
   // Split at the parameters first, so escaping never touches the `{name}` placeholders.
-  const template = op.urlPath.split(/(\{[^}]+\})/).map((part) => {
-    const name = /^\{([^}]+)\}$/.exec(part)?.[1];
-    const param = name === undefined ? undefined : op.pathParams.find((p) => p.wireName === name);
-    return param ? `\${${pathValue(param, wire, param.positional ? param.argName : access(param.wireName))}}` : templateLiteralText(part);
-  }).join('');
+  const template = op.urlPath
+    .split(/(\{[^}]+\})/)
+    .map((part) => {
+      const name = /^\{([^}]+)\}$/.exec(part)?.[1];
+      const param = name === undefined ? undefined : op.pathParams.find((p) => p.wireName === name);
+      return param
+        ? `\${${pathValue(param, wire, param.positional ? param.argName : access(param.wireName))}}`
+        : templateLiteralText(part);
+    })
+    .join('');
   return `path\`${template}\``;
 }
 
-function methodDocs(resource: ResourceModel, op: OperationModel, packageName: string | undefined, examples: ExampleContext): string {
+function methodDocs(
+  resource: ResourceModel,
+  op: OperationModel,
+  packageName: string | undefined,
+  examples: ExampleContext,
+): string {
   const lines: string[] = [];
   if (op.summary) lines.push(op.summary);
   if (op.description && op.description.trim() !== op.summary?.trim()) lines.push('', op.description.trim());
@@ -236,7 +319,10 @@ function methodDocs(resource: ResourceModel, op: OperationModel, packageName: st
   // The model keeps only samples that type-check against this package (emit/samples/keep-checked.ts).
   const sample = op.codeSamples.find((s) => SAMPLE_LANGS.test(s.lang));
   // The spec's samples import the vendor's own SDK; the example shows this package instead.
-  const source = sample && packageName ? sample.source.replace(/^(import \w+ from )(['"])[^'"]+\2;?$/m, `$1'${packageName}';`) : sample?.source;
+  const source =
+    sample && packageName
+      ? sample.source.replace(/^(import \w+ from )(['"])[^'"]+\2;?$/m, `$1'${packageName}';`)
+      : sample?.source;
   // Without a sample of the spec's own, an example built from the signature.
   lines.push('', '@example', '```ts', source?.trim() ?? usageExample(examples, resource, op), '```');
   return blockComment(lines.join('\n'));

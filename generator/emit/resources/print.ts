@@ -1,4 +1,11 @@
-import { IndentationText, Project, QuoteKind, StructureKind, type ImportDeclarationStructure, type SourceFileStructure } from 'ts-morph';
+import {
+  IndentationText,
+  Project,
+  QuoteKind,
+  StructureKind,
+  type ImportDeclarationStructure,
+  type SourceFileStructure,
+} from 'ts-morph';
 
 /**
  * Prints ts-morph structures to source text: one in-memory project, one call per file. Printed in the house style
@@ -19,5 +26,10 @@ export function printStructures(files: ReadonlyMap<string, SourceFileStructure>)
 
 /** One named import; `typeOnly` for types, which a bundle then drops. */
 export function importOf(module: string, names: string[], typeOnly = false): ImportDeclarationStructure {
-  return { kind: StructureKind.ImportDeclaration, moduleSpecifier: module, namedImports: names, isTypeOnly: typeOnly };
+  return {
+    kind: StructureKind.ImportDeclaration,
+    moduleSpecifier: module,
+    namedImports: names,
+    isTypeOnly: typeOnly,
+  };
 }

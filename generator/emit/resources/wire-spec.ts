@@ -1,5 +1,11 @@
 import { objectLiteral, stringLiteral } from '../escape.js';
-import type { BodyModel, OperationModel, OptionParamModel, PathParamModel, ResponseModel } from '../../model/types.js';
+import type {
+  BodyModel,
+  OperationModel,
+  OptionParamModel,
+  PathParamModel,
+  ResponseModel,
+} from '../../model/types.js';
 
 /** A runtime export a method needs for its wire format, imported only by the resource files that use it. */
 export interface WireImport {
@@ -13,7 +19,11 @@ export interface WireImport {
  * encoded bodies, the declared media types, streams. Each entry names the runtime function that writes it, so a
  * resource file imports (and a bundle carries) only the encoders its operations use.
  */
-export function wireParts(op: OperationModel, access: (name: string) => string, imports: WireImport[]): string[] {
+export function wireParts(
+  op: OperationModel,
+  access: (name: string) => string,
+  imports: WireImport[],
+): string[] {
   const parts: string[] = [];
   const styled = op.optionParams.filter((p) => p.in === 'query' && p.serialization);
   if (styled.length) {
@@ -32,14 +42,22 @@ export function plainQuery(op: OperationModel): string[] {
 }
 
 /** A header's value expression: `styledHeader` for an object or JSON header, the value itself otherwise. */
-export function headerValue(param: OptionParamModel, access: (name: string) => string, imports: WireImport[]): string {
+export function headerValue(
+  param: OptionParamModel,
+  access: (name: string) => string,
+  imports: WireImport[],
+): string {
   if (!param.serialization) return access(param.wireName);
   imports.push({ module: 'internal/styles.js', name: 'styledHeader' });
   return `styledHeader(${access(param.wireName)}, ${objectLiteral(param.serialization)})`;
 }
 
 /** The Cookie header of an operation's cookie parameters, each in its style. */
-export function cookieValue(params: OptionParamModel[], access: (name: string) => string, imports: WireImport[]): string {
+export function cookieValue(
+  params: OptionParamModel[],
+  access: (name: string) => string,
+  imports: WireImport[],
+): string {
   imports.push({ module: 'internal/styles.js', name: 'styledCookies' });
   return `styledCookies([${params.map((p) => styledEntry(p, access)).join(', ')}])`;
 }
@@ -48,7 +66,11 @@ export function cookieValue(params: OptionParamModel[], access: (name: string) =
  * A path parameter inside the `path` tag: written in its style when it has one. `value` is where it is read from:
  * its argument, or the params object for the path params before the last.
  */
-export function pathValue(param: PathParamModel, imports: WireImport[], value: string = param.argName): string {
+export function pathValue(
+  param: PathParamModel,
+  imports: WireImport[],
+  value: string = param.argName,
+): string {
   if (!param.serialization) return value;
   imports.push({ module: 'internal/styles.js', name: 'styledPath' });
   return `styledPath(${stringLiteral(param.wireName)}, ${value}, ${objectLiteral(param.serialization)})`;
@@ -59,11 +81,15 @@ function styledEntry(param: OptionParamModel, access: (name: string) => string):
 }
 
 function bodyParts(body: BodyModel, access: (name: string) => string, imports: WireImport[]): string[] {
-  if (body.kind === 'whole' && body.encoding === 'binary') imports.push({ module: 'uploads.js', name: 'Uploadable', typeOnly: true });
+  if (body.kind === 'whole' && body.encoding === 'binary')
+    imports.push({ module: 'uploads.js', name: 'Uploadable', typeOnly: true });
   const value = body.kind === 'flattened' ? objectOf(body.properties, access) : 'body';
   const fields = objectLiteral(body.kind === 'flattened' ? (body.fieldEncodings ?? {}) : {});
   // An optional whole body left out sends none: no encoder runs.
-  const when = (encoder: string) => (body.kind === 'whole' && !body.required ? `content: body === undefined ? undefined : () => ${encoder}` : `content: () => ${encoder}`);
+  const when = (encoder: string) =>
+    body.kind === 'whole' && !body.required
+      ? `content: body === undefined ? undefined : () => ${encoder}`
+      : `content: () => ${encoder}`;
   const type = stringLiteral(body.contentType);
   switch (body.encoding) {
     case 'json':
@@ -89,7 +115,9 @@ export function objectOf(names: string[], access: (name: string) => string): str
 }
 
 /** Imports grouped by module (values and types apart), in a fixed order: output is byte-deterministic. */
-export function groupImports(imports: readonly WireImport[]): { module: string; names: string[]; typeOnly: boolean }[] {
+export function groupImports(
+  imports: readonly WireImport[],
+): { module: string; names: string[]; typeOnly: boolean }[] {
   const groups = new Map<string, Set<string>>();
   for (const { module, name, typeOnly } of imports) {
     const key = `${module}\0${typeOnly ? 'type' : 'value'}`;
@@ -97,15 +125,29 @@ export function groupImports(imports: readonly WireImport[]): { module: string; 
   }
   return [...groups]
     .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([key, names]) => ({ module: key.split('\0')[0]!, names: [...names].sort(), typeOnly: key.endsWith('\0type') }));
+    .map(([key, names]) => ({
+      module: key.split('\0')[0]!,
+      names: [...names].sort(),
+      typeOnly: key.endsWith('\0type'),
+    }));
 }
 
 /** What a stream response resolves to, and the decoder the method hands to `request`. */
-export function streamResult(response: Extract<ResponseModel, { kind: 'stream' }>, item: string, imports: WireImport[]): { type: string; decode: string } {
+export function streamResult(
+  response: Extract<ResponseModel, { kind: 'stream' }>,
+  item: string,
+  imports: WireImport[],
+): { type: string; decode: string } {
   imports.push({ module: 'streaming.js', name: 'Stream', typeOnly: true });
   if (response.format === 'sse') {
-    imports.push({ module: 'streaming.js', name: 'ServerSentEvent', typeOnly: true }, { module: 'internal/sse.js', name: 'sseStream' });
-    return { type: `Stream<ServerSentEvent<${item}>>`, decode: `(response) => sseStream<${item}>(response, ${response.json})` };
+    imports.push(
+      { module: 'streaming.js', name: 'ServerSentEvent', typeOnly: true },
+      { module: 'internal/sse.js', name: 'sseStream' },
+    );
+    return {
+      type: `Stream<ServerSentEvent<${item}>>`,
+      decode: `(response) => sseStream<${item}>(response, ${response.json})`,
+    };
   }
   imports.push({ module: 'internal/ndjson.js', name: 'ndjsonStream' });
   return { type: `Stream<${item}>`, decode: `(response) => ndjsonStream<${item}>(response)` };

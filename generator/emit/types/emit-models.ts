@@ -28,18 +28,30 @@ export async function emitModels(model: ApiModel): Promise<string> {
   const nodes = transformDocument(withSafeAnnotations(model.typesDocument) as OpenAPI3, (schema) => {
     const file = binary(schema);
     uploads ||= file !== undefined;
-    return file ?? (open && (schema as Record<string, unknown>)[CLOSED_ENUM] !== true ? openEnum(schema) : undefined);
+    return (
+      file ??
+      (open && (schema as Record<string, unknown>)[CLOSED_ENUM] !== true ? openEnum(schema) : undefined)
+    );
   });
-  const components = nodes.filter((node) => ts.isInterfaceDeclaration(node) && node.name.text === 'components');
+  const components = nodes.filter(
+    (node) => ts.isInterfaceDeclaration(node) && node.name.text === 'components',
+  );
   const componentsText = astToString(components);
   const parts = [componentsText, ...helperTypes(nodes, componentsText)];
   if (uploads) parts.unshift(`import type { Uploadable } from './core/uploads.js';`);
   for (const type of model.types) {
-    parts.push(`${docComment(type.description)}export type ${type.name} = components['schemas'][${stringLiteral(type.schemaKey)}];`);
+    parts.push(
+      `${docComment(type.description)}export type ${type.name} = components['schemas'][${stringLiteral(type.schemaKey)}];`,
+    );
   }
   for (const enumModel of model.enums) {
-    if (enumModel.kind === 'inline') parts.push(`${docComment(enumModel.description)}export type ${enumModel.typeName} = ${unionText(enumModel, open)};`);
-    parts.push(`/** Every value of {@link ${enumModel.typeName}} the spec lists. */\nexport const ${enumModel.valuesName} = ${jsonValue(enumModel.values)} as const;`);
+    if (enumModel.kind === 'inline')
+      parts.push(
+        `${docComment(enumModel.description)}export type ${enumModel.typeName} = ${unionText(enumModel, open)};`,
+      );
+    parts.push(
+      `/** Every value of {@link ${enumModel.typeName}} the spec lists. */\nexport const ${enumModel.valuesName} = ${jsonValue(enumModel.values)} as const;`,
+    );
   }
   return parts.join('\n\n') + '\n';
 }
@@ -66,9 +78,15 @@ function withSafeAnnotations(document: Record<string, any>): Record<string, any>
         if (typeof value === 'string') result[key] = blockComment(value);
         continue;
       }
-      const kept = !names && DATA.includes(key) ? value : copy(value, depth + 1, !names && NAME_MAPS.includes(key));
+      const kept =
+        !names && DATA.includes(key) ? value : copy(value, depth + 1, !names && NAME_MAPS.includes(key));
       // Defined, not assigned: a property named `__proto__` is a key like any other.
-      Object.defineProperty(result, key, { value: kept, enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(result, key, {
+        value: kept,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
     return result;
   };
@@ -80,8 +98,17 @@ function withSafeAnnotations(document: Record<string, any>): Record<string, any>
  * load stage has already bundled and checked this document, and a second pass costs seconds on big specs. The
  * context mirrors openapi-typescript 7.13 (pinned).
  */
-function transformDocument(document: OpenAPI3, transform: NonNullable<OpenAPITSOptions['transform']>): ts.Node[] {
-  const options: OpenAPITSOptions = { alphabetize: false, defaultNonNullable: false, exportType: false, silent: true, transform };
+function transformDocument(
+  document: OpenAPI3,
+  transform: NonNullable<OpenAPITSOptions['transform']>,
+): ts.Node[] {
+  const options: OpenAPITSOptions = {
+    alphabetize: false,
+    defaultNonNullable: false,
+    exportType: false,
+    silent: true,
+    transform,
+  };
   const ctx = {
     additionalProperties: false,
     alphabetize: false,
@@ -126,9 +153,17 @@ const OWN_DECLARATIONS = new Set(['paths', 'webhooks', 'components', '$defs', 'o
  */
 function helperTypes(nodes: ts.Node[], componentsText: string): string[] {
   return nodes
-    .filter((node): node is ts.TypeAliasDeclaration => ts.isTypeAliasDeclaration(node) && !OWN_DECLARATIONS.has(node.name.text))
+    .filter(
+      (node): node is ts.TypeAliasDeclaration =>
+        ts.isTypeAliasDeclaration(node) && !OWN_DECLARATIONS.has(node.name.text),
+    )
     .filter((node) => new RegExp(`(^|[^\\w$])${node.name.text.replaceAll('$', '\\$')}<`).test(componentsText))
-    .map((node) => `/** A helper type of openapi-typescript's output. */\n${astToString([node]).trim().replace(/^export /, '')}`);
+    .map(
+      (node) =>
+        `/** A helper type of openapi-typescript's output. */\n${astToString([node])
+          .trim()
+          .replace(/^export /, '')}`,
+    );
 }
 
 /**
@@ -136,8 +171,17 @@ function helperTypes(nodes: ts.Node[], componentsText: string): string[] {
  * can upload (`Uploadable`, templates/runtime/uploads.ts: Blob, File, bytes, streams, a Response), not a string.
  */
 function binary(schema: SchemaObject): ts.TypeNode | undefined {
-  const { type, format, contentMediaType, contentEncoding } = schema as { type?: unknown; format?: unknown; contentMediaType?: unknown; contentEncoding?: unknown };
-  const file = format === 'binary' || (typeof contentMediaType === 'string' && contentEncoding === undefined && !/^(text\/|application\/(json|xml))/.test(contentMediaType));
+  const { type, format, contentMediaType, contentEncoding } = schema as {
+    type?: unknown;
+    format?: unknown;
+    contentMediaType?: unknown;
+    contentEncoding?: unknown;
+  };
+  const file =
+    format === 'binary' ||
+    (typeof contentMediaType === 'string' &&
+      contentEncoding === undefined &&
+      !/^(text\/|application\/(json|xml))/.test(contentMediaType));
   if (!file || !(type === undefined || type === 'string')) return undefined;
   return ts.factory.createTypeReferenceNode('Uploadable');
 }
@@ -149,7 +193,10 @@ function openEnum(schema: SchemaObject): ts.TypeNode | undefined {
   const strings = values.every((v) => typeof v === 'string' || v === null);
   if (!strings) return undefined;
   const type = (schema as any).type;
-  const nullable = (schema as any).nullable === true || (Array.isArray(type) && type.includes('null')) || values.includes(null);
+  const nullable =
+    (schema as any).nullable === true ||
+    (Array.isArray(type) && type.includes('null')) ||
+    values.includes(null);
   const members = values.filter((v) => v !== null).map((v) => tsLiteral(v));
   members.push(tsIntersection([STRING, ts.factory.createTypeLiteralNode([])]));
   if (nullable) members.push(NULL);
@@ -158,7 +205,11 @@ function openEnum(schema: SchemaObject): ts.TypeNode | undefined {
 
 function unionText(enumModel: EnumModel, openEnums: boolean): string {
   const literals = enumModel.values.map((v) => jsonValue(v));
-  const open = openEnums && !enumModel.closed && enumModel.values.length > 1 && enumModel.values.every((v) => typeof v === 'string' || v === null);
+  const open =
+    openEnums &&
+    !enumModel.closed &&
+    enumModel.values.length > 1 &&
+    enumModel.values.every((v) => typeof v === 'string' || v === null);
   return [...literals, ...(open ? ['(string & {})'] : [])].join(' | ') || 'never';
 }
 

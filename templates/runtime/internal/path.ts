@@ -26,7 +26,9 @@ function encodeSegmentValue(value: unknown, index: number): string {
   }
   // An object would be sent as `%5Bobject%20Object%5D`: a wrong request, silently. Fail before sending.
   if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'bigint') {
-    throw new SDKError(`Path parameter #${index + 1} must be a string or a number, got ${Array.isArray(value) ? 'an array' : typeof value}.`);
+    throw new SDKError(
+      `Path parameter #${index + 1} must be a string or a number, got ${Array.isArray(value) ? 'an array' : typeof value}.`,
+    );
   }
   const text = String(value);
   if (text === '' || text === '.' || text === '..') {

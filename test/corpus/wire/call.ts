@@ -57,12 +57,19 @@ function parametersOf(doc: unknown, op: ManifestOperation): RawParameter[] {
 }
 
 function declaresSerialization(param: RawParameter): boolean {
-  return param.style !== undefined || param.explode !== undefined || param.content !== undefined || param.allowReserved !== undefined;
+  return (
+    param.style !== undefined ||
+    param.explode !== undefined ||
+    param.content !== undefined ||
+    param.allowReserved !== undefined
+  );
 }
 
 function parameterValue(param: RawParameter, doc: unknown): unknown {
   if (param.example !== undefined) return param.example;
-  const named = Object.values(param.examples ?? {}).map((e) => deref(e, doc) as any).find((e) => e?.value !== undefined);
+  const named = Object.values(param.examples ?? {})
+    .map((e) => deref(e, doc) as any)
+    .find((e) => e?.value !== undefined);
   if (named) return named.value;
   const media = param.content ? Object.values(param.content)[0] : undefined;
   if (media?.example !== undefined) return media.example;
@@ -72,12 +79,20 @@ function parameterValue(param: RawParameter, doc: unknown): unknown {
 function bodyMedia(doc: unknown, op: ManifestOperation, mediaType: string | undefined): any {
   const body = deref(lookupPointer(doc, op.pointer)?.requestBody, doc) as any;
   if (!body?.content) return undefined;
-  const key = Object.keys(body.content).find((k) => k.split(',').map((t) => t.trim()).includes(mediaType ?? '')) ?? Object.keys(body.content)[0];
+  const key =
+    Object.keys(body.content).find((k) =>
+      k
+        .split(',')
+        .map((t) => t.trim())
+        .includes(mediaType ?? ''),
+    ) ?? Object.keys(body.content)[0];
   return key === undefined ? undefined : body.content[key];
 }
 
 function bodyValue(media: any, doc: unknown): unknown {
-  const named = Object.values(media?.examples ?? {}).map((e) => deref(e, doc) as any).find((e) => e?.value !== undefined);
+  const named = Object.values(media?.examples ?? {})
+    .map((e) => deref(e, doc) as any)
+    .find((e) => e?.value !== undefined);
   const example = media?.example !== undefined ? media.example : named?.value;
   if (example === undefined) return sampleValue(media?.schema ?? {}, doc);
   // Some documents write a JSON example as its text; a structured schema means the structure was meant.
@@ -112,12 +127,20 @@ export function buildArguments(doc: unknown, op: ManifestOperation): unknown[] {
         const body = bodyValue(media, doc);
         for (const field of arg.fields) {
           if (field.in === 'body') {
-            if (body && typeof body === 'object' && Object.hasOwn(body, field.name)) values[field.name] = (body as any)[field.name];
+            if (body && typeof body === 'object' && Object.hasOwn(body, field.name))
+              values[field.name] = (body as any)[field.name];
             continue;
           }
-          const param = params.find((p) => p.in === field.in && (field.in === 'header' ? p.name.toLowerCase() === field.name.toLowerCase() : p.name === field.name));
+          const param = params.find(
+            (p) =>
+              p.in === field.in &&
+              (field.in === 'header'
+                ? p.name.toLowerCase() === field.name.toLowerCase()
+                : p.name === field.name),
+          );
           // Required ones, and optional ones that declare how they are written: their serialization is what is proven.
-          if (param && (param.required || declaresSerialization(param))) values[field.name] = parameterValue(param, doc);
+          if (param && (param.required || declaresSerialization(param)))
+            values[field.name] = parameterValue(param, doc);
         }
         args.push(values);
         break;
@@ -132,12 +155,18 @@ export function buildArguments(doc: unknown, op: ManifestOperation): unknown[] {
 /** The status codes the document declares for an operation (`4XX` ranges and `default` included). */
 function declaredStatus(doc: unknown, op: ManifestOperation, status: number): boolean {
   const responses = Object.keys(lookupPointer(doc, op.pointer)?.responses ?? {});
-  return responses.includes(String(status)) || responses.includes(`${String(status)[0]}XX`) || responses.includes('default');
+  return (
+    responses.includes(String(status)) ||
+    responses.includes(`${String(status)[0]}XX`) ||
+    responses.includes('default')
+  );
 }
 
 /** Whether the operation declares an answer fetch can deliver: not only 1xx (interim) or 407 (handled by the agent). */
 function finalStatusDeclared(doc: unknown, op: ManifestOperation): boolean {
-  return Object.keys(lookupPointer(doc, op.pointer)?.responses ?? {}).some((code) => !/^1/.test(code) && code !== '407');
+  return Object.keys(lookupPointer(doc, op.pointer)?.responses ?? {}).some(
+    (code) => !/^1/.test(code) && code !== '407',
+  );
 }
 
 /** Calls the method and reads the whole result (first page, every streamed item), then says what happened. */
@@ -155,18 +184,31 @@ export async function callOperation(client: any, doc: unknown, op: ManifestOpera
     }
     return { kind: 'ok' };
   } catch (error: any) {
-    const problem = typeof error?.error?.type === 'string' ? /stoplight\.io\/prism\/errors#(\w+)/.exec(error.error.type)?.[1] : undefined;
+    const problem =
+      typeof error?.error?.type === 'string'
+        ? /stoplight\.io\/prism\/errors#(\w+)/.exec(error.error.type)?.[1]
+        : undefined;
     if (problem) {
       const why = error.error.validation ?? error.error.detail ?? error.error.title ?? '';
       const detail = `${error.status} ${problem}: ${JSON.stringify(why).slice(0, 400)}`;
       return REQUEST_PROBLEMS.has(problem) ? { kind: 'violation', detail } : { kind: 'mock-limit', detail };
     }
     if (error?.constructor?.name === 'APIConnectionError' && !finalStatusDeclared(doc, op)) {
-      return { kind: 'mock-limit', detail: 'the document declares only 1xx or 407 answers, which fetch cannot deliver' };
+      return {
+        kind: 'mock-limit',
+        detail: 'the document declares only 1xx or 407 answers, which fetch cannot deliver',
+      };
     }
-    if (typeof error?.status === 'number' && error.constructor?.name !== 'InvalidResponseError' && declaredStatus(doc, op, error.status)) {
+    if (
+      typeof error?.status === 'number' &&
+      error.constructor?.name !== 'InvalidResponseError' &&
+      declaredStatus(doc, op, error.status)
+    ) {
       return { kind: 'documented-error', status: error.status };
     }
-    return { kind: 'exception', detail: `${error?.constructor?.name ?? typeof error}: ${String(error?.message ?? error).slice(0, 300)}` };
+    return {
+      kind: 'exception',
+      detail: `${error?.constructor?.name ?? typeof error}: ${String(error?.message ?? error).slice(0, 300)}`,
+    };
   }
 }

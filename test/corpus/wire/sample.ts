@@ -2,7 +2,10 @@ import { JSONSchemaFaker } from 'json-schema-faker';
 
 // Seeded, so every run sends the same values (a failure reproduces).
 let seed = 1;
-JSONSchemaFaker.option({ random: () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646, alwaysFakeOptionals: false });
+JSONSchemaFaker.option({
+  random: () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646,
+  alwaysFakeOptionals: false,
+});
 
 /**
  * A value for a schema, built from the document the way a person reading it would: its `example`, `examples`,
@@ -20,7 +23,13 @@ export function sampleValue(schema: unknown, doc: unknown, depth = 0): unknown {
   if (Array.isArray(s.allOf)) {
     const parts = s.allOf.map((part: unknown) => sampleValue(part, doc, depth + 1));
     const own = sampleValue({ ...s, allOf: undefined }, doc, depth + 1);
-    return parts.concat(own).reduce((merged: unknown, part: unknown) => (isRecord(part) && isRecord(merged) ? { ...merged, ...part } : part ?? merged), undefined);
+    return parts
+      .concat(own)
+      .reduce(
+        (merged: unknown, part: unknown) =>
+          isRecord(part) && isRecord(merged) ? { ...merged, ...part } : (part ?? merged),
+        undefined,
+      );
   }
   for (const key of ['oneOf', 'anyOf']) {
     if (Array.isArray(s[key])) {
@@ -66,15 +75,29 @@ function withDiscriminator(value: unknown, discriminator: any, option: any, doc:
   const name = discriminator?.propertyName;
   if (typeof name !== 'string' || !isRecord(value)) return value;
   const ref = typeof option?.$ref === 'string' ? option.$ref : undefined;
-  const mapped = Object.entries<string>(discriminator.mapping ?? {}).find(([, target]) => target === ref)?.[0];
+  const mapped = Object.entries<string>(discriminator.mapping ?? {}).find(
+    ([, target]) => target === ref,
+  )?.[0];
   const branch = deref(option, doc) as any;
-  const fromEnum = Array.isArray(branch?.properties?.[name]?.enum) ? branch.properties[name].enum[0] : undefined;
+  const fromEnum = Array.isArray(branch?.properties?.[name]?.enum)
+    ? branch.properties[name].enum[0]
+    : undefined;
   return { ...value, [name]: mapped ?? fromEnum ?? ref?.split('/').pop() ?? value[name] };
 }
 
 function numberIn(s: any, integer: boolean): number {
-  const min = typeof s.minimum === 'number' ? s.minimum : typeof s.exclusiveMinimum === 'number' ? s.exclusiveMinimum + 1 : undefined;
-  const max = typeof s.maximum === 'number' ? s.maximum : typeof s.exclusiveMaximum === 'number' ? s.exclusiveMaximum - 1 : undefined;
+  const min =
+    typeof s.minimum === 'number'
+      ? s.minimum
+      : typeof s.exclusiveMinimum === 'number'
+        ? s.exclusiveMinimum + 1
+        : undefined;
+  const max =
+    typeof s.maximum === 'number'
+      ? s.maximum
+      : typeof s.exclusiveMaximum === 'number'
+        ? s.exclusiveMaximum - 1
+        : undefined;
   let value = min ?? (max !== undefined ? Math.min(1, max) : 1);
   if (typeof s.multipleOf === 'number') value = Math.ceil(value / s.multipleOf) * s.multipleOf;
   return integer ? Math.ceil(value) : value;
@@ -120,7 +143,13 @@ function stringFor(s: any): unknown {
       return 'https://example.com/';
   }
   // A pattern needs a string built from the regular expression itself.
-  if (typeof s.pattern === 'string') return JSONSchemaFaker.generate({ type: 'string', pattern: s.pattern, minLength: s.minLength, maxLength: s.maxLength });
+  if (typeof s.pattern === 'string')
+    return JSONSchemaFaker.generate({
+      type: 'string',
+      pattern: s.pattern,
+      minLength: s.minLength,
+      maxLength: s.maxLength,
+    });
   if (s.contentMediaType) return new Blob(['sample bytes'], { type: String(s.contentMediaType) });
   const min = typeof s.minLength === 'number' ? s.minLength : 0;
   const max = typeof s.maxLength === 'number' ? s.maxLength : Infinity;

@@ -6,7 +6,10 @@ import path from 'node:path';
 import { toYaml } from './workspace.js';
 
 export function acmeDocument(): any {
-  const error = { description: 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+  const error = {
+    description: 'Error',
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+  };
   return {
     openapi: '3.1.0',
     info: { title: 'Acme', version: '1.0.0', description: 'The Acme widgets API.' },
@@ -21,7 +24,12 @@ export function acmeDocument(): any {
           summary: 'List widgets',
           parameters: [
             { name: 'after', in: 'query', schema: { type: 'string' } },
-            { name: 'color', in: 'query', description: 'Only widgets of this color.', schema: { $ref: '#/components/schemas/Color' } },
+            {
+              name: 'color',
+              in: 'query',
+              description: 'Only widgets of this color.',
+              schema: { $ref: '#/components/schemas/Color' },
+            },
             { name: 'limit', in: 'query', schema: { type: 'integer', example: 10 } },
           ],
           responses: {
@@ -32,7 +40,10 @@ export function acmeDocument(): any {
                   schema: {
                     type: 'object',
                     required: ['data', 'page_info'],
-                    properties: { data: { type: 'array', items: { $ref: '#/components/schemas/Widget' } }, page_info: { $ref: '#/components/schemas/PageInfo' } },
+                    properties: {
+                      data: { type: 'array', items: { $ref: '#/components/schemas/Widget' } },
+                      page_info: { $ref: '#/components/schemas/PageInfo' },
+                    },
                   },
                 },
               },
@@ -44,8 +55,17 @@ export function acmeDocument(): any {
           tags: ['Widgets'],
           operationId: 'createWidget',
           summary: 'Create a widget',
-          requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/WidgetCreate' } } } },
-          responses: { '201': { description: 'Created', content: { 'application/json': { schema: { $ref: '#/components/schemas/Widget' } } } }, '400': error },
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/WidgetCreate' } } },
+          },
+          responses: {
+            '201': {
+              description: 'Created',
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/Widget' } } },
+            },
+            '400': error,
+          },
         },
       },
       '/widgets/{id}': {
@@ -54,14 +74,24 @@ export function acmeDocument(): any {
           operationId: 'retrieveWidget',
           summary: 'Retrieve a widget',
           parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-          responses: { '200': { description: 'The widget', content: { 'application/json': { schema: { $ref: '#/components/schemas/Widget' } } } }, '400': error },
+          responses: {
+            '200': {
+              description: 'The widget',
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/Widget' } } },
+            },
+            '400': error,
+          },
         },
       },
     },
     components: {
       schemas: {
         Color: { type: 'string', enum: ['red', 'green'] },
-        Status: { type: 'string', enum: ['active', 'archived'], description: 'Where the widget is in its life.' },
+        Status: {
+          type: 'string',
+          enum: ['active', 'archived'],
+          description: 'Where the widget is in its life.',
+        },
         Widget: {
           type: 'object',
           required: ['id', 'name', 'status'],
@@ -77,7 +107,11 @@ export function acmeDocument(): any {
         WidgetCreate: {
           type: 'object',
           required: ['name'],
-          properties: { name: { type: 'string' }, color: { $ref: '#/components/schemas/Color' }, size: { type: 'integer' } },
+          properties: {
+            name: { type: 'string' },
+            color: { $ref: '#/components/schemas/Color' },
+            size: { type: 'integer' },
+          },
         },
         PageInfo: {
           type: 'object',
@@ -97,16 +131,32 @@ export const acmeConfig = (enums: 'open' | 'closed') => ({
   clientName: 'Acme',
   sources: [{ file: 'openapi.yaml', upstream: 'http://127.0.0.1:9/never-fetched-in-tests.yaml' }],
   include: 'all',
-  pagination: [{ operation: 'listWidgets', style: 'cursor', items: 'data', pageInfo: 'page_info', hasNextPage: 'has_next_page', endCursor: 'end_cursor', afterParam: 'after' }],
+  pagination: [
+    {
+      operation: 'listWidgets',
+      style: 'cursor',
+      items: 'data',
+      pageInfo: 'page_info',
+      hasNextPage: 'has_next_page',
+      endCursor: 'end_cursor',
+      afterParam: 'after',
+    },
+  ],
   enums,
 });
 
 /** A specs folder holding only the acme provider, vendoring `document`. */
-export async function acmeSpecs(enums: 'open' | 'closed', document = acmeDocument()): Promise<{ specsDir: string; remove: () => Promise<void> }> {
+export async function acmeSpecs(
+  enums: 'open' | 'closed',
+  document = acmeDocument(),
+): Promise<{ specsDir: string; remove: () => Promise<void> }> {
   const dir = await mkdtemp(path.join(tmpdir(), 'sdkgen-acme-'));
   const specsDir = path.join(dir, 'specs');
   await mkdir(path.join(specsDir, 'acme'), { recursive: true });
-  await writeFile(path.join(specsDir, 'acme', 'sdkgen.json'), `${JSON.stringify(acmeConfig(enums), null, 2)}\n`);
+  await writeFile(
+    path.join(specsDir, 'acme', 'sdkgen.json'),
+    `${JSON.stringify(acmeConfig(enums), null, 2)}\n`,
+  );
   await writeFile(path.join(specsDir, 'acme', 'openapi.yaml'), toYaml(document));
   return { specsDir, remove: () => rm(dir, { recursive: true, force: true }) };
 }

@@ -36,7 +36,9 @@ export async function startUpstreamServer(): Promise<UpstreamServer> {
     } else if ('status' in route) {
       response.writeHead(route.status, { 'content-type': 'text/plain' }).end(route.body ?? '');
     } else {
-      response.writeHead(200, { 'content-type': route.contentType ?? 'text/plain; charset=utf-8' }).end(route.body);
+      response
+        .writeHead(200, { 'content-type': route.contentType ?? 'text/plain; charset=utf-8' })
+        .end(route.body);
     }
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

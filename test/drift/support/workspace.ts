@@ -21,21 +21,34 @@ export interface Workspace {
 }
 
 /** Copies the named providers' specs (and generated packages, when `withGenerated`) into a temporary folder. */
-export async function makeWorkspace(providers: string[], options: { withGenerated?: boolean } = {}): Promise<Workspace> {
+export async function makeWorkspace(
+  providers: string[],
+  options: { withGenerated?: boolean } = {},
+): Promise<Workspace> {
   const dir = await mkdtemp(path.join(tmpdir(), 'sdkgen-drift-'));
   const specsDir = path.join(dir, 'specs');
   const outDir = path.join(dir, 'generated');
   for (const id of providers) {
     await cp(path.join(ROOT, 'specs', id), path.join(specsDir, id), { recursive: true });
-    if (options.withGenerated) await cp(path.join(ROOT, 'generated', id), path.join(outDir, id), { recursive: true });
+    if (options.withGenerated)
+      await cp(path.join(ROOT, 'generated', id), path.join(outDir, id), { recursive: true });
   }
-  return { dir, specsDir, outDir, fingerprint: () => fingerprint(dir), remove: () => rm(dir, { recursive: true, force: true }) };
+  return {
+    dir,
+    specsDir,
+    outDir,
+    fingerprint: () => fingerprint(dir),
+    remove: () => rm(dir, { recursive: true, force: true }),
+  };
 }
 
 async function fingerprint(dir: string): Promise<string> {
   const hash = createHash('sha256');
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const files = entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)).sort();
+  const files = entries
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort();
   for (const file of files) hash.update(`${path.relative(dir, file)}\0`).update(await readFile(file));
   return hash.digest('hex');
 }
@@ -50,10 +63,17 @@ export interface RunResult {
 export async function runUpstream(args: string[]): Promise<RunResult> {
   let stdout = '';
   let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
+  const out = vi
+    .spyOn(process.stdout, 'write')
+    .mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
+  const err = vi
+    .spyOn(process.stderr, 'write')
+    .mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
   try {
-    const code = await checkUpstreamCommand(args, { rootDir: ROOT, templatesDir: path.join(ROOT, 'templates') });
+    const code = await checkUpstreamCommand(args, {
+      rootDir: ROOT,
+      templatesDir: path.join(ROOT, 'templates'),
+    });
     return { code, stdout, stderr };
   } finally {
     out.mockRestore();
@@ -61,7 +81,11 @@ export async function runUpstream(args: string[]): Promise<RunResult> {
   }
 }
 
-export async function readSpec(provider: string, file: string, specsDir = path.join(ROOT, 'specs')): Promise<any> {
+export async function readSpec(
+  provider: string,
+  file: string,
+  specsDir = path.join(ROOT, 'specs'),
+): Promise<any> {
   return parse(await readFile(path.join(specsDir, provider, file), 'utf8'));
 }
 

@@ -10,7 +10,9 @@ export async function requireChromium(): Promise<string> {
   try {
     await access(CHROMIUM, constants.X_OK);
   } catch {
-    throw new Error(`The browser test needs Debian's chromium at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (CI does), or set CHROMIUM to its path.`);
+    throw new Error(
+      `The browser test needs Debian's chromium at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (CI does), or set CHROMIUM to its path.`,
+    );
   }
   return CHROMIUM;
 }
@@ -25,7 +27,8 @@ export async function servePage(html: string, script: string): Promise<PageServe
   const server: Server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     if (path === '/') response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
-    else if (path === '/app.js') response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(script);
+    else if (path === '/app.js')
+      response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(script);
     else response.writeHead(404).end();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -11,7 +11,10 @@ const TSC = path.join(REPO_ROOT, 'node_modules/.bin/tsc');
 export const VARIANTS = {
   esm: { type: 'module', compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext' } },
   cjs: { type: 'commonjs', compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext' } },
-  node10: { type: 'commonjs', compilerOptions: { module: 'commonjs', moduleResolution: 'node10', esModuleInterop: true } },
+  node10: {
+    type: 'commonjs',
+    compilerOptions: { module: 'commonjs', moduleResolution: 'node10', esModuleInterop: true },
+  },
 } as const;
 
 export type Variant = keyof typeof VARIANTS;
@@ -80,7 +83,12 @@ new Whop({ apiKey: 'browser-test-key', baseURL: api, maxRetries: 0 }).resolution
 export async function writeConsumer(dir: string, packages: readonly BuiltPackage[]): Promise<void> {
   const dependencies = Object.fromEntries(packages.map((p) => [p.name, p.version]));
   await mkdir(dir, { recursive: true });
-  await writeJson(path.join(dir, 'package.json'), { name: 'sdkgen-consumer', version: '1.0.0', private: true, dependencies });
+  await writeJson(path.join(dir, 'package.json'), {
+    name: 'sdkgen-consumer',
+    version: '1.0.0',
+    private: true,
+    dependencies,
+  });
   await writeFile(path.join(dir, 'browser-entry.ts'), BROWSER_ENTRY);
 }
 
@@ -88,7 +96,11 @@ export async function writeConsumer(dir: string, packages: readonly BuiltPackage
  * Writes one variant of the consumer (`<dir>/<variant>/`) and compiles it with `tsc --strict`, the README examples
  * of every installed package included. The packages' declarations are checked too (`skipLibCheck` off).
  */
-export async function compileVariant(dir: string, variant: Variant, packages: readonly BuiltPackage[]): Promise<RunResult> {
+export async function compileVariant(
+  dir: string,
+  variant: Variant,
+  packages: readonly BuiltPackage[],
+): Promise<RunResult> {
   const root = path.join(dir, variant);
   await mkdir(path.join(root, 'src'), { recursive: true });
   await writeJson(path.join(root, 'package.json'), { type: VARIANTS[variant].type });
@@ -111,11 +123,17 @@ export async function compileVariant(dir: string, variant: Variant, packages: re
     const readme = await readFile(path.join(dir, 'node_modules', pkg.name, 'README.md'), 'utf8');
     await writeFile(path.join(root, 'src', `readme-${pkg.id}.ts`), readmeSnippetsModule(readme));
   }
-  return runCommand(process.execPath, [TSC, '-p', path.join(root, 'tsconfig.json')], { cwd: root, timeoutMs: 120_000 });
+  return runCommand(process.execPath, [TSC, '-p', path.join(root, 'tsconfig.json')], {
+    cwd: root,
+    timeoutMs: 120_000,
+  });
 }
 
 export function runVariant(dir: string, variant: Variant, serverURLs: readonly string[]): Promise<RunResult> {
-  return runCommand(process.execPath, [path.join(dir, variant, 'dist', 'main.js'), ...serverURLs], { cwd: dir, timeoutMs: 60_000 });
+  return runCommand(process.execPath, [path.join(dir, variant, 'dist', 'main.js'), ...serverURLs], {
+    cwd: dir,
+    timeoutMs: 60_000,
+  });
 }
 
 async function writeJson(file: string, value: unknown): Promise<void> {

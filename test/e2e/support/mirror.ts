@@ -29,8 +29,14 @@ export function installedClosure(fromDir: string, dependencies: Record<string, s
       if (found.has(real)) continue;
       found.set(real, installed);
       const manifest = JSON.parse(readFileSync(path.join(installed, 'package.json'), 'utf8')) as Manifest;
-      const requiredPeers = Object.keys(manifest.peerDependencies ?? {}).filter((peer) => !manifest.peerDependenciesMeta?.[peer]?.optional);
-      visit(installed, [...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.optionalDependencies ?? {}), ...requiredPeers]);
+      const requiredPeers = Object.keys(manifest.peerDependencies ?? {}).filter(
+        (peer) => !manifest.peerDependenciesMeta?.[peer]?.optional,
+      );
+      visit(installed, [
+        ...Object.keys(manifest.dependencies ?? {}),
+        ...Object.keys(manifest.optionalDependencies ?? {}),
+        ...requiredPeers,
+      ]);
     }
   };
   visit(fromDir, Object.keys(dependencies));
@@ -53,9 +59,18 @@ export async function mirrorPackages(registry: Registry, packageDirs: readonly s
   const work = await mkdtemp(path.join(tmpdir(), 'sdkgen-mirror-'));
   try {
     for (const [index, dir] of packageDirs.entries()) {
-      const manifest = JSON.parse(await readFile(path.join(dir, 'package.json'), 'utf8')) as Manifest & Record<string, unknown>;
+      const manifest = JSON.parse(await readFile(path.join(dir, 'package.json'), 'utf8')) as Manifest &
+        Record<string, unknown>;
       const tarball = path.join(work, `${index}.tgz`);
-      const tar = await runCommand('tar', ['-czf', tarball, '--exclude=node_modules', `--transform=s,^\\.,package,`, '-C', dir, '.']);
+      const tar = await runCommand('tar', [
+        '-czf',
+        tarball,
+        '--exclude=node_modules',
+        `--transform=s,^\\.,package,`,
+        '-C',
+        dir,
+        '.',
+      ]);
       if (tar.code !== 0) throw new Error(`tar ${dir}: ${tar.stderr}`);
       await publishTarball(registry, manifest, await readFile(tarball));
     }
@@ -64,7 +79,11 @@ export async function mirrorPackages(registry: Registry, packageDirs: readonly s
   }
 }
 
-async function publishTarball(registry: Registry, manifest: Manifest & Record<string, unknown>, data: Buffer): Promise<void> {
+async function publishTarball(
+  registry: Registry,
+  manifest: Manifest & Record<string, unknown>,
+  data: Buffer,
+): Promise<void> {
   const { name, version } = manifest;
   const file = `${name.split('/').pop()}-${version}.tgz`;
   const body = {
@@ -82,12 +101,21 @@ async function publishTarball(registry: Registry, manifest: Manifest & Record<st
         },
       },
     },
-    _attachments: { [file]: { content_type: 'application/octet-stream', data: data.toString('base64'), length: data.length } },
+    _attachments: {
+      [file]: {
+        content_type: 'application/octet-stream',
+        data: data.toString('base64'),
+        length: data.length,
+      },
+    },
   };
   const response = await fetch(new URL(name.replace('/', '%2f'), registry.url), {
     method: 'PUT',
     headers: { 'content-type': 'application/json', authorization: 'Bearer sdkgen-e2e' },
     body: JSON.stringify(body),
   });
-  if (!response.ok) throw new Error(`publishing ${name}@${version} to the test registry: HTTP ${response.status} ${await response.text()}`);
+  if (!response.ok)
+    throw new Error(
+      `publishing ${name}@${version} to the test registry: HTTP ${response.status} ${await response.text()}`,
+    );
 }

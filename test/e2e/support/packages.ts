@@ -19,7 +19,10 @@ export interface BuiltPackage {
  */
 export async function buildGeneratedPackages(dir: string): Promise<BuiltPackage[]> {
   const generated = path.join(REPO_ROOT, 'generated');
-  const ids = (await readdir(generated, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const ids = (await readdir(generated, { withFileTypes: true }))
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   const packages = await Promise.all(
     ids.map(async (id) => {
       const target = path.join(dir, id);
@@ -27,7 +30,10 @@ export async function buildGeneratedPackages(dir: string): Promise<BuiltPackage[
         recursive: true,
         filter: (source) => !['dist', 'node_modules'].includes(path.basename(source)),
       });
-      const { name, version } = JSON.parse(await readFile(path.join(target, 'package.json'), 'utf8')) as { name: string; version: string };
+      const { name, version } = JSON.parse(await readFile(path.join(target, 'package.json'), 'utf8')) as {
+        name: string;
+        version: string;
+      };
       return { id, name, version, dir: target };
     }),
   );

@@ -35,7 +35,11 @@ export interface RunResult {
 }
 
 /** Runs a command to completion; never rejects on a non-zero exit, so callers can show its output in assertions. */
-export function runCommand(command: string, args: readonly string[], options: SpawnOptions & { timeoutMs?: number } = {}): Promise<RunResult> {
+export function runCommand(
+  command: string,
+  args: readonly string[],
+  options: SpawnOptions & { timeoutMs?: number } = {},
+): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -58,7 +62,11 @@ export function runCommand(command: string, args: readonly string[], options: Sp
 }
 
 /** Polls `check` until it returns true; throws with `describe()` (say, a server's log) after `timeoutMs`. */
-export async function waitUntil(check: () => Promise<boolean>, timeoutMs: number, describe: () => string): Promise<void> {
+export async function waitUntil(
+  check: () => Promise<boolean>,
+  timeoutMs: number,
+  describe: () => string,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await check().catch(() => false)) return;

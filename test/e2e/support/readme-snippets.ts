@@ -27,7 +27,9 @@ export function readmeSnippetsModule(readme: string): string {
     'declare const process: { env: Record<string, string | undefined> };',
     '',
     bodies[setup],
-    ...bodies.flatMap((body, i) => (i === setup ? [] : ['', `export async function example${i}(): Promise<void> {`, body, '}'])),
+    ...bodies.flatMap((body, i) =>
+      i === setup ? [] : ['', `export async function example${i}(): Promise<void> {`, body, '}'],
+    ),
     '',
   ].join('\n');
 }

@@ -55,9 +55,15 @@ export async function startRegistry(dir: string): Promise<Registry> {
     npm_config_fund: 'false',
     npm_config_update_notifier: 'false',
   });
-  const service = startService(VERDACCIO, ['--config', config, '--listen', `127.0.0.1:${port}`], { cwd: dir });
+  const service = startService(VERDACCIO, ['--config', config, '--listen', `127.0.0.1:${port}`], {
+    cwd: dir,
+  });
   try {
-    await waitUntil(async () => (await fetch(new URL('-/ping', url))).ok, 60_000, () => `Verdaccio did not start:\n${service.output()}`);
+    await waitUntil(
+      async () => (await fetch(new URL('-/ping', url))).ok,
+      60_000,
+      () => `Verdaccio did not start:\n${service.output()}`,
+    );
   } catch (error) {
     await service.stop();
     throw error;

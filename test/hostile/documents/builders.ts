@@ -21,7 +21,14 @@ export function vendorSpec(edit: (doc: Doc) => void = () => {}): Doc {
           tags: ['Charges'],
           summary: 'List charges',
           description: 'Returns the charges, newest first.',
-          parameters: [{ name: 'limit', in: 'query', description: 'How many to return.', schema: { type: 'integer', default: 10 } }],
+          parameters: [
+            {
+              name: 'limit',
+              in: 'query',
+              description: 'How many to return.',
+              schema: { type: 'integer', default: 10 },
+            },
+          ],
           responses: { '200': json({ type: 'array', items: ref('Charge') }) },
         },
         post: {
@@ -37,7 +44,9 @@ export function vendorSpec(edit: (doc: Doc) => void = () => {}): Doc {
           operationId: 'retrieveCharge',
           tags: ['Charges'],
           summary: 'Retrieve a charge',
-          parameters: [{ name: 'charge_id', in: 'path', required: true, schema: { type: 'string' }, example: 'ch_123' }],
+          parameters: [
+            { name: 'charge_id', in: 'path', required: true, schema: { type: 'string' }, example: 'ch_123' },
+          ],
           responses: { '200': json(ref('Charge')), '404': json(ref('Error')) },
         },
       },
@@ -122,7 +131,9 @@ export function refChain(length: number): Doc {
 export function allOfChain(length: number): Doc {
   return vendorSpec((doc) => {
     for (let i = 0; i < length; i++) {
-      doc.components.schemas[`Layer${i}`] = { allOf: [ref(`Layer${i + 1}`), { type: 'object', properties: { [`f${i}`]: { type: 'string' } } }] };
+      doc.components.schemas[`Layer${i}`] = {
+        allOf: [ref(`Layer${i + 1}`), { type: 'object', properties: { [`f${i}`]: { type: 'string' } } }],
+      };
     }
     doc.components.schemas[`Layer${length}`] = { type: 'object', properties: { base: { type: 'string' } } };
     listOp(doc).responses['200'] = json(ref('Layer0'));
@@ -134,8 +145,18 @@ export function allOfChain(length: number): Doc {
  * huge once every alias is expanded (the probe's 335 KB document).
  */
 export function aliasBomb(items: number, aliases: number): string {
-  const lines = ['openapi: 3.1.0', 'info: {title: Bomb, version: "1"}', 'paths: {}', 'components:', '  schemas:', '    Base:', '      type: object', '      example: &big'];
-  for (let i = 0; i < items; i++) lines.push(`        - {id: item_${i}, name: "Item number ${i} of the catalogue"}`);
+  const lines = [
+    'openapi: 3.1.0',
+    'info: {title: Bomb, version: "1"}',
+    'paths: {}',
+    'components:',
+    '  schemas:',
+    '    Base:',
+    '      type: object',
+    '      example: &big',
+  ];
+  for (let i = 0; i < items; i++)
+    lines.push(`        - {id: item_${i}, name: "Item number ${i} of the catalogue"}`);
   for (let i = 0; i < aliases; i++) lines.push(`    Copy${i}: {type: object, example: *big}`);
   return lines.join('\n') + '\n';
 }

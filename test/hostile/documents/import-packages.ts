@@ -9,7 +9,16 @@ import { pathToFileURL } from 'node:url';
 const packages: { id: string; dir: string; clientName: string }[] = JSON.parse(process.argv[2]!);
 const bare: Record<string, string[]> = {};
 const probed: Record<string, string[]> = {};
-const INHERITED = ['hasOwnProperty', 'valueOf', 'isPrototypeOf', 'toLocaleString', '__defineGetter__', 'constructor', 'toString', '__proto__'];
+const INHERITED = [
+  'hasOwnProperty',
+  'valueOf',
+  'isPrototypeOf',
+  'toLocaleString',
+  '__defineGetter__',
+  'constructor',
+  'toString',
+  '__proto__',
+];
 // fromEntries defines keys, so `__proto__` is an own property here as a caller's `{ ['__proto__']: 'v' }` is.
 const probe = Object.fromEntries(INHERITED.map((name) => [name, 'v']));
 

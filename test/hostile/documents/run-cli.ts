@@ -7,4 +7,10 @@ import { main } from '../../../generator/cli.js';
 const [spec, out] = process.argv.slice(2);
 const started = performance.now();
 const code = await main(['generate', '--spec', spec!, '--out', out!, '--name', 'Acme']);
-process.stdout.write(JSON.stringify({ code, ms: Math.round(performance.now() - started), maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024) }) + '\n');
+process.stdout.write(
+  JSON.stringify({
+    code,
+    ms: Math.round(performance.now() - started),
+    maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+  }) + '\n',
+);

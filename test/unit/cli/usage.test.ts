@@ -31,25 +31,40 @@ const COMMANDS = ['generate', 'check', 'suggest', 'init'] as const;
 
 describe('help and version', () => {
   it('--version prints the package version', async () => {
-    const { version } = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
-    for (const flag of ['--version', '-v']) expect(await capture([flag])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+    const { version } = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as {
+      version: string;
+    };
+    for (const flag of ['--version', '-v'])
+      expect(await capture([flag])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
   });
 
   it.each(['--help', '-h', 'help'])('sdkgen %s lists every command and the exit codes', async (flag) => {
     const { code, stdout } = await capture([flag]);
     expect(code).toBe(0);
     for (const command of COMMANDS) expect(stdout).toContain(`sdkgen ${command}`);
-    expect(stdout).toMatch(/Exit codes[^\n]*\n\s+0 {2}done[^\n]*\n\s+1 {2}problems found[^\n]*\n\s+2 {2}usage/);
+    expect(stdout).toMatch(
+      /Exit codes[^\n]*\n\s+0 {2}done[^\n]*\n\s+1 {2}problems found[^\n]*\n\s+2 {2}usage/,
+    );
   });
 
-  it.each([...COMMANDS, 'check --upstream'])('sdkgen %s --help shows its usage, exits 0 and runs nothing', async (command) => {
-    const { code, stdout, stderr } = await capture([...command.split(' '), '--help']);
-    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
-    expect(stdout).toMatch(new RegExp(`Usage:\\s+sdkgen ${command}`));
-    if (command !== 'check --upstream') expect(stdout).toContain('Exit codes');
-  });
+  it.each([...COMMANDS, 'check --upstream'])(
+    'sdkgen %s --help shows its usage, exits 0 and runs nothing',
+    async (command) => {
+      const { code, stdout, stderr } = await capture([...command.split(' '), '--help']);
+      expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+      expect(stdout).toMatch(new RegExp(`Usage:\\s+sdkgen ${command}`));
+      if (command !== 'check --upstream') expect(stdout).toContain('Exit codes');
+    },
+  );
 
-  it.each([['--help'], ['--version'], ['generate', '--help'], ['generate', '--bogus'], ['check', '--upstream', '--help'], ['check', '--upstream', '--bogus']])(
+  it.each([
+    ['--help'],
+    ['--version'],
+    ['generate', '--help'],
+    ['generate', '--bogus'],
+    ['check', '--upstream', '--help'],
+    ['check', '--upstream', '--bogus'],
+  ])(
     'sdkgen %s loads none of the heavy libraries, from the real CLI process',
     async (...argv) => {
       const dir = await tempDir('sdkgen-loads-');
@@ -58,15 +73,28 @@ describe('help and version', () => {
         path.join(dir, 'hooks.mjs'),
         `import { appendFileSync } from 'node:fs';\nexport async function resolve(specifier, context, next) {\n  const result = await next(specifier, context);\n  appendFileSync(${JSON.stringify(log)}, result.url + '\\n');\n  return result;\n}\n`,
       );
-      await writeFile(path.join(dir, 'register.mjs'), `import { register } from 'node:module';\nregister(${JSON.stringify(new URL(`file://${path.join(dir, 'hooks.mjs')}`).href)});\n`);
-      const child = await promisify(execFile)(process.execPath, ['--import', path.join(dir, 'register.mjs'), path.join(ROOT, 'bin/sdkgen.js'), ...argv], { timeout: 60_000 }).then(
+      await writeFile(
+        path.join(dir, 'register.mjs'),
+        `import { register } from 'node:module';\nregister(${JSON.stringify(new URL(`file://${path.join(dir, 'hooks.mjs')}`).href)});\n`,
+      );
+      const child = await promisify(execFile)(
+        process.execPath,
+        ['--import', path.join(dir, 'register.mjs'), path.join(ROOT, 'bin/sdkgen.js'), ...argv],
+        { timeout: 60_000 },
+      ).then(
         ({ stdout }) => ({ code: 0, stdout }),
         (error: { code: number; stdout: string }) => ({ code: error.code, stdout: error.stdout }),
       );
       expect(child.code).toBe(argv.includes('--bogus') ? EXIT.usage : EXIT.done);
       const resolved = await readFile(log, 'utf8');
       expect(resolved).toMatch(/cli\.(ts|mjs)|sdkgen\.mjs/);
-      expect(resolved.split('\n').filter((url) => /node_modules\/(typescript|ts-morph|prettier|@redocly|openapi-typescript|handlebars)\//.test(url))).toEqual([]);
+      expect(
+        resolved
+          .split('\n')
+          .filter((url) =>
+            /node_modules\/(typescript|ts-morph|prettier|@redocly|openapi-typescript|handlebars)\//.test(url),
+          ),
+      ).toEqual([]);
     },
     60_000,
   );
@@ -93,14 +121,24 @@ describe('usage errors exit 2 with the command help', () => {
   });
 
   it('a missing flag value and missing --spec companions', async () => {
-    expect((await capture(['generate', '--spec'])).stderr).toMatch(/option '--spec <value>' argument missing/);
+    expect((await capture(['generate', '--spec'])).stderr).toMatch(
+      /option '--spec <value>' argument missing/,
+    );
     const { code, stderr } = await capture(['generate', '--spec', SPEC]);
     expect(code).toBe(EXIT.usage);
     expect(stderr).toContain('--spec needs --out <dir> and --name <ClientName>');
   });
 
   it('a folder as --spec says so, instead of EISDIR', async () => {
-    const { code, stderr } = await capture(['generate', '--spec', WHOP, '--out', path.join(await tempDir('sdkgen-usage-'), 'x'), '--name', 'X']);
+    const { code, stderr } = await capture([
+      'generate',
+      '--spec',
+      WHOP,
+      '--out',
+      path.join(await tempDir('sdkgen-usage-'), 'x'),
+      '--name',
+      'X',
+    ]);
     expect(code).toBe(EXIT.usage);
     expect(stderr).toContain(`--spec ${WHOP} is a folder; give the OpenAPI document itself`);
     expect(stderr).not.toContain('EISDIR');
@@ -112,7 +150,10 @@ describe('a spec from a URL', () => {
   let base: string;
 
   beforeAll(async () => {
-    const broken = (await readFile(SPEC, 'utf8')).replace("$ref: '#/components/schemas/Widget'", "$ref: '#/components/schemas/NoSuchWidget'");
+    const broken = (await readFile(SPEC, 'utf8')).replace(
+      "$ref: '#/components/schemas/Widget'",
+      "$ref: '#/components/schemas/NoSuchWidget'",
+    );
     server = createServer((request, response) => {
       if (request.url === '/good/openapi.yaml') response.end(readFileSync(SPEC));
       else if (request.url === '/broken/openapi.yaml') response.end(broken);
@@ -123,24 +164,45 @@ describe('a spec from a URL', () => {
   });
   afterAll(() => new Promise((resolve) => server.close(resolve)));
 
-  const sdkgenTemps = async () => (await readdir(tmpdir())).filter((name) => name.startsWith('sdkgen-spec-')).sort();
+  const sdkgenTemps = async () =>
+    (await readdir(tmpdir())).filter((name) => name.startsWith('sdkgen-spec-')).sort();
 
   it('generates, names the URL in the provenance line, and removes its download', async () => {
     const out = path.join(await tempDir('sdkgen-usage-'), 'acme');
     const before = await sdkgenTemps();
-    const { code, stdout } = await capture(['generate', '--spec', `${base}/good/openapi.yaml`, '--out', out, '--name', 'Acme']);
+    const { code, stdout } = await capture([
+      'generate',
+      '--spec',
+      `${base}/good/openapi.yaml`,
+      '--out',
+      out,
+      '--name',
+      'Acme',
+    ]);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Acme: \d+ files/);
-    expect(await readFile(path.join(out, 'src/index.ts'), 'utf8')).toMatch(/^\/\/ Generated by sdkgen from 127\.0\.0\.1\/good\/openapi\.yaml\./);
+    expect(await readFile(path.join(out, 'src/index.ts'), 'utf8')).toMatch(
+      /^\/\/ Generated by sdkgen from 127\.0\.0\.1\/good\/openapi\.yaml\./,
+    );
     expect(await sdkgenTemps()).toEqual(before);
   });
 
   it('cites the URL, not a temporary copy, in errors, and removes its download', async () => {
     const before = await sdkgenTemps();
     const url = `${base}/broken/openapi.yaml`;
-    const { code, stderr } = await capture(['generate', '--spec', url, '--out', path.join(await tempDir('sdkgen-usage-'), 'x'), '--name', 'Acme']);
+    const { code, stderr } = await capture([
+      'generate',
+      '--spec',
+      url,
+      '--out',
+      path.join(await tempDir('sdkgen-usage-'), 'x'),
+      '--name',
+      'Acme',
+    ]);
     expect(code).toBe(EXIT.problems);
-    expect(stderr).toContain(`${url} at #/paths/~1widgets~1{id}/get/responses/200/content/application~1json/schema`);
+    expect(stderr).toContain(
+      `${url} at #/paths/~1widgets~1{id}/get/responses/200/content/application~1json/schema`,
+    );
     expect(stderr).not.toContain(tmpdir());
     expect(await sdkgenTemps()).toEqual(before);
   });
@@ -150,10 +212,26 @@ describe('a spec from a URL', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
-    const { code, stderr } = await capture(['generate', '--spec', `http://127.0.0.1:${port}/openapi.yaml`, '--out', 'x', '--name', 'Acme']);
+    const { code, stderr } = await capture([
+      'generate',
+      '--spec',
+      `http://127.0.0.1:${port}/openapi.yaml`,
+      '--out',
+      'x',
+      '--name',
+      'Acme',
+    ]);
     expect(code).toBe(EXIT.usage);
     expect(stderr).toMatch(/cannot fetch: fetch failed: connect ECONNREFUSED 127\.0\.0\.1:\d+/);
-    const missing = await capture(['generate', '--spec', `${base}/nothing.yaml`, '--out', 'x', '--name', 'Acme']);
+    const missing = await capture([
+      'generate',
+      '--spec',
+      `${base}/nothing.yaml`,
+      '--out',
+      'x',
+      '--name',
+      'Acme',
+    ]);
     expect(missing.stderr).toMatch(/cannot fetch: HTTP 404/);
   });
 });
@@ -168,7 +246,13 @@ describe('sdkgen.json', () => {
     delete config.pagination;
     (config.queryFormat as Record<string, unknown>).arays = 'comma';
     await writeFile(file, JSON.stringify(config));
-    const { code, stderr } = await capture(['generate', '--specs-dir', specs, '--out-dir', path.join(specs, 'out')]);
+    const { code, stderr } = await capture([
+      'generate',
+      '--specs-dir',
+      specs,
+      '--out-dir',
+      path.join(specs, 'out'),
+    ]);
     expect(code).toBe(EXIT.problems);
     expect(stderr).toContain(`${file} at /paginaton: unknown key "paginaton"; did you mean "pagination"?`);
     expect(stderr).toContain(`${file} at /queryFormat/arays: unknown key "arays"; did you mean "arrays"?`);
@@ -203,10 +287,26 @@ describe('init', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('Next:');
     const files = (await readdir(dir, { recursive: true })).map((f) => f.split(path.sep).join('/')).sort();
-    expect(files).toEqual(expect.arrayContaining(['.github/workflows/sdkgen.yml', '.gitignore', 'README.md', 'package.json', 'specs/acme/sdkgen.json']));
-    const pkg = JSON.parse(await readFile(path.join(dir, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-    expect(pkg.scripts).toMatchObject({ generate: 'sdkgen generate', check: 'sdkgen check --generated', 'check:upstream': 'sdkgen check --upstream' });
-    expect(await readFile(path.join(dir, '.github/workflows/sdkgen.yml'), 'utf8')).toMatch(/npm run check\n[\s\S]*npm run check:upstream/);
+    expect(files).toEqual(
+      expect.arrayContaining([
+        '.github/workflows/sdkgen.yml',
+        '.gitignore',
+        'README.md',
+        'package.json',
+        'specs/acme/sdkgen.json',
+      ]),
+    );
+    const pkg = JSON.parse(await readFile(path.join(dir, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
+    expect(pkg.scripts).toMatchObject({
+      generate: 'sdkgen generate',
+      check: 'sdkgen check --generated',
+      'check:upstream': 'sdkgen check --upstream',
+    });
+    expect(await readFile(path.join(dir, '.github/workflows/sdkgen.yml'), 'utf8')).toMatch(
+      /npm run check\n[\s\S]*npm run check:upstream/,
+    );
     const again = await capture(['init', dir]);
     expect(again.code).toBe(EXIT.usage);
     expect(again.stderr).toContain('is not empty');

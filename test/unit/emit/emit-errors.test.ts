@@ -8,7 +8,13 @@ const { http: httpClasses, other: otherClasses } = readRuntimeSurface(runtimeDir
 const print = (errors: ErrorsModel) => printStructures(new Map([['e.ts', emitErrors(errors)]])).get('e.ts')!;
 
 it('narrows every HTTP error class to the documented body', () => {
-  const text = print({ kind: 'typed', bodyTypeName: 'ErrorBody', httpClasses, otherClasses, baseName: 'AcmeError' });
+  const text = print({
+    kind: 'typed',
+    bodyTypeName: 'ErrorBody',
+    httpClasses,
+    otherClasses,
+    baseName: 'AcmeError',
+  });
   for (const name of httpClasses) {
     expect(text).toContain(`export type ${name} = Core.${name}<ErrorBody>;`);
     expect(text).toContain(

@@ -30,7 +30,10 @@ describe('emitResource', () => {
         operations: [
           operation({
             params: { typeName: 'WidgetListParams', required: false },
-            optionParams: [queryParam('page[size]'), { wireName: 'X-Trace', in: 'header', required: false, pointer: '#/x' }],
+            optionParams: [
+              queryParam('page[size]'),
+              { wireName: 'X-Trace', in: 'header', required: false, pointer: '#/x' },
+            ],
           }),
         ],
       }),
@@ -62,7 +65,13 @@ describe('emitResource', () => {
             method: 'post',
             methodName: 'create',
             params: { typeName: 'WidgetCreateParams', required: true },
-            body: { kind: 'flattened', encoding: 'json', contentType: 'application/json', required: true, properties: ['name'] },
+            body: {
+              kind: 'flattened',
+              encoding: 'json',
+              contentType: 'application/json',
+              required: true,
+              properties: ['name'],
+            },
           }),
         ],
       }),
@@ -98,7 +107,13 @@ describe('emitResource', () => {
         operations: [
           operation({
             call: paginated(
-              { style: 'page_number', pageParam: 'page', sizeParam: 'per_page', defaultSize: 30, firstPage: 1 },
+              {
+                style: 'page_number',
+                pageParam: 'page',
+                sizeParam: 'per_page',
+                defaultSize: 30,
+                firstPage: 1,
+              },
               'Widget',
               'WidgetList',
             ),
@@ -111,7 +126,9 @@ describe('emitResource', () => {
       'const listPaging = pageNumberPages({"style":"page_number","pageParam":"page","sizeParam":"per_page","defaultSize":30,"firstPage":1});',
     );
     expect(text).toContain("import { pageNumberPages } from '../core/internal/pages/page-number.js';");
-    expect(text).toContain('return requestPage<Widget, WidgetList>(this._client, { method: \'get\', path: "/widgets" }, listPaging, options);');
+    expect(text).toContain(
+      'return requestPage<Widget, WidgetList>(this._client, { method: \'get\', path: "/widgets" }, listPaging, options);',
+    );
     expect(text).not.toContain('APIPromise');
   });
 

@@ -1,7 +1,17 @@
 import fc from 'fast-check';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { blockComment, htmlComment, jsonValue, lineComment, markdown, markdownCode, provenancePath, stringLiteral, templateLiteralText } from '../../../generator/emit/escape.js';
+import {
+  blockComment,
+  htmlComment,
+  jsonValue,
+  lineComment,
+  markdown,
+  markdownCode,
+  provenancePath,
+  stringLiteral,
+  templateLiteralText,
+} from '../../../generator/emit/escape.js';
 
 /** Text written to attack each sink: closers, line terminators, template holes, HTML. */
 const HOSTILE = [
@@ -18,7 +28,15 @@ const HOSTILE = [
   'ends with *',
   '/',
 ];
-const strings = fc.oneof(fc.string(), fc.constantFrom(...HOSTILE), fc.array(fc.constantFrom('*', '/', '\n', '`', '$', '{', '\\', '"', '-', '>', '\u2028', 'a'), { maxLength: 12 }).map((a) => a.join('')));
+const strings = fc.oneof(
+  fc.string(),
+  fc.constantFrom(...HOSTILE),
+  fc
+    .array(fc.constantFrom('*', '/', '\n', '`', '$', '{', '\\', '"', '-', '>', '\u2028', 'a'), {
+      maxLength: 12,
+    })
+    .map((a) => a.join('')),
+);
 
 /** The statements and comments TypeScript sees in a snippet. */
 function parse(source: string) {
@@ -31,7 +49,9 @@ describe('escaping sinks', () => {
   it('block comment: any text stays inside one JSDoc, before one statement', () => {
     fc.assert(
       fc.property(strings, (text) => {
-        const { statements, diagnostics } = parse(`/**\n * ${blockComment(text).split('\n').join('\n * ')}\n */\nexport const x = 1;\n`);
+        const { statements, diagnostics } = parse(
+          `/**\n * ${blockComment(text).split('\n').join('\n * ')}\n */\nexport const x = 1;\n`,
+        );
         expect(diagnostics).toBe(0);
         expect(statements).toEqual([ts.SyntaxKind.VariableStatement]);
       }),

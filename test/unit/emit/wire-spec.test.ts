@@ -3,11 +3,18 @@ import { emitResource } from '../../../generator/emit/resources/emit-resource.js
 import { printStructures } from '../../../generator/emit/resources/print.js';
 import { operation, pathParam, queryParam, resource } from '../../support/model-builders.js';
 
-const print = (r: ReturnType<typeof resource>) => printStructures(new Map([['r.ts', emitResource(r)]])).get('r.ts')!;
+const print = (r: ReturnType<typeof resource>) =>
+  printStructures(new Map([['r.ts', emitResource(r)]])).get('r.ts')!;
 
 describe('wire parts of a generated method', () => {
   it('a JSON-only operation imports no wire module and sends no Accept of its own', () => {
-    const text = print(resource({ operations: [operation({ optionParams: [queryParam('limit')], params: { typeName: 'P', required: false } })] }));
+    const text = print(
+      resource({
+        operations: [
+          operation({ optionParams: [queryParam('limit')], params: { typeName: 'P', required: false } }),
+        ],
+      }),
+    );
     expect(text).not.toMatch(/styles\.js|form\.js|multipart\.js|raw-body\.js|sse\.js|ndjson\.js|uploads\.js/);
     expect(text).not.toContain('accept:');
     expect(text).toContain('query: params ?? {}');
@@ -24,20 +31,38 @@ describe('wire parts of a generated method', () => {
             optionParams: [
               queryParam('expand', { serialization: { style: 'deepObject', arrays: 'indices' } }),
               queryParam('q'),
-              { wireName: 'X-Obj', in: 'header', required: false, pointer: '#/x', serialization: { style: 'simple', explode: true } },
-              { wireName: 'session', in: 'cookie', required: false, pointer: '#/x', serialization: { style: 'form', explode: true } },
+              {
+                wireName: 'X-Obj',
+                in: 'header',
+                required: false,
+                pointer: '#/x',
+                serialization: { style: 'simple', explode: true },
+              },
+              {
+                wireName: 'session',
+                in: 'cookie',
+                required: false,
+                pointer: '#/x',
+                serialization: { style: 'form', explode: true },
+              },
             ],
             params: { typeName: 'P', required: false },
           }),
         ],
       }),
     );
-    expect(text).toContain(`import { styledCookies, styledHeader, styledPath, styledQuery } from '../core/internal/styles.js';`);
+    expect(text).toContain(
+      `import { styledCookies, styledHeader, styledPath, styledQuery } from '../core/internal/styles.js';`,
+    );
     expect(text).toContain('path: path`/c/${styledPath("id", id, {"style":"matrix","explode":true})}`');
     expect(text).toContain('query: { "q": p.q }');
-    expect(text).toContain('encodedQuery: styledQuery([["expand", p.expand, {"style":"deepObject","arrays":"indices"}]])');
+    expect(text).toContain(
+      'encodedQuery: styledQuery([["expand", p.expand, {"style":"deepObject","arrays":"indices"}]])',
+    );
     expect(text).toContain(`"X-Obj": styledHeader(p["X-Obj"], {"style":"simple","explode":true})`);
-    expect(text).toContain(`Cookie: styledCookies([["session", p.session, {"style":"form","explode":true}]])`);
+    expect(text).toContain(
+      `Cookie: styledCookies([["session", p.session, {"style":"form","explode":true}]])`,
+    );
   });
 
   it('a form body is encoded by formBody with its field encodings and media type; JSON keeps its declared type', () => {
@@ -48,17 +73,32 @@ describe('wire parts of a generated method', () => {
             method: 'post',
             methodName: 'create',
             params: { typeName: 'P', required: true },
-            body: { kind: 'flattened', encoding: 'form', contentType: 'application/x-www-form-urlencoded', required: true, properties: ['metadata'], fieldEncodings: { metadata: { style: 'deepObject' } } },
+            body: {
+              kind: 'flattened',
+              encoding: 'form',
+              contentType: 'application/x-www-form-urlencoded',
+              required: true,
+              properties: ['metadata'],
+              fieldEncodings: { metadata: { style: 'deepObject' } },
+            },
           }),
           operation({
             method: 'patch',
             methodName: 'update',
-            body: { kind: 'whole', encoding: 'json', contentType: 'application/json-patch+json', required: true, type: { kind: 'builtin', text: 'unknown[]' } },
+            body: {
+              kind: 'whole',
+              encoding: 'json',
+              contentType: 'application/json-patch+json',
+              required: true,
+              type: { kind: 'builtin', text: 'unknown[]' },
+            },
           }),
         ],
       }),
     );
-    expect(text).toContain(`content: () => formBody({ "metadata": p.metadata }, {"metadata":{"style":"deepObject"}}, "application/x-www-form-urlencoded")`);
+    expect(text).toContain(
+      `content: () => formBody({ "metadata": p.metadata }, {"metadata":{"style":"deepObject"}}, "application/x-www-form-urlencoded")`,
+    );
     expect(text).toContain(`body: body, contentType: "application/json-patch+json"`);
   });
 
@@ -71,7 +111,10 @@ describe('wire parts of a generated method', () => {
             urlPath: '/files/{id}',
             pathParams: [pathParam('id')],
             accept: 'text/event-stream',
-            call: { kind: 'request', response: { kind: 'stream', format: 'sse', item: { kind: 'model', name: 'Chunk' }, json: true } },
+            call: {
+              kind: 'request',
+              response: { kind: 'stream', format: 'sse', item: { kind: 'model', name: 'Chunk' }, json: true },
+            },
           }),
         ],
       }),

@@ -46,12 +46,20 @@ describe('applyPatches', () => {
   });
 
   it('inserts at an array index instead of overwriting', () => {
-    const result = applyPatches(document, [{ op: 'add', path: '/paths/~1a~1{id}/get/tags/0', value: 'first' }], 'sdkgen.json') as any;
+    const result = applyPatches(
+      document,
+      [{ op: 'add', path: '/paths/~1a~1{id}/get/tags/0', value: 'first' }],
+      'sdkgen.json',
+    ) as any;
     expect(result.paths['/a/{id}'].get.tags).toEqual(['first', 'x']);
   });
 
   it('moves a value instead of writing undefined', () => {
-    const result = applyPatches(document, [{ op: 'move', from: '/paths/~1a~1{id}/get/summary', path: '/paths/~1a~1{id}/get/description' }], 'sdkgen.json') as any;
+    const result = applyPatches(
+      document,
+      [{ op: 'move', from: '/paths/~1a~1{id}/get/summary', path: '/paths/~1a~1{id}/get/description' }],
+      'sdkgen.json',
+    ) as any;
     expect(result.paths['/a/{id}'].get).toEqual({ description: 'old', tags: ['x'] });
   });
 
@@ -60,15 +68,25 @@ describe('applyPatches', () => {
       { op: 'replace', path: '/paths/~1a~1{id}/get/summary', value: 'new' },
       { op: 'test', path: '/paths/~1a~1{id}/get/summary', value: 'something else' },
     ] as const;
-    expect(() => applyPatches(document, [...patches], 'sdkgen.json')).toThrow(/patches\[1\]: cannot test at \/paths/);
-    expect(applyPatches(document, [patches[0], { op: 'test', path: '/paths/~1a~1{id}/get/summary', value: 'new' }], 'sdkgen.json')).toMatchObject({
+    expect(() => applyPatches(document, [...patches], 'sdkgen.json')).toThrow(
+      /patches\[1\]: cannot test at \/paths/,
+    );
+    expect(
+      applyPatches(
+        document,
+        [patches[0], { op: 'test', path: '/paths/~1a~1{id}/get/summary', value: 'new' }],
+        'sdkgen.json',
+      ),
+    ).toMatchObject({
       paths: { '/a/{id}': { get: { summary: 'new' } } },
     });
     expect(document.paths['/a/{id}'].get.summary).toBe('old');
   });
 
   it('refuses a pointer into an object prototype', () => {
-    expect(() => applyPatches(document, [{ op: 'add', path: '/__proto__/polluted', value: 1 }], 'sdkgen.json')).toThrow(/reaches an object prototype/);
+    expect(() =>
+      applyPatches(document, [{ op: 'add', path: '/__proto__/polluted', value: 1 }], 'sdkgen.json'),
+    ).toThrow(/reaches an object prototype/);
     expect(({} as any).polluted).toBeUndefined();
   });
 });

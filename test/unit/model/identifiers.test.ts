@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { camelCase, isIdentifier, kebabCase, memberName, NameScope, pascalCase, safeIdentifier, singularize, typeName, words } from '../../../generator/model/identifiers.js';
+import {
+  camelCase,
+  isIdentifier,
+  kebabCase,
+  memberName,
+  NameScope,
+  pascalCase,
+  safeIdentifier,
+  singularize,
+  typeName,
+  words,
+} from '../../../generator/model/identifiers.js';
 
 describe('words', () => {
   it.each([
@@ -40,7 +51,9 @@ describe('memberName, typeName, isIdentifier, singularize', () => {
     ['get by id', 'getById'],
     ['3d render', 'n3dRender'],
     ['', 'call'],
-  ])('memberName(%j) = %j: members may be reserved words', (given, want) => expect(memberName(given)).toBe(want));
+  ])('memberName(%j) = %j: members may be reserved words', (given, want) =>
+    expect(memberName(given)).toBe(want),
+  );
 
   it.each([
     ['resolution_center_case', 'ResolutionCenterCase'],
@@ -69,7 +82,13 @@ describe('memberName, typeName, isIdentifier, singularize', () => {
 describe('NameScope', () => {
   it('hands out the first free numeric suffix, case-insensitively, around reserved names', () => {
     const scope = new NameScope(['Page']);
-    expect(['page', 'Widget', 'widget', 'Widget', 'Widget2'].map((n) => scope.claim(n))).toEqual(['page2', 'Widget', 'widget2', 'Widget3', 'Widget22']);
+    expect(['page', 'Widget', 'widget', 'Widget', 'Widget2'].map((n) => scope.claim(n))).toEqual([
+      'page2',
+      'Widget',
+      'widget2',
+      'Widget3',
+      'Widget22',
+    ]);
     expect(scope.has('WIDGET')).toBe(true);
   });
 });

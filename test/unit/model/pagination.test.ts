@@ -28,8 +28,14 @@ const document = {
                 schema: {
                   type: 'object',
                   properties: {
-                    data: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' } } } },
-                    page_info: { type: 'object', properties: { has_next_page: { type: 'boolean' }, end_cursor: { type: 'string' } } },
+                    data: {
+                      type: 'array',
+                      items: { type: 'object', properties: { id: { type: 'string' } } },
+                    },
+                    page_info: {
+                      type: 'object',
+                      properties: { has_next_page: { type: 'boolean' }, end_cursor: { type: 'string' } },
+                    },
                     has_more: { type: 'boolean' },
                   },
                 },
@@ -42,49 +48,145 @@ const document = {
     '/bare': {
       get: {
         operationId: 'listBare',
-        parameters: [{ name: 'offset', in: 'query', schema: { type: 'integer' } }, { name: 'limit', in: 'query', schema: { type: 'integer' } }],
-        responses: { '200': { description: 'ok', content: { 'application/json': { schema: { type: 'array', items: { type: 'string' } } } } } },
+        parameters: [
+          { name: 'offset', in: 'query', schema: { type: 'integer' } },
+          { name: 'limit', in: 'query', schema: { type: 'integer' } },
+        ],
+        responses: {
+          '200': {
+            description: 'ok',
+            content: { 'application/json': { schema: { type: 'array', items: { type: 'string' } } } },
+          },
+        },
       },
     },
-    '/text': { get: { operationId: 'listText', responses: { '200': { description: 'ok', content: { 'text/plain': { schema: { type: 'string' } } } } } } },
+    '/text': {
+      get: {
+        operationId: 'listText',
+        responses: {
+          '200': { description: 'ok', content: { 'text/plain': { schema: { type: 'string' } } } },
+        },
+      },
+    },
   },
 };
 const operations = new Map(listOperations(document, 'spec.yaml').map((raw) => [raw.operationId, raw]));
-const verify = (declaration: PaginationDeclaration) => verifyPagination(document, operations.get(declaration.operation)!, declaration, 'sdkgen.json');
+const verify = (declaration: PaginationDeclaration) =>
+  verifyPagination(document, operations.get(declaration.operation)!, declaration, 'sdkgen.json');
 
-const cursor = { style: 'cursor', items: 'data', pageInfo: 'page_info', hasNextPage: 'has_next_page', endCursor: 'end_cursor', afterParam: 'after' } as const;
+const cursor = {
+  style: 'cursor',
+  items: 'data',
+  pageInfo: 'page_info',
+  hasNextPage: 'has_next_page',
+  endCursor: 'end_cursor',
+  afterParam: 'after',
+} as const;
 
 describe('verifyPagination', () => {
   it.each<[string, PaginationDeclaration, VerifiedPagination]>([
     ['a cursor declaration that matches is kept as written', { operation: 'listThings', ...cursor }, cursor],
     [
       'page_number takes its default size from the spec and starts at 1',
-      { operation: 'listThings', style: 'page_number', items: 'data', pageParam: 'page', sizeParam: 'per_page' },
-      { style: 'page_number', items: 'data', pageParam: 'page', sizeParam: 'per_page', defaultSize: 25, firstPage: 1 },
+      {
+        operation: 'listThings',
+        style: 'page_number',
+        items: 'data',
+        pageParam: 'page',
+        sizeParam: 'per_page',
+      },
+      {
+        style: 'page_number',
+        items: 'data',
+        pageParam: 'page',
+        sizeParam: 'per_page',
+        defaultSize: 25,
+        firstPage: 1,
+      },
     ],
     [
       'numbers the declaration gives win over the spec',
-      { operation: 'listThings', style: 'page_number', items: 'data', pageParam: 'page', sizeParam: 'per_page', defaultSize: 10, firstPage: 0 },
-      { style: 'page_number', items: 'data', pageParam: 'page', sizeParam: 'per_page', defaultSize: 10, firstPage: 0 },
+      {
+        operation: 'listThings',
+        style: 'page_number',
+        items: 'data',
+        pageParam: 'page',
+        sizeParam: 'per_page',
+        defaultSize: 10,
+        firstPage: 0,
+      },
+      {
+        style: 'page_number',
+        items: 'data',
+        pageParam: 'page',
+        sizeParam: 'per_page',
+        defaultSize: 10,
+        firstPage: 0,
+      },
     ],
     [
       'a bare array needs no items path',
-      { operation: 'listBare', style: 'offset', offsetParam: 'offset', limitParam: 'limit', defaultLimit: 50 },
+      {
+        operation: 'listBare',
+        style: 'offset',
+        offsetParam: 'offset',
+        limitParam: 'limit',
+        defaultLimit: 50,
+      },
       { style: 'offset', offsetParam: 'offset', limitParam: 'limit', defaultLimit: 50 },
     ],
-    ['has_more checks the id field inside the items', { operation: 'listThings', style: 'has_more', items: 'data', hasMore: 'has_more', idField: 'id', startingAfterParam: 'after' }, { style: 'has_more', items: 'data', hasMore: 'has_more', idField: 'id', startingAfterParam: 'after' }],
+    [
+      'has_more checks the id field inside the items',
+      {
+        operation: 'listThings',
+        style: 'has_more',
+        items: 'data',
+        hasMore: 'has_more',
+        idField: 'id',
+        startingAfterParam: 'after',
+      },
+      { style: 'has_more', items: 'data', hasMore: 'has_more', idField: 'id', startingAfterParam: 'after' },
+    ],
   ])('%s', (_case, given, want) => {
     expect(verify(given)).toEqual(want);
   });
 
   it.each<[string, PaginationDeclaration, RegExp]>([
-    ['a param the operation does not have', { operation: 'listThings', ...cursor, afterParam: 'cursor' }, /afterParam "cursor" is not a query parameter of listThings/],
-    ['a field the response does not have', { operation: 'listThings', ...cursor, endCursor: 'next' }, /endCursor "next" is not a field of the listThings response/],
-    ['items that are not an array', { operation: 'listThings', ...cursor, items: 'has_more' }, /items "has_more" is not an array field/],
-    ['a body that is not a bare array without items', { operation: 'listThings', style: 'link_header' }, /not a bare array; declare "items"/],
-    ['a size with no default anywhere', { operation: 'listThings', style: 'page_number', items: 'data', pageParam: 'page', sizeParam: 'limit' }, /declare "defaultSize": limit has no default/],
-    ['a response that is not JSON', { operation: 'listText', style: 'link_header' }, /listText has no JSON success response/],
-    ['an unknown style', { operation: 'listBare', style: 'tokens' } as unknown as PaginationDeclaration, /unknown pagination style "tokens"/],
+    [
+      'a param the operation does not have',
+      { operation: 'listThings', ...cursor, afterParam: 'cursor' },
+      /afterParam "cursor" is not a query parameter of listThings/,
+    ],
+    [
+      'a field the response does not have',
+      { operation: 'listThings', ...cursor, endCursor: 'next' },
+      /endCursor "next" is not a field of the listThings response/,
+    ],
+    [
+      'items that are not an array',
+      { operation: 'listThings', ...cursor, items: 'has_more' },
+      /items "has_more" is not an array field/,
+    ],
+    [
+      'a body that is not a bare array without items',
+      { operation: 'listThings', style: 'link_header' },
+      /not a bare array; declare "items"/,
+    ],
+    [
+      'a size with no default anywhere',
+      { operation: 'listThings', style: 'page_number', items: 'data', pageParam: 'page', sizeParam: 'limit' },
+      /declare "defaultSize": limit has no default/,
+    ],
+    [
+      'a response that is not JSON',
+      { operation: 'listText', style: 'link_header' },
+      /listText has no JSON success response/,
+    ],
+    [
+      'an unknown style',
+      { operation: 'listBare', style: 'tokens' } as unknown as PaginationDeclaration,
+      /unknown pagination style "tokens"/,
+    ],
   ])('rejects %s, naming it', (_case, given, message) => {
     expect(() => verify(given)).toThrow(message);
   });
@@ -97,7 +199,17 @@ describe('verifyPagination', () => {
 
 describe('inferPagination', () => {
   it.each([
-    ['listThings', { style: 'cursor', items: 'data', pageInfo: 'page_info', hasNextPage: 'has_next_page', endCursor: 'end_cursor', afterParam: 'after' }],
+    [
+      'listThings',
+      {
+        style: 'cursor',
+        items: 'data',
+        pageInfo: 'page_info',
+        hasNextPage: 'has_next_page',
+        endCursor: 'end_cursor',
+        afterParam: 'after',
+      },
+    ],
     ['listBare', { style: 'offset', offsetParam: 'offset', limitParam: 'limit', defaultLimit: 20 }],
     ['listText', undefined],
   ])('%s -> %j', (operationId, want) => {

@@ -7,16 +7,35 @@ const text = { description: 'x', content: { 'text/plain': { schema: { type: 'str
 const empty = { description: 'x' };
 
 function rawOf(responses: Record<string, unknown>) {
-  const document = { openapi: '3.1.0', info: { title: 't', version: '1' }, paths: { '/x': { get: { operationId: 'x', responses } } } };
+  const document = {
+    openapi: '3.1.0',
+    info: { title: 't', version: '1' },
+    paths: { '/x': { get: { operationId: 'x', responses } } },
+  };
   return { document, raw: listOperations(document, 'spec.yaml')[0]! };
 }
 
 describe('successResponse', () => {
   it.each<[string, Record<string, unknown>, string | undefined, unknown]>([
-    ['the first 2xx with content', { '204': empty, '201': json({ type: 'string' }), '200': json({ type: 'number' }) }, '200', { type: 'number' }],
-    ['a 2xx without content is skipped for one with', { '200': empty, '202': json({ type: 'object' }) }, '202', { type: 'object' }],
+    [
+      'the first 2xx with content',
+      { '204': empty, '201': json({ type: 'string' }), '200': json({ type: 'number' }) },
+      '200',
+      { type: 'number' },
+    ],
+    [
+      'a 2xx without content is skipped for one with',
+      { '200': empty, '202': json({ type: 'object' }) },
+      '202',
+      { type: 'object' },
+    ],
     ['no 2xx content: the first 2xx', { '204': empty, '200': empty }, '200', undefined],
-    ['no 2xx at all: default', { default: json({ type: 'boolean' }), '404': json({}) }, 'default', { type: 'boolean' }],
+    [
+      'no 2xx at all: default',
+      { default: json({ type: 'boolean' }), '404': json({}) },
+      'default',
+      { type: 'boolean' },
+    ],
     ['nothing: undefined', { '404': json({}) }, undefined, undefined],
   ])('%s', (_case, responses, status, schema) => {
     const { document, raw } = rawOf(responses);

@@ -11,12 +11,23 @@ const surface = readRuntimeSurface(runtimeDir());
 
 describe('readRuntimeSurface', () => {
   it('splits the error classes as the runtime defines them: APIError and its subclasses generic over a body carry one', () => {
-    const classes = Object.entries(runtimeErrors).filter(([, value]) => typeof value === 'function' && /^class /.test(String(value)));
+    const classes = Object.entries(runtimeErrors).filter(
+      ([, value]) => typeof value === 'function' && /^class /.test(String(value)),
+    );
     // APIConnectionError is an APIError (as users expect) but never has a response body.
-    const noBody = new Set<unknown>([runtimeErrors.APIConnectionError, runtimeErrors.APIConnectionTimeoutError]);
-    const http = classes.filter(([, value]) => !noBody.has(value) && (value === runtimeErrors.APIError || (value as any).prototype instanceof runtimeErrors.APIError));
+    const noBody = new Set<unknown>([
+      runtimeErrors.APIConnectionError,
+      runtimeErrors.APIConnectionTimeoutError,
+    ]);
+    const http = classes.filter(
+      ([, value]) =>
+        !noBody.has(value) &&
+        (value === runtimeErrors.APIError || (value as any).prototype instanceof runtimeErrors.APIError),
+    );
     expect([...surface.errorClasses.http].sort()).toEqual(http.map(([name]) => name).sort());
-    expect([...surface.errorClasses.http, ...surface.errorClasses.other].sort()).toEqual(classes.map(([name]) => name).sort());
+    expect([...surface.errorClasses.http, ...surface.errorClasses.other].sort()).toEqual(
+      classes.map(([name]) => name).sort(),
+    );
   });
 
   it.each([
@@ -59,21 +70,53 @@ describe('schemas named like runtime exports', () => {
   it('generate a package that compiles, each schema renamed instead of colliding or shadowing', async () => {
     const specDir = await mkdtemp(path.join(tmpdir(), 'sdkgen-runtime-names-'));
     dirs.push(specDir);
-    const names = ['InvalidResponseError', 'CredentialContext', 'Page', 'APIResource', 'RequestOptions', 'NotFoundError'];
+    const names = [
+      'InvalidResponseError',
+      'CredentialContext',
+      'Page',
+      'APIResource',
+      'RequestOptions',
+      'NotFoundError',
+    ];
     const document = {
       openapi: '3.1.0',
       info: { title: 'Clash', version: '1' },
       paths: Object.fromEntries(
-        names.map((name) => [`/${name.toLowerCase()}`, { get: { operationId: `get${name}`, tags: ['things'], responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: `#/components/schemas/${name}` } } } } } } }]),
+        names.map((name) => [
+          `/${name.toLowerCase()}`,
+          {
+            get: {
+              operationId: `get${name}`,
+              tags: ['things'],
+              responses: {
+                '200': {
+                  description: 'ok',
+                  content: { 'application/json': { schema: { $ref: `#/components/schemas/${name}` } } },
+                },
+              },
+            },
+          },
+        ]),
       ),
-      components: { schemas: Object.fromEntries(names.map((name) => [name, { type: 'object', properties: { id: { type: 'string' } } }])) },
+      components: {
+        schemas: Object.fromEntries(
+          names.map((name) => [name, { type: 'object', properties: { id: { type: 'string' } } }]),
+        ),
+      },
     };
     const file = path.join(specDir, 'clash.json');
     await writeFile(file, JSON.stringify(document));
     const doc = { id: 'clash', file };
     const pkg = await generateDocument(doc);
     // PascalCase from the key (`APIResource` -> `ApiResource`), then the suffix: case-insensitively it is still taken.
-    const renamed = ['InvalidResponseErrorSchema', 'CredentialContextSchema', 'PageSchema', 'ApiResourceSchema', 'RequestOptionsSchema', 'NotFoundErrorSchema'];
+    const renamed = [
+      'InvalidResponseErrorSchema',
+      'CredentialContextSchema',
+      'PageSchema',
+      'ApiResourceSchema',
+      'RequestOptionsSchema',
+      'NotFoundErrorSchema',
+    ];
     expect(pkg.model.types.map((t) => t.name)).toEqual(expect.arrayContaining(renamed));
     const dir = await writePackage(doc, pkg, path.join(specDir, 'out'));
     expect(formatErrors(await typecheckPackages([dir]), specDir)).toBe('');

@@ -17,7 +17,9 @@ const tempDir = async () => {
 
 async function run(args: string[]) {
   let stderr = '';
-  const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
+  const spy = vi
+    .spyOn(process.stderr, 'write')
+    .mockImplementation((chunk) => ((stderr += String(chunk)), true));
   const out = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
   try {
     return { code: await main(args), stderr };
@@ -32,16 +34,29 @@ describe('warnings and --strict', () => {
     const out = path.join(await tempDir(), 'pkg');
     const { code, stderr } = await run(['generate', '--spec', SPEC, '--out', out, '--name', 'EdgeCases']);
     expect(code).toBe(0);
-    expect(stderr).toMatch(/warning: .*openapi\.yaml at #\/paths\/~1things~1\{thing-id\}~1\{path\}\/get: method name "retrieve" is taken/);
+    expect(stderr).toMatch(
+      /warning: .*openapi\.yaml at #\/paths\/~1things~1\{thing-id\}~1\{path\}\/get: method name "retrieve" is taken/,
+    );
     expect((await stat(path.join(out, 'src/index.ts'))).isFile()).toBe(true);
   }, 60_000);
 
   it('with --strict, the same warnings are errors and nothing is written', async () => {
     const out = path.join(await tempDir(), 'pkg');
-    const { code, stderr } = await run(['generate', '--spec', SPEC, '--out', out, '--name', 'EdgeCases', '--strict']);
+    const { code, stderr } = await run([
+      'generate',
+      '--spec',
+      SPEC,
+      '--out',
+      out,
+      '--name',
+      'EdgeCases',
+      '--strict',
+    ]);
     expect(code).toBe(1);
     expect(stderr).toContain('nothing was written');
-    expect(stderr).toMatch(/error: .*openapi\.yaml at #\/paths\/~1things~1\{thing-id\}~1\{path\}\/get: method name "retrieve" is taken[^\n]*\n {2}-> fix the spec, or run without --strict/);
+    expect(stderr).toMatch(
+      /error: .*openapi\.yaml at #\/paths\/~1things~1\{thing-id\}~1\{path\}\/get: method name "retrieve" is taken[^\n]*\n {2}-> fix the spec, or run without --strict/,
+    );
     await expect(stat(out)).rejects.toThrow(/ENOENT/);
   }, 60_000);
 });

@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { acceptFor, mediaKind, orderedMediaTypes } from '../../../generator/model/media-types.js';
 import { requestPath, splitPathKey } from '../../../generator/model/path-key.js';
-import { formFieldSerialization, parameterSerialization, partEncoding } from '../../../generator/model/serialization.js';
-import type { PartEncodingModel, PathSerializationModel as PathSerialization, SerializationModel as Serialization } from '../../../generator/model/types.js';
+import {
+  formFieldSerialization,
+  parameterSerialization,
+  partEncoding,
+} from '../../../generator/model/serialization.js';
+import type {
+  PartEncodingModel,
+  PathSerializationModel as PathSerialization,
+  SerializationModel as Serialization,
+} from '../../../generator/model/types.js';
 import type * as Runtime from '../../../templates/runtime/internal/styles.js';
 import type { PartEncoding } from '../../../templates/runtime/internal/multipart.js';
 
@@ -43,12 +51,14 @@ describe('mediaKind', () => {
 
 describe('orderedMediaTypes and Accept', () => {
   it('puts JSON first, keeps the document order otherwise, splits comma lists and drops non-media keys', () => {
-    expect(orderedMediaTypes({ 'application/xml': {}, 'text/csv, text/comma-separated-values': {}, 'application/json': {}, 'nonsense': {} })).toEqual([
-      'application/json',
-      'application/xml',
-      'text/csv',
-      'text/comma-separated-values',
-    ]);
+    expect(
+      orderedMediaTypes({
+        'application/xml': {},
+        'text/csv, text/comma-separated-values': {},
+        'application/json': {},
+        nonsense: {},
+      }),
+    ).toEqual(['application/json', 'application/xml', 'text/csv', 'text/comma-separated-values']);
     expect(orderedMediaTypes(undefined)).toEqual([]);
   });
 
@@ -80,20 +90,56 @@ describe('parameterSerialization', () => {
   const object = { type: 'object', properties: { a: { type: 'string' } } };
   it.each<[string, any, any, 'path' | 'query' | 'header' | 'cookie', unknown]>([
     ['plain query primitive', {}, { type: 'string' }, 'query', undefined],
-    ['plain query array (form, exploded: the queryFormat applies)', { style: 'form', explode: true }, array, 'query', undefined],
+    [
+      'plain query array (form, exploded: the queryFormat applies)',
+      { style: 'form', explode: true },
+      array,
+      'query',
+      undefined,
+    ],
     ['query array not exploded', { explode: false }, array, 'query', { style: 'form', explode: false }],
     ['query object (form: properties become parameters)', {}, object, 'query', { style: 'form' }],
-    ['deepObject, arrays per config', { style: 'deepObject', explode: true }, object, 'query', { style: 'deepObject', explode: true, arrays: 'indices' }],
-    ['pipeDelimited', { style: 'pipeDelimited', explode: false }, array, 'query', { style: 'pipeDelimited', explode: false }],
-    ['allowReserved', { allowReserved: true }, { type: 'string' }, 'query', { style: 'form', allowReserved: true }],
-    ['content-encoded JSON', { content: { 'application/json': { schema: object } } }, undefined, 'query', { json: true }],
+    [
+      'deepObject, arrays per config',
+      { style: 'deepObject', explode: true },
+      object,
+      'query',
+      { style: 'deepObject', explode: true, arrays: 'indices' },
+    ],
+    [
+      'pipeDelimited',
+      { style: 'pipeDelimited', explode: false },
+      array,
+      'query',
+      { style: 'pipeDelimited', explode: false },
+    ],
+    [
+      'allowReserved',
+      { allowReserved: true },
+      { type: 'string' },
+      'query',
+      { style: 'form', allowReserved: true },
+    ],
+    [
+      'content-encoded JSON',
+      { content: { 'application/json': { schema: object } } },
+      undefined,
+      'query',
+      { json: true },
+    ],
     ['header primitive', {}, { type: 'integer' }, 'header', undefined],
     ['header array (String(array) is simple style already)', {}, array, 'header', undefined],
     ['header object', { explode: true }, object, 'header', { style: 'simple', explode: true }],
     ['cookie', { explode: false }, array, 'cookie', { style: 'form', explode: false }],
     ['path primitive', {}, { type: 'string' }, 'path', undefined],
     ['path array', {}, array, 'path', { style: 'simple' }],
-    ['path matrix', { style: 'matrix', explode: true }, { type: 'string' }, 'path', { style: 'matrix', explode: true }],
+    [
+      'path matrix',
+      { style: 'matrix', explode: true },
+      { type: 'string' },
+      'path',
+      { style: 'matrix', explode: true },
+    ],
   ])('%s', (_name, param, schema, location, expected) => {
     expect(parameterSerialization(param, schema, location, 'indices')).toEqual(expected);
   });
@@ -101,8 +147,12 @@ describe('parameterSerialization', () => {
 
 describe('form field and part encodings', () => {
   it('JSON content types send JSON text; declared styles apply; primitives with nothing declared need nothing', () => {
-    expect(formFieldSerialization({ contentType: 'application/json' }, {}, 'brackets')).toEqual({ json: true });
-    expect(formFieldSerialization({ style: 'deepObject', explode: true }, { type: 'object' }, 'brackets')).toEqual({ style: 'deepObject', explode: true, arrays: 'brackets' });
+    expect(formFieldSerialization({ contentType: 'application/json' }, {}, 'brackets')).toEqual({
+      json: true,
+    });
+    expect(
+      formFieldSerialization({ style: 'deepObject', explode: true }, { type: 'object' }, 'brackets'),
+    ).toEqual({ style: 'deepObject', explode: true, arrays: 'brackets' });
     expect(formFieldSerialization(undefined, { type: 'string' }, 'brackets')).toBeUndefined();
   });
 

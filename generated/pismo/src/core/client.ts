@@ -24,7 +24,12 @@ import { DEFAULT_MAX_RETRIES } from './internal/retry.js';
 import { transmit } from './internal/transport.js';
 import type { FetchOptions, HttpMethod, RequestOptions, RequestSpec } from './request-options.js';
 
-export type { BasicCredentials, SecurityScheme, CredentialSource, CredentialContext } from './internal/auth.js';
+export type {
+  BasicCredentials,
+  SecurityScheme,
+  CredentialSource,
+  CredentialContext,
+} from './internal/auth.js';
 export type { Logger, LogLevel } from './internal/log.js';
 export type { ArrayFormat } from './internal/query.js';
 export type { FetchOptions, RequestOptions, RequestSpec, HttpMethod } from './request-options.js';
@@ -151,7 +156,9 @@ export class BaseClient {
    */
   request<T>(spec: RequestSpec, options?: RequestOptions, decode?: (response: Response) => T): APIPromise<T> {
     const sent = this._sendOne(spec, options, undefined);
-    return new APIPromise(sent.response, (res) => (decode ? Promise.resolve(decode(res)) : (sent.decode(res) as Promise<T>)));
+    return new APIPromise(sent.response, (res) =>
+      decode ? Promise.resolve(decode(res)) : (sent.decode(res) as Promise<T>),
+    );
   }
 
   /**
@@ -168,7 +175,8 @@ export class BaseClient {
     const requestIdHeaders = this.#config.requestIdHeaders ?? DEFAULT_REQUEST_ID_HEADERS;
     return {
       response: this.#send(spec, options, call, absoluteURL),
-      decode: async (res) => withRequestId(await parseSuccessBody(res, call.secrets), requestIdOf(res.headers, requestIdHeaders)),
+      decode: async (res) =>
+        withRequestId(await parseSuccessBody(res, call.secrets), requestIdOf(res.headers, requestIdHeaders)),
       url: () => call.url,
     };
   }

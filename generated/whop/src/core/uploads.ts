@@ -33,7 +33,12 @@ export async function toFile(
   const resolved = await value;
   const fileName = name ?? nameOf(resolved) ?? 'file';
   const type = options.type ?? typeOf(resolved);
-  if (isNamedBlob(resolved) && resolved.name === fileName && resolved.type === type && options.lastModified === undefined) {
+  if (
+    isNamedBlob(resolved) &&
+    resolved.name === fileName &&
+    resolved.type === type &&
+    options.lastModified === undefined
+  ) {
     return resolved;
   }
   return makeFile([await toBlob(resolved)], fileName, type, options.lastModified);
@@ -62,7 +67,9 @@ export async function toBlob(value: Uploadable): Promise<Blob> {
   const source: AsyncIterable<unknown> =
     value instanceof ReadableStream ? iterate(value) : (value as AsyncIterable<unknown>);
   for await (const chunk of source) {
-    chunks.push(typeof chunk === 'string' ? chunk : ArrayBuffer.isView(chunk) ? bytesOf(chunk) : String(chunk));
+    chunks.push(
+      typeof chunk === 'string' ? chunk : ArrayBuffer.isView(chunk) ? bytesOf(chunk) : String(chunk),
+    );
   }
   return new Blob(chunks);
 }

@@ -27,7 +27,12 @@ export async function multipartBody(
   return { body: form, contentType: undefined };
 }
 
-async function appendPart(form: FormData, name: string, value: unknown, encoding: PartEncoding): Promise<void> {
+async function appendPart(
+  form: FormData,
+  name: string,
+  value: unknown,
+  encoding: PartEncoding,
+): Promise<void> {
   if (absent(value)) return;
   if (isUploadable(value)) {
     const file = await toFile(value, undefined, {});

@@ -15,5 +15,8 @@ export async function binaryBody(value: Uploadable, contentType: string): Promis
 
 /** A `text/*` body: the string as UTF-8, with the declared media type and a charset when it has none. */
 export function textBody(value: unknown, contentType: string): EncodedBody {
-  return { body: String(value), contentType: /charset=/i.test(contentType) ? contentType : `${contentType}; charset=utf-8` };
+  return {
+    body: String(value),
+    contentType: /charset=/i.test(contentType) ? contentType : `${contentType}; charset=utf-8`,
+  };
 }

@@ -24,10 +24,7 @@ export type Credential = string | BasicCredentials;
 
 /** A fixed value, or a function called per request (for tokens that expire); either may give either form. */
 export type CredentialSource =
-  | Credential
-  | ((context: CredentialContext) => Credential | Promise<Credential>)
-  | null
-  | undefined;
+  Credential | ((context: CredentialContext) => Credential | Promise<Credential>) | null | undefined;
 
 export interface AuthPlan {
   schemes: string[];
@@ -49,7 +46,9 @@ export async function resolveCredential(
   const value = typeof source === 'function' ? await source(context) : source;
   if (typeof value === 'string') return value.length > 0 ? value : undefined;
   const pair = value as Partial<BasicCredentials> | null | undefined;
-  return typeof pair?.username === 'string' && typeof pair.password === 'string' && pair.username + pair.password !== ''
+  return typeof pair?.username === 'string' &&
+    typeof pair.password === 'string' &&
+    pair.username + pair.password !== ''
     ? { username: pair.username, password: pair.password }
     : undefined;
 }
@@ -72,7 +71,9 @@ export function applyAuth(
   let basicToken: string | undefined;
   const token = (scheme: string): string => {
     if (typeof credential === 'string') return credential;
-    throw new SDKError(`The \`${option}\` credential is a username and password, which the ${scheme} scheme cannot send.`);
+    throw new SDKError(
+      `The \`${option}\` credential is a username and password, which the ${scheme} scheme cannot send.`,
+    );
   };
   const asHeader = (name: string, value: string) => {
     if (!HEADER_VALUE.test(value)) {
@@ -90,7 +91,8 @@ export function applyAuth(
     if (scheme.type === 'http' && scheme.scheme === 'bearer') {
       asHeader('authorization', `Bearer ${token('bearer')}`);
     } else if (scheme.type === 'http') {
-      const pair = typeof credential === 'string' ? `${credential}:` : `${credential.username}:${credential.password}`;
+      const pair =
+        typeof credential === 'string' ? `${credential}:` : `${credential.username}:${credential.password}`;
       basicToken = base64Utf8(pair);
       headers.set('authorization', `Basic ${basicToken}`);
     } else if (scheme.in === 'header') {

@@ -7,7 +7,9 @@ import { lines } from './lines.js';
  * with `\n`, `event` defaulting to `message`, `id` kept until changed (a value containing NUL is ignored),
  * `retry` when it is all digits, comments (`:`) skipped, and an event without data not dispatched.
  */
-export async function* serverSentEvents(body: AsyncIterable<Uint8Array>): AsyncGenerator<ServerSentEvent<string>> {
+export async function* serverSentEvents(
+  body: AsyncIterable<Uint8Array>,
+): AsyncGenerator<ServerSentEvent<string>> {
   let data: string[] = [];
   let event = '';
   let id: string | undefined;

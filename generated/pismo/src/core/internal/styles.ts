@@ -39,9 +39,7 @@ export function styledHeader(value: unknown, s: Serialization = {}): string | un
 
 /** A Cookie header (`a=1; b=2`) for cookie parameters in `form` style (exploded by default); values percent-encoded. */
 export function styledCookies(params: readonly StyledParam[]): string | undefined {
-  const pairs = params.flatMap(([name, value, s]) =>
-    formPairs(name, value, { ...s, style: 'form' }),
-  );
+  const pairs = params.flatMap(([name, value, s]) => formPairs(name, value, { ...s, style: 'form' }));
   return pairs.length > 0 ? pairs.join('; ') : undefined;
 }
 
@@ -66,13 +64,20 @@ export function formPairs(name: string, value: unknown, s: Serialization): strin
   if (isObject(value)) {
     const entries = Object.entries(value).filter(([, v]) => !absent(v));
     if (explode) return entries.map(([k, v]) => `${encodeName(k)}=${encode(text(v))}`);
-    return entries.length > 0 ? [`${key}=${entries.map(([k, v]) => `${encode(k)}${delimiter}${encode(text(v))}`).join(delimiter)}`] : [];
+    return entries.length > 0
+      ? [`${key}=${entries.map(([k, v]) => `${encode(k)}${delimiter}${encode(text(v))}`).join(delimiter)}`]
+      : [];
   }
   return [`${key}=${encode(text(value))}`];
 }
 
 /** `a[b][c]=v`, arrays as `a[]=v` or `a[0]=v`: what Rails, PHP and Stripe parse, and what deepObject means nested. */
-function deepPairs(key: string, value: unknown, arrays: 'brackets' | 'indices', encode: (v: string) => string): string[] {
+function deepPairs(
+  key: string,
+  value: unknown,
+  arrays: 'brackets' | 'indices',
+  encode: (v: string) => string,
+): string[] {
   if (absent(value)) return [];
   if (Array.isArray(value)) {
     return present(value).flatMap((item, index) =>
@@ -80,7 +85,9 @@ function deepPairs(key: string, value: unknown, arrays: 'brackets' | 'indices', 
     );
   }
   if (isObject(value)) {
-    return Object.entries(value).flatMap(([k, v]) => deepPairs(`${key}[${encodeName(k)}]`, v, arrays, encode));
+    return Object.entries(value).flatMap(([k, v]) =>
+      deepPairs(`${key}[${encodeName(k)}]`, v, arrays, encode),
+    );
   }
   return [`${key}=${encode(text(value))}`];
 }
@@ -140,13 +147,17 @@ export function styledPath(name: string, value: unknown, s: PathSerialization): 
   let written: string;
   if (Array.isArray(value)) {
     const items = present(value).map(encode);
-    if (s.style === 'matrix') written = explode ? items.map((i) => `;${key}=${i}`).join('') : `;${key}=${items.join(',')}`;
+    if (s.style === 'matrix')
+      written = explode ? items.map((i) => `;${key}=${i}`).join('') : `;${key}=${items.join(',')}`;
     else written = prefix + items.join(explode && s.style === 'label' ? '.' : ',');
   } else if (isObject(value)) {
     const entries = Object.entries(value).filter(([, v]) => !absent(v));
     if (explode) {
       const pairs = entries.map(([k, v]) => `${encodeURIComponent(k)}=${encode(v)}`);
-      written = s.style === 'matrix' ? pairs.map((p) => `;${p}`).join('') : prefix + pairs.join(s.style === 'label' ? '.' : ',');
+      written =
+        s.style === 'matrix'
+          ? pairs.map((p) => `;${p}`).join('')
+          : prefix + pairs.join(s.style === 'label' ? '.' : ',');
     } else {
       const flat = entries.map(([k, v]) => `${encodeURIComponent(k)},${encode(v)}`).join(',');
       written = s.style === 'matrix' ? `;${key}=${flat}` : prefix + flat;

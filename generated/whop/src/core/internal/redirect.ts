@@ -31,7 +31,13 @@ export async function fetchFollowing(hop: Hop): Promise<Response> {
   const headers = new Headers(hop.headers);
   for (let hops = 0; ; hops++) {
     // `body` absent rather than undefined: under exactOptionalPropertyTypes RequestInit does not take undefined.
-    const init: RequestInit = { ...hop.fetchOptions, method, headers, signal: hop.signal, ...(body === undefined ? {} : { body }) };
+    const init: RequestInit = {
+      ...hop.fetchOptions,
+      method,
+      headers,
+      signal: hop.signal,
+      ...(body === undefined ? {} : { body }),
+    };
     const from = `${method} ${url.origin}${url.pathname}`;
     const response = await hop.fetch(url.href, { ...init, redirect: 'manual' });
     if (response.type === 'opaqueredirect') {
