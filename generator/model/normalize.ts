@@ -1,9 +1,9 @@
 import { componentRef, lookupSegments, parsePointer, pointer } from '../json-pointer.js';
 import type { OpenAPIDocument } from '../load/types.js';
+import { LITERAL_KEYWORDS } from '../schema-keywords.js';
 import { pascalCase } from './identifiers.js';
 import { walkSchema } from './schema-walk.js';
 
-const LITERAL_KEYWORDS = new Set(['example', 'examples', 'default', 'enum', 'const']);
 const COMPONENT_SCHEMA_REF = /^#\/components\/schemas\/[^/]+$/;
 /** Pointer segments that say nothing about what a schema is, left out of the name a hoisted schema gets. */
 const NOISE = new Set([

@@ -1,21 +1,9 @@
 import { pointerSegment } from '../json-pointer.js';
-
-/** JSON Schema keywords whose value is one subschema, a list of them, or a map of name -> subschema. */
-const ONE = [
-  'items',
-  'additionalProperties',
-  'additionalItems',
-  'not',
-  'if',
-  'then',
-  'else',
-  'contains',
-  'propertyNames',
-  'unevaluatedItems',
-  'unevaluatedProperties',
-];
-const LIST = ['allOf', 'anyOf', 'oneOf', 'prefixItems', 'items'];
-const MAP = ['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas'];
+import {
+  SCHEMA_LIST_KEYWORDS as LIST,
+  SCHEMA_MAP_KEYWORDS as MAP,
+  SINGLE_SCHEMA_KEYWORDS as ONE,
+} from '../schema-keywords.js';
 
 /**
  * Visits a schema and every subschema in it, depth first, with the JSON pointer suffix of each. Keys of

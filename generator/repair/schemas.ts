@@ -1,38 +1,15 @@
 import { pointer } from '../json-pointer.js';
 import type { OpenAPIDocument } from '../load/types.js';
-
-/**
- * Keywords whose values are data, never schemas: a key called `schema` inside an example is just text. Extensions
- * (`x-...`) are skipped too: what they hold is the vendor's, not OpenAPI (GitHub keeps old schemas in one).
- */
-export const LITERAL_KEYWORDS = new Set(['example', 'examples', 'default', 'enum', 'const']);
-
-/** JSON Schema keywords whose value is one subschema, a list of them, or a map of name -> subschema. */
-export const SINGLE_SCHEMA_KEYWORDS = [
-  'items',
-  'additionalProperties',
-  'additionalItems',
-  'not',
-  'if',
-  'then',
-  'else',
-  'contains',
-  'propertyNames',
-  'unevaluatedItems',
-  'unevaluatedProperties',
-];
-export const SCHEMA_LIST_KEYWORDS = ['allOf', 'anyOf', 'oneOf', 'prefixItems', 'items'];
-export const SCHEMA_MAP_KEYWORDS = [
-  'properties',
-  'patternProperties',
-  '$defs',
-  'definitions',
-  'dependentSchemas',
-];
+import {
+  LITERAL_KEYWORDS,
+  SCHEMA_LIST_KEYWORDS,
+  SCHEMA_MAP_KEYWORDS,
+  SINGLE_SCHEMA_KEYWORDS,
+} from '../schema-keywords.js';
 
 /**
  * Visits every schema object of the document: the component schemas, every `schema` of a parameter, header or
- * media type wherever it sits (outside extensions), and every subschema of those. `$ref`s are not followed. The
+ * media type wherever it sits (outside extensions: what `x-...` holds is the vendor's, not OpenAPI), and every subschema of those. `$ref`s are not followed. The
  * JSON pointer of a schema is built only when the visitor asks for it (`at()`): GitHub's description has more
  * than a million nodes, and a rule that finds nothing should not pay for their pointers.
  */

@@ -1,12 +1,12 @@
 import { lookupPointer, pointer, pointerSegment } from '../../json-pointer.js';
 import { ruleOf } from '../rule.js';
 import {
-  forEachSchema,
   LITERAL_KEYWORDS,
   SCHEMA_LIST_KEYWORDS,
   SCHEMA_MAP_KEYWORDS,
   SINGLE_SCHEMA_KEYWORDS,
-} from '../schemas.js';
+} from '../../schema-keywords.js';
+import { forEachSchema } from '../schemas.js';
 import type { Finding } from '../types.js';
 
 /**
