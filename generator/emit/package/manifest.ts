@@ -1,3 +1,4 @@
+import { allResources } from '../../model/all-resources.js';
 import type { ApiModel, OperationModel, ResourceModel } from '../../model/types.js';
 
 /**
@@ -21,9 +22,10 @@ export interface ManifestOperation {
   pointer: string;
   /** `client.<resource>.<method>`. */
   call: string;
+  /** The resource's path from the client, dot-separated for nested ones (`affiliates.overrides`). */
   resource: string;
   methodName: string;
-  /** The method's positional arguments, in order. */
+  /** The method's arguments, in order: the last path parameter is positional, the others are params fields. */
   arguments: ManifestArgument[];
   /** Every request media type the document declares, the one the method sends first. */
   requestMediaTypes: string[];
@@ -41,7 +43,7 @@ export type ManifestArgument =
   | {
       kind: 'params';
       required: boolean;
-      fields: { name: string; in: 'query' | 'header' | 'cookie' | 'body' }[];
+      fields: { name: string; in: 'path' | 'query' | 'header' | 'cookie' | 'body' }[];
     }
   | { kind: 'options' };
 
@@ -50,7 +52,7 @@ export function buildManifest(model: ApiModel): Manifest {
     format: 'sdkgen-manifest/1',
     packageName: model.package.name,
     clientName: model.client.className,
-    operations: model.resources.flatMap((resource) =>
+    operations: allResources(model.resources).flatMap((resource) =>
       resource.operations.map((op) => manifestOperation(resource, op)),
     ),
   };
@@ -66,8 +68,8 @@ function manifestOperation(resource: ResourceModel, op: OperationModel): Manifes
     method: op.method.toUpperCase(),
     path: op.path,
     pointer: op.pointer,
-    call: `client.${resource.propertyName}.${op.methodName}`,
-    resource: resource.propertyName,
+    call: `client.${resource.accessor}.${op.methodName}`,
+    resource: resource.accessor,
     methodName: op.methodName,
     arguments: callArguments(op),
     requestMediaTypes: op.requestMediaTypes,
@@ -84,15 +86,14 @@ function manifestOperation(resource: ResourceModel, op: OperationModel): Manifes
 }
 
 function callArguments(op: OperationModel): ManifestArgument[] {
-  const args: ManifestArgument[] = op.pathParams.map((p) => ({
-    kind: 'path',
-    name: p.argName,
-    wireName: p.wireName,
-  }));
+  const args: ManifestArgument[] = op.pathParams
+    .filter((p) => p.positional)
+    .map((p) => ({ kind: 'path', name: p.argName, wireName: p.wireName }));
   if (op.body?.kind === 'whole')
     args.push({ kind: 'body', required: op.body.required, mediaType: op.body.contentType });
   if (op.params) {
     const fields = [
+      ...op.pathParams.filter((p) => !p.positional).map((p) => ({ name: p.wireName, in: 'path' as const })),
       ...op.optionParams.map((p) => ({ name: p.wireName, in: p.in })),
       ...(op.body?.kind === 'flattened'
         ? op.body.properties.map((name) => ({ name, in: 'body' as const }))

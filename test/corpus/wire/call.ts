@@ -162,10 +162,14 @@ function declaredStatus(doc: unknown, op: ManifestOperation, status: number): bo
   );
 }
 
-/** Whether the operation declares an answer fetch can deliver: not only 1xx (interim) or 407 (handled by the agent). */
+/**
+ * Whether the operation declares a success the mock can answer with. Without a 2xx (or `default`), Prism answers
+ * with what is declared: a 1xx (interim) or 407 (handled by the agent) fetch cannot deliver, or a redirect whose
+ * `Location`, taken from the document, leads off loopback.
+ */
 function finalStatusDeclared(doc: unknown, op: ManifestOperation): boolean {
   return Object.keys(lookupPointer(doc, op.pointer)?.responses ?? {}).some(
-    (code) => !/^1/.test(code) && code !== '407',
+    (code) => /^2/.test(code) || code === 'default',
   );
 }
 
@@ -178,7 +182,8 @@ export async function callOperation(client: any, doc: unknown, op: ManifestOpera
     return { kind: 'exception', detail: `arguments: ${String(error)}` };
   }
   try {
-    const result = await client[op.resource][op.methodName](...args);
+    const resource = op.resource.split('.').reduce((parent: any, name) => parent[name], client);
+    const result = await resource[op.methodName](...args);
     if (result && typeof result === 'object' && Symbol.asyncIterator in result && !op.paginated) {
       for await (const _item of result);
     }
@@ -196,7 +201,8 @@ export async function callOperation(client: any, doc: unknown, op: ManifestOpera
     if (error?.constructor?.name === 'APIConnectionError' && !finalStatusDeclared(doc, op)) {
       return {
         kind: 'mock-limit',
-        detail: 'the document declares only 1xx or 407 answers, which fetch cannot deliver',
+        detail:
+          'the document declares no 2xx answer, and the 1xx, 3xx or 407 the mock gives instead cannot complete on loopback',
       };
     }
     if (

@@ -21,15 +21,27 @@ export function sampleValue(schema: unknown, doc: unknown, depth = 0): unknown {
   if (s.const !== undefined) return s.const;
   if (Array.isArray(s.enum) && s.enum.length > 0) return s.enum.find((v: unknown) => v !== null) ?? s.enum[0];
   if (Array.isArray(s.allOf)) {
+    // Object parts become one object schema, so a `required` beside the allOf picks from every part's properties.
+    const objects = s.allOf.map((part: unknown) => deref(part, doc)).filter(isRecord);
+    if (objects.length === s.allOf.length && objects.every((o: any) => isRecord(o.properties) && !o.allOf)) {
+      const properties = Object.assign({}, ...objects.map((o: any) => o.properties), s.properties);
+      const required = [...objects.flatMap((o: any) => o.required ?? []), ...(s.required ?? [])];
+      return sampleValue({ type: 'object', properties, required }, doc, depth + 1);
+    }
     const parts = s.allOf.map((part: unknown) => sampleValue(part, doc, depth + 1));
-    const own = sampleValue({ ...s, allOf: undefined }, doc, depth + 1);
-    return parts
-      .concat(own)
-      .reduce(
-        (merged: unknown, part: unknown) =>
-          isRecord(part) && isRecord(merged) ? { ...merged, ...part } : (part ?? merged),
-        undefined,
-      );
+    const { allOf: _parts, ...rest } = s;
+    // The keywords beside the allOf, if any, are one more part (an empty remainder would sample as a plain string).
+    const own = Object.keys(rest).length ? sampleValue(rest, doc, depth + 1) : undefined;
+    return parts.concat(own).reduce(
+      (merged: unknown, part: unknown) =>
+        isRecord(part) && isRecord(merged)
+          ? { ...merged, ...part }
+          : // A part without a type of its own (`required: [...]` beside the allOf) adds nothing to an object.
+            isRecord(merged)
+            ? merged
+            : (part ?? merged),
+      undefined,
+    );
   }
   for (const key of ['oneOf', 'anyOf']) {
     if (Array.isArray(s[key])) {
