@@ -57,7 +57,7 @@ export async function resolveCredential(
 const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 
 /**
- * Adds the credential to headers/URL per scheme; returns every form of it that must be scrubbed. `option` names
+ * Adds the credential to headers/URL per scheme; returns the URL and every form of the credential to scrub. `option` names
  * the client option in errors: Headers would throw a TypeError quoting the value itself.
  */
 export function applyAuth(
@@ -65,10 +65,12 @@ export function applyAuth(
   schemes: Readonly<Record<string, SecurityScheme>>,
   credential: Credential,
   headers: Headers,
-  url: URL,
+  url: string,
   option: string,
-): string[] {
+): { url: string; secrets: string[] } {
   let basicToken: string | undefined;
+  // A URL object only for an apiKey in the query: the others leave the URL string as it is.
+  let parsed: URL | undefined;
   const token = (scheme: string): string => {
     if (typeof credential === 'string') return credential;
     throw new SDKError(
@@ -98,15 +100,19 @@ export function applyAuth(
     } else if (scheme.in === 'header') {
       asHeader(scheme.name, token(`apiKey header "${scheme.name}"`));
     } else if (scheme.in === 'query') {
-      url.searchParams.set(scheme.name, token(`apiKey query "${scheme.name}"`));
+      parsed ??= new URL(url);
+      parsed.searchParams.set(scheme.name, token(`apiKey query "${scheme.name}"`));
     } else {
       const cookie = `${scheme.name}=${encodeURIComponent(token(`apiKey cookie "${scheme.name}"`))}`;
       const existing = headers.get('cookie');
       headers.set('cookie', existing ? `${existing}; ${cookie}` : cookie);
     }
   }
-  if (typeof credential === 'string') return secretForms(credential, basicToken);
-  return [...new Set([...secretForms(credential.password, basicToken), ...secretForms(credential.username)])];
+  const secrets =
+    typeof credential === 'string'
+      ? secretForms(credential, basicToken)
+      : [...new Set([...secretForms(credential.password, basicToken), ...secretForms(credential.username)])];
+  return { url: parsed ? parsed.href : url, secrets };
 }
 
 /** Header and query parameter names whose values are masked in logs. */
