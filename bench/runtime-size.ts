@@ -23,12 +23,11 @@ const apps: { name: string; source: string }[] = [
     // What a standalone function does: the core client and one RequestSpec, nothing else of the package.
     name: 'core: BaseClient + one request (a standalone function)',
     source: [
-      `import { BaseClient } from ${JSON.stringify(path.join(core, 'client.ts'))};`,
+      `import { BaseClient, bearerAuth } from ${JSON.stringify(path.join(core, 'client.ts'))};`,
       `import { path } from ${JSON.stringify(path.join(core, 'internal/path.ts'))};`,
-
       `const config = { clientName: 'Whop', version: '0.1.0', envPrefix: 'WHOP',`,
       `  credential: { option: 'apiKey', env: 'WHOP_API_KEY' }, defaultBaseURL: 'https://api.whop.com/api/v1',`,
-      `  securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } }, errorMessagePaths: [['error', 'message']],`,
+      `  securitySchemes: { bearerAuth: bearerAuth() }, errorMessagePaths: [['error', 'message']],`,
       `  queryFormat: { arrays: 'brackets' }, defaultSecurity: [['bearerAuth']] };`,
       `class WhopCore extends BaseClient { constructor(o = {}) { super(config, o); } }`,
       `const retrieve = (client, id, options) => client.request({ method: 'get',`,

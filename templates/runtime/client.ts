@@ -29,6 +29,7 @@ export type {
   CredentialSource,
   CredentialContext,
 } from './internal/auth.js';
+export { apiKeyAuth, basicAuth, bearerAuth } from './internal/auth.js';
 export type { Logger, LogLevel } from './internal/log.js';
 export type { ArrayFormat } from './internal/query.js';
 export type { FetchOptions, RequestOptions, RequestSpec, HttpMethod } from './request-options.js';
@@ -227,18 +228,9 @@ export class BaseClient {
         'user-agent': `${config.clientName}/JS ${config.version}`,
       });
       if (contentType) headers.set('content-type', spec.contentType ?? contentType);
-      let target = url;
+      const target = { headers, url, option: config.credential.option };
       if (plan && credential !== undefined) {
-        const applied = applyAuth(
-          plan,
-          config.securitySchemes,
-          credential,
-          headers,
-          url,
-          config.credential.option,
-        );
-        target = applied.url;
-        call.secrets.push(...applied.secrets);
+        call.secrets.push(...applyAuth(plan, config.securitySchemes, credential, target));
       }
       setHeaders(headers, this.#customHeaders, true);
       setHeaders(headers, clientOptions.defaultHeaders, true);
@@ -248,11 +240,11 @@ export class BaseClient {
       if (idempotencyKey !== undefined && !headers.has(idempotencyHeader)) {
         headers.set(idempotencyHeader, idempotencyKey);
       }
-      call.url = target;
+      call.url = target.url;
       return transmit({
         fetch: clientOptions.fetch ?? globalFetch,
         method,
-        url: target,
+        url: target.url,
         headers,
         body,
         timeout,

@@ -1,3 +1,4 @@
+import { apiKeyAuth, basicAuth, bearerAuth } from '../../templates/runtime/internal/auth.js';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { SecurityScheme } from '../../templates/runtime/client.js';
 import {
@@ -26,11 +27,11 @@ afterEach(() => {
 
 const SECRET = 'sk-live-Sup3rS3cret/+=';
 const schemes: Record<string, Record<string, SecurityScheme>> = {
-  bearer: { s: { type: 'http', scheme: 'bearer' } },
-  basic: { s: { type: 'http', scheme: 'basic' } },
-  header: { s: { type: 'apiKey', in: 'header', name: 'X-API-Key' } },
-  query: { s: { type: 'apiKey', in: 'query', name: 'api_key' } },
-  cookie: { s: { type: 'apiKey', in: 'cookie', name: 'session' } },
+  bearer: { s: bearerAuth() },
+  basic: { s: basicAuth() },
+  header: { s: apiKeyAuth('header', 'X-API-Key') },
+  query: { s: apiKeyAuth('query', 'api_key') },
+  cookie: { s: apiKeyAuth('cookie', 'session') },
 };
 
 function rawClient(kind: keyof typeof schemes, extra: Record<string, unknown> = {}) {

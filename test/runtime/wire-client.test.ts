@@ -1,3 +1,4 @@
+import { basicAuth, bearerAuth } from '../../templates/runtime/internal/auth.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { APIUserAbortError, SDKError } from '../../templates/runtime/errors.js';
 import { formBody } from '../../templates/runtime/internal/form.js';
@@ -16,7 +17,7 @@ let client: RawClient;
 beforeAll(async () => {
   server = await startWireServer();
   client = new RawClient(
-    { securitySchemes: { basic: { type: 'http', scheme: 'basic' } } },
+    { securitySchemes: { basic: basicAuth() } },
     { baseURL: server.url, maxRetries: 0, apiKey: 'k' },
   );
 });
@@ -120,7 +121,7 @@ describe('encoded bodies', () => {
 describe('HTTP Basic with a username and a password', () => {
   const basic = (options: Record<string, unknown>) =>
     new RawClient(
-      { securitySchemes: { basic: { type: 'http', scheme: 'basic' } } },
+      { securitySchemes: { basic: basicAuth() } },
       { baseURL: server.url, maxRetries: 0, ...options },
     );
 
@@ -155,7 +156,7 @@ describe('HTTP Basic with a username and a password', () => {
 
   it('a username and password cannot go where a single token is needed', async () => {
     const bearer = new RawClient(
-      { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      { securitySchemes: { bearer: bearerAuth() } },
       { baseURL: server.url, maxRetries: 0, apiKey: { username: 'u', password: 'p' } },
     );
     await expect(bearer.request({ method: 'get', path: '/me', security: [['bearer']] })).rejects.toThrow(

@@ -1,5 +1,6 @@
 // A hand-written stand-in for a generated package: the client and resources exactly as the generator emits
 // them, importing the runtime from templates/runtime/ as a generated package imports src/core/.
+import { bearerAuth } from '../../templates/runtime/internal/auth.js';
 import type { APIPromise } from '../../templates/runtime/api-promise.js';
 import * as Errors from '../../templates/runtime/errors.js';
 import { BaseClient, type BaseClientOptions, type ClientConfig } from '../../templates/runtime/client.js';
@@ -51,7 +52,7 @@ export const acmeConfig: ClientConfig = {
   envPrefix: 'ACME',
   credential: { option: 'apiKey', env: 'ACME_API_KEY' },
   defaultBaseURL: 'https://api.acme.test/v1',
-  securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } },
+  securitySchemes: { bearerAuth: bearerAuth() },
   errorMessagePaths: [['error', 'message']],
   queryFormat: { arrays: 'brackets' },
 };

@@ -1,5 +1,6 @@
 // A loopback HTTP server whose answer each test scripts: hostile behaviour (redirects to other origins, bodies that
 // drip, huge error bodies) is written where it is asserted. Two servers on two ports are two origins.
+import { apiKeyAuth, basicAuth, bearerAuth } from '../../../templates/runtime/internal/auth.js';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { BaseClientOptions, ClientConfig } from '../../../templates/runtime/client.js';
@@ -81,11 +82,11 @@ export function clientFor(
 }
 
 export const SCHEMES = {
-  bearer: { s: { type: 'http', scheme: 'bearer' } },
-  basic: { s: { type: 'http', scheme: 'basic' } },
-  header: { s: { type: 'apiKey', in: 'header', name: 'X-API-Key' } },
-  query: { s: { type: 'apiKey', in: 'query', name: 'api_key' } },
-  cookie: { s: { type: 'apiKey', in: 'cookie', name: 'session' } },
+  bearer: { s: bearerAuth() },
+  basic: { s: basicAuth() },
+  header: { s: apiKeyAuth('header', 'X-API-Key') },
+  query: { s: apiKeyAuth('query', 'api_key') },
+  cookie: { s: apiKeyAuth('cookie', 'session') },
 } satisfies Record<string, ClientConfig['securitySchemes']>;
 
 /** The rejection of `promise`, or a failure if it resolves. */
