@@ -1,5 +1,5 @@
 import { APIConnectionError, APIUserAbortError, SDKError } from '../errors.js';
-import { startDeadline, type Deadline } from './deadline.js';
+import { Deadline } from './deadline.js';
 import type { Log } from './log.js';
 import { redactHeaders, redactURL, scrubText } from './redact.js';
 import { fetchFollowing } from './redirect.js';
@@ -81,7 +81,7 @@ export async function discard({ response, deadline }: Received): Promise<void> {
  */
 async function attempt(t: Transmission): Promise<Received> {
   if (t.signal?.aborted) throw new APIUserAbortError();
-  const deadline = startDeadline(t.timeout, t.signal, `Request timed out after ${t.timeout} ms.`);
+  const deadline = new Deadline(t.timeout, t.signal, `Request timed out after ${t.timeout} ms.`);
   try {
     const response = await deadline.race(fetchFollowing(t, deadline.signal));
     if (t.stream) deadline.untimed();

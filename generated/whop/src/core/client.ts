@@ -13,7 +13,7 @@ import type { SecurityScheme } from './internal/auth.js';
 import { encodeBody } from './internal/body.js';
 import { customHeadersFromEnv } from './internal/custom-headers.js';
 import { globalFetch, randomId, setHeaders } from './internal/headers.js';
-import { startDeadline, type Deadline } from './internal/deadline.js';
+import { Deadline } from './internal/deadline.js';
 import { readEnv } from './internal/env.js';
 import { createLog, resolveLogLevel, type Log, type Logger, type LogLevel } from './internal/log.js';
 import { stringifyQuery, type ArrayFormat } from './internal/query.js';
@@ -81,8 +81,8 @@ const DEFAULT_REQUEST_ID_HEADERS = ['x-request-id', 'request-id'];
 interface CallContext {
   secrets: string[];
   url: string;
-  /** Reads the response body under the last attempt's deadline; set once the response is in. */
-  read: Deadline['read'] | undefined;
+  /** The last attempt's deadline, which the response body is read under; set once the response is in. */
+  deadline: Deadline | undefined;
 }
 
 export class BaseClient {
@@ -174,13 +174,13 @@ export class BaseClient {
     options: RequestOptions | undefined,
     absoluteURL: string | undefined,
   ): { response: Promise<Response>; decode: (res: Response) => Promise<unknown>; url: () => string } {
-    const call: CallContext = { secrets: [], url: '', read: undefined };
+    const call: CallContext = { secrets: [], url: '', deadline: undefined };
     const requestIdHeaders = this.#config.requestIdHeaders ?? DEFAULT_REQUEST_ID_HEADERS;
     return {
       response: this.#send(spec, options, call, absoluteURL),
       decode: async (res) =>
         withRequestId(
-          await call.read!(parseSuccessBody(res, call.secrets)),
+          await call.deadline!.read(parseSuccessBody(res, call.secrets)),
           requestIdOf(res.headers, requestIdHeaders),
         ),
       url: () => call.url,
@@ -271,7 +271,7 @@ export class BaseClient {
       received = await sendWith(true);
     }
     const { response, deadline } = received;
-    call.read = deadline.read;
+    call.deadline = deadline;
     if (!response.ok) {
       const requestIdHeaders = config.requestIdHeaders ?? DEFAULT_REQUEST_ID_HEADERS;
       throw await deadline.read(
@@ -294,7 +294,7 @@ export class BaseClient {
   ): Promise<Credential | undefined> {
     if (typeof source !== 'function') return resolveCredential(source);
     const { clientName, credential } = this.#config;
-    const deadline = startDeadline(
+    const deadline = new Deadline(
       timeout,
       signal,
       `${clientName}: the \`${credential.option}\` credential function did not settle within ${timeout} ms.`,
