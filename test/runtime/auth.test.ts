@@ -1,4 +1,10 @@
-import { apiKeyAuth, basicAuth, bearerAuth } from '../../templates/runtime/internal/auth.js';
+import {
+  apiKeyCookie,
+  apiKeyHeader,
+  apiKeyQuery,
+  basicAuth,
+  bearerAuth,
+} from '../../templates/runtime/internal/auth.js';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { SecurityScheme } from '../../templates/runtime/client.js';
 import {
@@ -29,9 +35,9 @@ const SECRET = 'sk-live-Sup3rS3cret/+=';
 const schemes: Record<string, Record<string, SecurityScheme>> = {
   bearer: { s: bearerAuth() },
   basic: { s: basicAuth() },
-  header: { s: apiKeyAuth('header', 'X-API-Key') },
-  query: { s: apiKeyAuth('query', 'api_key') },
-  cookie: { s: apiKeyAuth('cookie', 'session') },
+  header: { s: apiKeyHeader('X-API-Key') },
+  query: { s: apiKeyQuery('api_key') },
+  cookie: { s: apiKeyCookie('session') },
 };
 
 function rawClient(kind: keyof typeof schemes, extra: Record<string, unknown> = {}) {

@@ -127,8 +127,10 @@ function runtimeScheme(scheme: SecuritySchemeModel): string {
       return 'bearerAuth()';
     case 'basic':
       return 'basicAuth()';
-    case 'apiKey':
-      return `apiKeyAuth(${stringLiteral(scheme.in)}, ${stringLiteral(scheme.name)})`;
+    case 'apiKey': {
+      const factory = { header: 'apiKeyHeader', query: 'apiKeyQuery', cookie: 'apiKeyCookie' }[scheme.in];
+      return `${factory}(${stringLiteral(scheme.name)})`;
+    }
   }
 }
 

@@ -29,7 +29,8 @@ export interface AuthTarget {
 
 /**
  * One of the spec's components.securitySchemes, as the code that applies it: the generated client's config holds
- * `bearerAuth()`, `basicAuth()` or `apiKeyAuth(...)` for the schemes its API declares, so a bundle carries only
+ * `bearerAuth()`, `basicAuth()`, `apiKeyHeader(name)`, `apiKeyQuery(name)` or
+ * `apiKeyCookie(name)` for the schemes its API declares, so a bundle carries only
  * the code of those.
  */
 export interface SecurityScheme {
@@ -112,31 +113,35 @@ export function basicAuth(): SecurityScheme {
   };
 }
 
-/** An API key in a header, a query parameter or a cookie (cookies cannot be set from browsers). */
-export function apiKeyAuth(place: 'header' | 'query' | 'cookie', name: string): SecurityScheme {
-  const where = `apiKey ${place} "${name}"`;
-  if (place === 'header') {
-    return {
-      header: name.toLowerCase(),
-      apply: (target, credential) => asHeader(target, name, token(target, credential, where)),
-    };
-  }
-  if (place === 'query') {
-    return {
-      query: name,
-      apply(target, credential) {
-        const url = new URL(target.url);
-        url.searchParams.set(name, token(target, credential, where));
-        target.url = url.href;
-        return undefined;
-      },
-    };
-  }
+/** An API key in a header. */
+export function apiKeyHeader(name: string): SecurityScheme {
   return {
-    apply({ headers, option }, credential) {
-      const cookie = `${name}=${encodeURIComponent(token({ option }, credential, where))}`;
-      const existing = headers.get('cookie');
-      headers.set('cookie', existing ? `${existing}; ${cookie}` : cookie);
+    header: name.toLowerCase(),
+    apply: (target, credential) =>
+      asHeader(target, name, token(target, credential, `apiKey header "${name}"`)),
+  };
+}
+
+/** An API key in a query parameter. */
+export function apiKeyQuery(name: string): SecurityScheme {
+  return {
+    query: name,
+    apply(target, credential) {
+      const url = new URL(target.url);
+      url.searchParams.set(name, token(target, credential, `apiKey query "${name}"`));
+      target.url = url.href;
+      return undefined;
+    },
+  };
+}
+
+/** An API key in a cookie (cookies cannot be set from browsers). */
+export function apiKeyCookie(name: string): SecurityScheme {
+  return {
+    apply(target, credential) {
+      const cookie = `${name}=${encodeURIComponent(token(target, credential, `apiKey cookie "${name}"`))}`;
+      const existing = target.headers.get('cookie');
+      target.headers.set('cookie', existing ? `${existing}; ${cookie}` : cookie);
       return undefined;
     },
   };

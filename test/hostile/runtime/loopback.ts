@@ -1,6 +1,12 @@
 // A loopback HTTP server whose answer each test scripts: hostile behaviour (redirects to other origins, bodies that
 // drip, huge error bodies) is written where it is asserted. Two servers on two ports are two origins.
-import { apiKeyAuth, basicAuth, bearerAuth } from '../../../templates/runtime/internal/auth.js';
+import {
+  apiKeyCookie,
+  apiKeyHeader,
+  apiKeyQuery,
+  basicAuth,
+  bearerAuth,
+} from '../../../templates/runtime/internal/auth.js';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { BaseClientOptions, ClientConfig } from '../../../templates/runtime/client.js';
@@ -84,9 +90,9 @@ export function clientFor(
 export const SCHEMES = {
   bearer: { s: bearerAuth() },
   basic: { s: basicAuth() },
-  header: { s: apiKeyAuth('header', 'X-API-Key') },
-  query: { s: apiKeyAuth('query', 'api_key') },
-  cookie: { s: apiKeyAuth('cookie', 'session') },
+  header: { s: apiKeyHeader('X-API-Key') },
+  query: { s: apiKeyQuery('api_key') },
+  cookie: { s: apiKeyCookie('session') },
 } satisfies Record<string, ClientConfig['securitySchemes']>;
 
 /** The rejection of `promise`, or a failure if it resolves. */

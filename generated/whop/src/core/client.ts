@@ -30,7 +30,7 @@ export type {
   CredentialSource,
   CredentialContext,
 } from './internal/auth.js';
-export { apiKeyAuth, basicAuth, bearerAuth } from './internal/auth.js';
+export { apiKeyCookie, apiKeyHeader, apiKeyQuery, basicAuth, bearerAuth } from './internal/auth.js';
 export type { Logger, LogLevel } from './internal/log.js';
 export type { ArrayFormat } from './internal/query.js';
 export type { FetchOptions, RequestOptions, RequestSpec, HttpMethod } from './request-options.js';
