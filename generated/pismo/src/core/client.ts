@@ -222,7 +222,12 @@ export class BaseClient {
       : clientOptions.fetchOptions;
 
     const sendWith = async (refresh: boolean): Promise<Received> => {
-      const credential = plan ? await this.#credential(source, refresh, timeout, options.signal) : undefined;
+      // A string needs no await: most calls carry one, and each await is a turn of the event loop's queue.
+      const credential = !plan
+        ? undefined
+        : typeof source === 'string'
+          ? source || undefined
+          : await this.#credential(source, refresh, timeout, options.signal);
       if (plan?.required && credential === undefined) throw this.#missingCredential();
       const headers = new Headers({
         accept: spec.accept ?? 'application/json',

@@ -31,15 +31,9 @@ export async function fetchFollowing(hop: Hop, signal: AbortSignal): Promise<Res
   // Copied before the first change, so that a retry starts again from the request as the caller built it.
   let copied = false;
   for (let hops = 0; ; hops++) {
+    const init: RequestInit = { ...hop.fetchOptions, method, headers, signal, redirect: 'manual' };
     // `body` absent rather than undefined: under exactOptionalPropertyTypes RequestInit does not take undefined.
-    const init: RequestInit = {
-      ...hop.fetchOptions,
-      method,
-      headers,
-      signal,
-      redirect: 'manual',
-      ...(body === undefined ? {} : { body }),
-    };
+    if (body !== undefined) init.body = body;
     const response = await hop.fetch(url, init);
     if (response.type === 'opaqueredirect') {
       // Re-sending repeats the request itself: only safe for GET/HEAD (a POST answered with 303 was already done).
