@@ -1,10 +1,3 @@
-import {
-  apiKeyCookie,
-  apiKeyHeader,
-  apiKeyQuery,
-  basicAuth,
-  bearerAuth,
-} from '../../templates/runtime/internal/auth.js';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { SecurityScheme } from '../../templates/runtime/client.js';
 import {
@@ -17,6 +10,13 @@ import {
 import { path } from '../../templates/runtime/internal/path.js';
 import { Acme, RawClient, captureLogger } from '../support/acme-client.js';
 import { startFakeAPIServer, type FakeAPIServer } from '../support/fake-api-server.js';
+import {
+  apiKeyCookie,
+  apiKeyHeader,
+  apiKeyQuery,
+  basicAuth,
+  bearerAuth,
+} from '../../templates/runtime/internal/auth.js';
 
 let server: FakeAPIServer;
 

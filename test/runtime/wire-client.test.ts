@@ -1,4 +1,3 @@
-import { basicAuth, bearerAuth } from '../../templates/runtime/internal/auth.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { APIUserAbortError, SDKError } from '../../templates/runtime/errors.js';
 import { formBody } from '../../templates/runtime/internal/form.js';
@@ -10,6 +9,7 @@ import { styledPath, styledQuery } from '../../templates/runtime/internal/styles
 import { toFile } from '../../templates/runtime/uploads.js';
 import { RawClient } from '../support/acme-client.js';
 import { startWireServer, type WireServer } from '../support/wire-server.js';
+import { basicAuth, bearerAuth } from '../../templates/runtime/internal/auth.js';
 
 // The wire modules through BaseClient: what a generated method passes in RequestSpec, and what reaches the server.
 let server: WireServer;

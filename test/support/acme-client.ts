@@ -1,6 +1,5 @@
 // A hand-written stand-in for a generated package: the client and resources exactly as the generator emits
 // them, importing the runtime from templates/runtime/ as a generated package imports src/core/.
-import { bearerAuth } from '../../templates/runtime/internal/auth.js';
 import type { APIPromise } from '../../templates/runtime/api-promise.js';
 import * as Errors from '../../templates/runtime/errors.js';
 import { BaseClient, type BaseClientOptions, type ClientConfig } from '../../templates/runtime/client.js';
@@ -9,6 +8,7 @@ import { pageStyle } from './page-styles.js';
 import { requestPage, type PagePromise } from '../../templates/runtime/pagination.js';
 import type { RequestOptions } from '../../templates/runtime/request-options.js';
 import { APIResource } from '../../templates/runtime/resource.js';
+import { bearerAuth } from '../../templates/runtime/internal/auth.js';
 
 export interface Widget {
   id: string;

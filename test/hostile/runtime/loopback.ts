@@ -1,5 +1,9 @@
 // A loopback HTTP server whose answer each test scripts: hostile behaviour (redirects to other origins, bodies that
 // drip, huge error bodies) is written where it is asserted. Two servers on two ports are two origins.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { BaseClientOptions, ClientConfig } from '../../../templates/runtime/client.js';
+import { RawClient } from '../../support/acme-client.js';
 import {
   apiKeyCookie,
   apiKeyHeader,
@@ -7,10 +11,6 @@ import {
   basicAuth,
   bearerAuth,
 } from '../../../templates/runtime/internal/auth.js';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type { BaseClientOptions, ClientConfig } from '../../../templates/runtime/client.js';
-import { RawClient } from '../../support/acme-client.js';
 
 export interface Seen {
   method: string;
