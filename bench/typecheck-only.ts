@@ -1,7 +1,8 @@
-// `npm run bench:typecheck`: only the type-check row of `npm run bench`. Generates the GitHub description with sdkgen
-// and openapi-typescript, checks each output `--runs` times (alternating, so drifting load hits both alike), prints
-// medians and ratios, then where sdkgen's check time goes by area (bench/typecheck-areas.ts).
-// Options: --runs N (5), --area-rounds N (3), --keep, --sdkgen-out DIR (check this output instead of generating).
+// `npm run bench:typecheck`: only the type-check rows of `npm run bench`. Generates the GitHub description with sdkgen,
+// openapi-typescript and hey-api, checks each output `--runs` times (in turn, so drifting load hits all alike),
+// prints medians and ratios, then where sdkgen's check time goes by area (bench/typecheck-areas.ts).
+// Options: --runs N (5), --area-rounds N (3), --keep, --skip-hey-api,
+//          --sdkgen-out DIR (check this package instead of generating one, e.g. an older branch's output).
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -15,6 +16,9 @@ import { typecheckAreas } from './typecheck-areas.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const GITHUB_SPEC = path.join(ROOT, 'node_modules/@octokit/openapi/generated/api.github.com.json');
+const SDKGEN = path.join(ROOT, 'bin/sdkgen.js');
+const OPENAPI_TS_CLI = path.join(ROOT, 'node_modules/openapi-typescript/bin/cli.js');
+const HEY_API_CLI = path.join(ROOT, 'node_modules/@hey-api/openapi-ts/bin/run.js');
 
 const { values: flags } = parseArgs({
   options: {
@@ -22,6 +26,7 @@ const { values: flags } = parseArgs({
     'area-rounds': { type: 'string', default: '3' },
     keep: { type: 'boolean', default: false },
     'sdkgen-out': { type: 'string' },
+    'skip-hey-api': { type: 'boolean', default: false },
   },
 });
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -30,29 +35,33 @@ const workDir = await mkdtemp(path.join(tmpdir(), 'sdkgen-bench-typecheck-'));
 try {
   const sdkgenOut = flags['sdkgen-out'] ? path.resolve(flags['sdkgen-out']) : path.join(workDir, 'sdkgen');
   const openapiTsOut = path.join(workDir, 'openapi-typescript');
+  const heyApiOut = path.join(workDir, 'hey-api');
   await mkdir(openapiTsOut, { recursive: true });
-  log('generating GitHub with sdkgen and openapi-typescript');
+  log('generating GitHub');
   if (!flags['sdkgen-out'])
+    await generate([SDKGEN, 'generate', '--spec', GITHUB_SPEC, '--out', sdkgenOut, '--name', 'GitHub']);
+  await generate([OPENAPI_TS_CLI, GITHUB_SPEC, '-o', path.join(openapiTsOut, 'types.ts')]);
+  // The same invocation as bench/run.ts: types, SDK functions and its fetch client, the nearest peer in scope.
+  if (!flags['skip-hey-api'])
     await generate([
-      path.join(ROOT, 'bin/sdkgen.js'),
-      'generate',
-      '--spec',
+      HEY_API_CLI,
+      '-i',
       GITHUB_SPEC,
-      '--out',
-      sdkgenOut,
-      '--name',
-      'GitHub',
+      '-o',
+      heyApiOut,
+      '-c',
+      '@hey-api/client-fetch',
+      '-p',
+      '@hey-api/typescript',
+      '@hey-api/sdk',
+      '-s',
+      '--no-log-file',
     ]);
-  await generate([
-    path.join(ROOT, 'node_modules/openapi-typescript/bin/cli.js'),
-    GITHUB_SPEC,
-    '-o',
-    path.join(openapiTsOut, 'types.ts'),
-  ]);
 
   const outputs = [
     { label: 'sdkgen', dir: path.join(sdkgenOut, 'src') },
     { label: 'openapi-typescript 7.13.0 (types only)', dir: openapiTsOut },
+    ...(flags['skip-hey-api'] ? [] : [{ label: '@hey-api/openapi-ts 0.95.0', dir: heyApiOut }]),
   ];
   const runs = new Map<string, TypecheckResult[]>(outputs.map((o) => [o.label, []]));
   for (let round = 0; round < Number(flags.runs); round++) {
@@ -60,17 +69,15 @@ try {
       const result = await typecheck(output.dir, workDir, `tool${i}`);
       if (result.failure) throw new Error(`${output.label}: ${result.failure}`);
       runs.get(output.label)!.push(result);
-      log(`  ${output.label}: ${seconds(result.totalTimeMs)} total, ${seconds(result.checkTimeMs)} check`);
+      log(`  ${output.label}: ${seconds(result.totalTimeMs)} total, ${seconds(result.cpuMs)} CPU`);
     }
   }
-  const medians = outputs.map((o) => ({ label: o.label, ...medianOf(runs.get(o.label)!) }));
-  const ours = medians[0]!;
-  const peer = medians[1]!;
+  const [ours, ...peers] = outputs.map((o) => ({ label: o.label, ...medianOf(runs.get(o.label)!) }));
   process.stdout.write(
     table(
       ['Output of', 'tsc total', 'check', 'CPU', 'Instantiations', 'Types', 'Peak RSS', 'Errors'],
       [
-        ...medians.map((m) => [
+        ...[ours!, ...peers].map((m) => [
           m.label,
           seconds(m.totalTimeMs),
           seconds(m.checkTimeMs),
@@ -80,19 +87,20 @@ try {
           mib(m.maxRssBytes),
           String(m.errors),
         ]),
-        [
-          'sdkgen ÷ openapi-typescript',
-          ratio(ours.totalTimeMs, peer.totalTimeMs),
-          ratio(ours.checkTimeMs, peer.checkTimeMs),
-          ratio(ours.cpuMs, peer.cpuMs),
-          ratio(ours.instantiations, peer.instantiations),
-          ratio(ours.types, peer.types),
-          ratio(ours.maxRssBytes, peer.maxRssBytes),
+        ...peers.map((peer) => [
+          `sdkgen ÷ ${peer.label}`,
+          ratio(ours!.totalTimeMs, peer.totalTimeMs),
+          ratio(ours!.checkTimeMs, peer.checkTimeMs),
+          ratio(ours!.cpuMs, peer.cpuMs),
+          ratio(ours!.instantiations, peer.instantiations),
+          ratio(ours!.types, peer.types),
+          ratio(ours!.maxRssBytes, peer.maxRssBytes),
           '',
-        ],
+        ]),
       ],
     ) +
-      `\n\nMedians of ${flags.runs} runs each of \`tsc --noEmit --extendedDiagnostics\` (bench/typecheck.ts options).\n\n`,
+      `\n\nMedians of ${flags.runs} runs each of \`tsc --noEmit --extendedDiagnostics\` (bench/typecheck.ts options). ` +
+      'CPU is user + system time of the whole tsc process, the steadiest of the times on a loaded machine.\n\n',
   );
 
   log('areas of the sdkgen output');
