@@ -13,7 +13,7 @@ import {
   type ExampleContext,
 } from './examples.js';
 import { emitManifest } from './manifest.js';
-import { resultType } from '../resources/emit-resource.js';
+import { resultType } from '../resources/signature.js';
 
 const TEMPLATES = ['package.json', 'tsconfig.json', 'tsconfig.cjs.json', 'README.md', 'api.md', 'LICENSE'];
 
