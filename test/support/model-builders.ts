@@ -141,3 +141,9 @@ export function modelOptions(overrides: Partial<ModelOptions> = {}): ModelOption
     ...overrides,
   };
 }
+
+/** What the doc comments of emitter tests are written with: no package, placeholder examples. */
+export const TEST_DOCS = {
+  coreClassName: 'AcmeCore',
+  examples: { document: {}, schemaOf: () => undefined },
+};

@@ -93,7 +93,6 @@ function functionDeclaration(
     kind: StructureKind.Function,
     name: op.functionName,
     isExported: true,
-    leadingTrivia: '\n',
     docs: [functionDocs(op, ctx)],
     parameters: [{ name: CLIENT, type: ctx.coreClassName }, ...signature.parameters],
     returnType: signature.returnType,
