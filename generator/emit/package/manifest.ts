@@ -64,7 +64,11 @@ export function emitManifest(model: ApiModel): string {
   return `${JSON.stringify(buildManifest(model), null, 2)}\n`;
 }
 
-function manifestOperation(packageName: string, resource: ResourceModel, op: OperationModel): ManifestOperation {
+function manifestOperation(
+  packageName: string,
+  resource: ResourceModel,
+  op: OperationModel,
+): ManifestOperation {
   return {
     operationId: op.operationId,
     method: op.method.toUpperCase(),

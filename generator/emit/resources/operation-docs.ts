@@ -38,9 +38,12 @@ export function functionDocs(op: OperationModel, ctx: DocsContext): string {
     : [];
   return docs(
     op,
-    [...imports, `const client = new ${ctx.coreClassName}();`, '', functionUsageExample(ctx.examples, op)].join(
-      '\n',
-    ),
+    [
+      ...imports,
+      `const client = new ${ctx.coreClassName}();`,
+      '',
+      functionUsageExample(ctx.examples, op),
+    ].join('\n'),
   );
 }
 

@@ -36,7 +36,9 @@ describe('emitFunction', () => {
     expect(text).toContain(
       'export function widgetsRetrieve(client: AcmeCore, id: string, options?: RequestOptions): APIPromise<Widget>',
     );
-    expect(text).toContain("return client.request<Widget>({ method: 'get', path: path`/widgets/${id}` }, options);");
+    expect(text).toContain(
+      "return client.request<Widget>({ method: 'get', path: path`/widgets/${id}` }, options);",
+    );
     expect(text).toContain("import type { AcmeCore } from '../core.js';");
     // A plain request carries no pagination, no page style and no resource class.
     expect(text).not.toMatch(/pagination|pages\/|APIResource|PagePromise/);

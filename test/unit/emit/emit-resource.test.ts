@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { emitFunction } from '../../../generator/emit/resources/emit-function.js';
 import { emitResource } from '../../../generator/emit/resources/emit-resource.js';
 import { printStructures } from '../../../generator/emit/resources/print.js';
-import { operation, paginated, pathParam, queryParam, resource, TEST_DOCS } from '../../support/model-builders.js';
+import {
+  operation,
+  paginated,
+  pathParam,
+  queryParam,
+  resource,
+  TEST_DOCS,
+} from '../../support/model-builders.js';
 
 /** The resource module and its functions' modules, printed one after another. */
 const print = (r: ReturnType<typeof resource>) =>

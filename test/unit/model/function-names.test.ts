@@ -16,7 +16,10 @@ describe('FunctionNames', () => {
   it('settles two paths that read the same, and names the runtime reserves, with a suffix', () => {
     const names = new FunctionNames(['requestPage', 'paging']);
     expect(names.claim('Foo', 'barList').functionName).toBe('fooBarList');
-    expect(names.claim('FooBar', 'list')).toEqual({ functionName: 'fooBarList2', functionFile: 'foo-bar-list2' });
+    expect(names.claim('FooBar', 'list')).toEqual({
+      functionName: 'fooBarList2',
+      functionFile: 'foo-bar-list2',
+    });
     expect(names.claim('Request', 'page').functionName).toBe('requestPage2');
   });
 
