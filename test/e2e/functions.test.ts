@@ -1,7 +1,5 @@
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -14,6 +12,7 @@ import { generatePackage, type GeneratedPackage } from '../../generator/pipeline
 import { resolveProviderConfig } from '../../generator/providers.js';
 import { startPayfixServer, type PayfixServer } from '../support/payfix-server.js';
 import { dumpDom, requireChromium } from './support/browser.js';
+import { pageResult, serveSameOrigin } from './support/same-origin.js';
 
 /**
  * The standalone functions and the lazy client of a multi-resource package (the Payfix fixture, in the style of a
@@ -239,35 +238,17 @@ paymentsRetrieve(client, 'pay_001').then(
   it('runs in headless chromium against a loopback server, credential and typed result included', async () => {
     await requireChromium();
     const script = await bundle(app('location.origin + "/v1"'));
-    const seen: { url: string; authorization?: string }[] = [];
-    // Page, script and API on one origin, so the browser sends the call without a CORS preflight.
-    const site: Server = createServer((req, res) => {
-      const url = req.url ?? '/';
-      if (url === '/')
-        return res
-          .writeHead(200, { 'content-type': 'text/html' })
-          .end('<!doctype html><pre id="result"></pre><script type="module" src="/app.js"></script>');
-      if (url === '/app.js') return res.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
-      seen.push({ url, authorization: req.headers.authorization });
-      if (url === '/v1/payments/pay_001')
-        return res
-          .writeHead(200, { 'content-type': 'application/json' })
-          .end(JSON.stringify({ id: 'pay_001', amount: 100, status: 'succeeded' }));
-      res.writeHead(404).end();
-    });
-    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+    const site = await serveSameOrigin(script, (url) =>
+      url === '/v1/payments/pay_001' ? { id: 'pay_001', amount: 100, status: 'succeeded' } : undefined,
+    );
     try {
-      const dom = await dumpDom(
-        `http://127.0.0.1:${(site.address() as AddressInfo).port}/`,
-        path.join(dir, 'chromium-profile'),
-      );
-      const text = /<pre id="result">([^<]*)<\/pre>/.exec(dom)?.[1] ?? '';
-      expect(JSON.parse(text.replace(/&quot;/g, '"'))).toEqual({ id: 'pay_001', status: 'succeeded' });
-      expect(seen.filter((r) => r.url.startsWith('/v1/'))).toEqual([
-        { url: '/v1/payments/pay_001', authorization: `Bearer ${KEY}` },
+      const dom = await dumpDom(site.url, path.join(dir, 'chromium-profile'));
+      expect(JSON.parse(pageResult(dom))).toEqual({ id: 'pay_001', status: 'succeeded' });
+      expect(site.seen.map((r) => [r.method, r.url, r.headers.authorization])).toEqual([
+        ['GET', '/v1/payments/pay_001', `Bearer ${KEY}`],
       ]);
     } finally {
-      await new Promise<void>((resolve) => site.close(() => resolve()));
+      await site.close();
     }
   }, 90_000);
 });
