@@ -55,14 +55,14 @@ export function buildOperation(
   singular: string,
   ctx: OperationContext,
   call: (response: ResponseModel) => CallModel,
-): OperationModel {
+): Omit<OperationModel, 'functionName' | 'functionFile'> {
   const prefix = `${singular}${pascalCase(methodName)}`;
   const security = operationSecurity(raw, ctx);
   const sentByAuth = credentialParams(security, ctx.schemes);
   const pathParams: PathParamModel[] = [];
   const optionParams: OptionParamModel[] = [];
   // Names the method body uses: the params object, its alias, the body, options, and the path template tag.
-  const argNames = new NameScope(['params', 'options', 'body', 'p', 'path']);
+  const argNames = new NameScope(['params', 'options', 'body', 'p', 'path', 'client']);
   for (const { param, pointer } of raw.parameters) {
     const location = param.in;
     if (!['path', 'query', 'header', 'cookie'].includes(location)) {

@@ -8,12 +8,13 @@ import { htmlComment, jsonValue, markdown, markdownCode, urlText } from '../esca
 import {
   callExample,
   exampleContext,
+  functionUsageExample,
   paginationExample,
   usageExample,
   type ExampleContext,
 } from './examples.js';
 import { emitManifest } from './manifest.js';
-import { resultType } from '../resources/emit-resource.js';
+import { resultType } from '../resources/signature.js';
 
 const TEMPLATES = ['package.json', 'tsconfig.json', 'tsconfig.cjs.json', 'README.md', 'api.md', 'LICENSE'];
 
@@ -105,6 +106,7 @@ function packageView(model: ApiModel, provenance: string, kind: 'markdown' | 'pl
     ...(model.package.bugs !== undefined ? { bugs: model.package.bugs } : {}),
     ...(model.package.author !== undefined ? { author: model.package.author } : {}),
     clientName: client.className,
+    coreClassName: client.coreClassName,
     envPrefix: client.envPrefix,
     provenance: sink.comment(provenance),
     // The package builds itself with the TypeScript sdkgen is tested with, on the Node.js versions CI runs.
@@ -129,6 +131,7 @@ function packageView(model: ApiModel, provenance: string, kind: 'markdown' | 'pl
       description: optional(firstParagraph(op.description), sink.block),
       example: usageExample(examples, resource, op),
     })),
+    functionExample: firstPlain ? functionExample(model, examples, firstPlain.op) : '',
     paginated: Boolean(firstList),
     webhooks: Boolean(model.webhooks),
     ...wireExamples(examples, operations),
@@ -144,6 +147,8 @@ function packageView(model: ApiModel, provenance: string, kind: 'markdown' | 'pl
       description: optional(r.description, sink.block),
       methods: r.operations.map((op) => ({
         signature: signature(op),
+        functionName: op.functionName,
+        functionFile: op.functionFile,
         http: `${op.method.toUpperCase()} ${sink.url(op.path)}`,
         paramsTypeName: op.params?.typeName,
         returns: returns(op),
@@ -190,6 +195,18 @@ function wireExamples(
       ? `${usageExample(examples, stream.resource, stream.op)}\n// stream.abort() stops reading; stream.response is the raw Response.`
       : '',
   };
+}
+
+/** The README's standalone-function example: the core client made, one function imported and called. */
+function functionExample(model: ApiModel, examples: ExampleContext, op: OperationModel): string {
+  const { client } = model;
+  return [
+    `import { ${client.coreClassName} } from '${model.package.name}/core';`,
+    `import { ${op.functionName} } from '${model.package.name}/funcs/${op.functionFile}';`,
+    '',
+    `const client = new ${client.coreClassName}({ ${client.credential.option}: process.env['${client.credential.env}'] });`,
+    functionUsageExample(examples, op),
+  ].join('\n');
 }
 
 /** Descriptions run long (permission lists, tables); the first paragraph is the summary a reader scans for. */
