@@ -3,7 +3,7 @@ import { NameScope, pascalCase, safeIdentifier } from './identifiers.js';
 import type { RawOperation } from './raw-operations.js';
 import { deref, schemaRefName } from './refs.js';
 import { closeRequestEnums } from './request-enums.js';
-import { acceptFor, contentKeyOf, mediaKind as wireKind, orderedMediaTypes } from './media-types.js';
+import { acceptFor, contentKeyOf, essence, mediaKind as wireKind, orderedMediaTypes } from './media-types.js';
 import { requestPath, splitPathKey } from './path-key.js';
 import { mediaKind, pickContent, successResponse } from './responses.js';
 import {
@@ -23,6 +23,8 @@ import type {
   ParamModel,
   ParamsModel,
   PathParamModel,
+  RequestFormModel,
+  ResponseFormModel,
   ResponseModel,
   SecuritySchemeModel,
   TypeRef,
@@ -114,22 +116,31 @@ export function buildOperation(
   if (last) last.positional = true;
   // The path params before the last are named fields of the params object, next to the query params.
   const fields: ParamModel[] = [...pathParams.filter((p) => !p.positional), ...optionParams];
-  const body = bodiless ? undefined : buildBody(raw, ctx, fields, prefix);
+  const forms = bodiless ? [] : requestForms(raw, ctx, fields, prefix);
+  const body = forms[0]?.body;
   const flattened = body?.kind === 'flattened' ? body : undefined;
   let params: ParamsModel | undefined;
   if (fields.length || flattened) {
     params = {
       typeName: ctx.types.claim(`${prefix}Params`),
-      required: paramsRequired(raw, fields, flattened, ctx.document),
+      required: paramsRequired(fields, flattened, forms[0]?.schema),
     };
-    ctx.synthesized.set(params.typeName, paramsSchema(raw, fields, flattened, ctx.document));
+    ctx.synthesized.set(
+      params.typeName,
+      paramsSchema(raw, fields, flattened, forms[0]?.schema, ctx.document),
+    );
   }
-  const response = buildResponse(raw, prefix, ctx);
+  const alternatives = forms
+    .slice(1)
+    .flatMap((form) => alternativeForm(raw, form, params, fields, prefix, ctx));
+  const response = buildResponse(successResponse(ctx.document, raw)?.media, `${prefix}Response`, ctx);
   collectErrors(raw, ctx);
   const success = successResponse(ctx.document, raw);
   const responseMediaTypes = orderedMediaTypes(
     deref(ctx.document, raw.op.responses?.[success?.status ?? ''])?.content,
   );
+  const accept = acceptFor(success?.media ? orderedMediaTypes({ [success.media.contentType]: true }) : []);
+  const built = call(response);
   return {
     operationId: raw.operationId,
     pointer: raw.pointer,
@@ -138,7 +149,7 @@ export function buildOperation(
     urlPath: requestPath(splitPathKey(raw.path)),
     requestMediaTypes: bodiless ? [] : orderedMediaTypes(deref(ctx.document, raw.op.requestBody)?.content),
     responseMediaTypes,
-    accept: acceptFor(success?.media ? orderedMediaTypes({ [success.media.contentType]: true }) : []),
+    accept,
     source: raw.source,
     ...(typeof raw.op.summary === 'string' ? { summary: raw.op.summary } : {}),
     ...(typeof raw.op.description === 'string' ? { description: raw.op.description } : {}),
@@ -148,7 +159,12 @@ export function buildOperation(
     optionParams,
     ...(body ? { body } : {}),
     ...(params ? { params } : {}),
-    call: call(response),
+    requestForms: alternatives,
+    responseForms:
+      built.kind === 'request' && response.kind !== 'none'
+        ? responseForms(raw, success?.status, accept, response, prefix, ctx)
+        : [],
+    call: built,
     security,
     errorStatuses: Object.keys(raw.op.responses ?? {})
       .filter((s) => /^[45]/.test(s))
@@ -206,46 +222,138 @@ function bodyEncoding(contentType: string): BodyEncoding {
   }
 }
 
-function buildBody(
+/** One request media type of an operation, with its schema and the body a method passes for it. */
+interface RequestForm {
+  contentType: string;
+  media: any;
+  schema: any;
+  body: BodyModel;
+}
+
+/**
+ * Every request media type of an operation, the main one (JSON first, see media-types.ts) first. The main form
+ * spreads a plain object body into the params object; the others follow its layout (see {@link alternativeForm}).
+ */
+function requestForms(
   raw: RawOperation,
   ctx: OperationContext,
   params: ParamModel[],
   prefix: string,
-): BodyModel | undefined {
-  const requestBody = deref(ctx.document, raw.op.requestBody);
-  const picked = requestMedia(ctx.document, raw);
-  if (!picked) return undefined;
-  const { contentType, media } = picked;
+): RequestForm[] {
+  const content = deref(ctx.document, raw.op.requestBody)?.content;
+  const required = deref(ctx.document, raw.op.requestBody)?.required === true;
+  const forms: RequestForm[] = [];
+  for (const contentType of orderedMediaTypes(content)) {
+    const media = content[contentKeyOf(content, contentType)!];
+    const schema = deref(ctx.document, media?.schema);
+    const main = forms[0];
+    // The main form spreads when it can; the others spread only where it did, so all take the same arguments.
+    const spread = main === undefined || main.body.kind === 'flattened';
+    const flat = spread ? flattenedBody(contentType, media, schema, params, required, ctx) : undefined;
+    const suffix = main === undefined ? '' : formSuffix(contentType);
+    // Built only when used: a whole body of an inline schema adds a named type.
+    const whole = () => wholeBody(contentType, media, required, `${prefix}${suffix}Body`, ctx);
+    const body: BodyModel = flat ?? (main && spread ? { ...whole(), kind: 'field' } : whole());
+    forms.push({ contentType, media, schema, body });
+  }
+  return forms;
+}
+
+/** What names an alternative form's types: `ImageEditMultipartParams`. */
+function formSuffix(contentType: string): string {
+  const kind = bodyEncoding(contentType);
+  return kind === 'json' ? pascalCase(essence(contentType).split('/')[1] ?? 'json') : pascalCase(kind);
+}
+
+/** A plain object body of a JSON, form or multipart media type, its fields spread into the params object. */
+function flattenedBody(
+  contentType: string,
+  media: any,
+  schema: any,
+  params: ParamModel[],
+  required: boolean,
+  ctx: OperationContext,
+): FlattenedBody | undefined {
   const encoding = bodyEncoding(contentType);
-  const schema = deref(ctx.document, media?.schema);
+  if (encoding !== 'json' && encoding !== 'multipart' && encoding !== 'form') return undefined;
   const properties = writableProperties(schema);
   const clash = properties.some((p) => params.some((q) => q.wireName === p));
-  const required = requestBody?.required === true;
-  if (
-    (encoding === 'json' || encoding === 'multipart' || encoding === 'form') &&
-    isPlainObject(schema) &&
-    properties.length > 0 &&
-    !clash
-  ) {
-    const fieldEncodings =
-      encoding === 'json' ? {} : fieldEncodingsOf(media?.encoding, schema, properties, encoding, ctx);
-    return {
-      kind: 'flattened',
-      encoding,
-      contentType,
-      required,
-      properties,
-      ...(Object.keys(fieldEncodings).length ? { fieldEncodings } : {}),
-    };
-  }
-  const whole = (type: TypeRef): BodyModel => ({ kind: 'whole', encoding, contentType, required, type });
+  if (!isPlainObject(schema) || properties.length === 0 || clash) return undefined;
+  const fieldEncodings =
+    encoding === 'json' ? {} : fieldEncodingsOf(media?.encoding, schema, properties, encoding, ctx);
+  return {
+    kind: 'flattened',
+    encoding,
+    contentType,
+    required,
+    properties,
+    ...(Object.keys(fieldEncodings).length ? { fieldEncodings } : {}),
+  };
+}
+
+function wholeBody(
+  contentType: string,
+  media: any,
+  required: boolean,
+  typeName: string,
+  ctx: OperationContext,
+): Extract<BodyModel, { kind: 'whole' }> {
+  const encoding = bodyEncoding(contentType);
+  const whole = (type: TypeRef) => ({ kind: 'whole' as const, encoding, contentType, required, type });
   // The runtime's `Uploadable` (templates/runtime/uploads.ts): every value a raw body can be read from.
   if (encoding === 'binary') return whole({ kind: 'builtin', text: 'Uploadable' });
   if (encoding === 'text') return whole({ kind: 'builtin', text: 'string' });
   return whole({
     kind: 'model',
-    name: modelTypeFor(closeRequestEnums(ctx.document, media?.schema ?? {}), `${prefix}Body`, ctx),
+    name: modelTypeFor(closeRequestEnums(ctx.document, media?.schema ?? {}), typeName, ctx),
   });
+}
+
+/**
+ * An alternative request form: its own params type when its body lives in the params object (spread fields or a
+ * `body` field), else the main form's params. A `body` field that a parameter of that name would shadow cannot be
+ * offered: a warning says so.
+ */
+function alternativeForm(
+  raw: RawOperation,
+  form: RequestForm,
+  mainParams: ParamsModel | undefined,
+  fields: ParamModel[],
+  prefix: string,
+  ctx: OperationContext,
+): RequestFormModel[] {
+  const { body } = form;
+  if (body.kind === 'whole') return [{ body, ...(mainParams ? { params: mainParams } : {}) }];
+  if (body.kind === 'field' && fields.some((p) => p.wireName === 'body')) {
+    ctx.warnings.push({
+      pointer: `${raw.pointer}/requestBody/content/${form.contentType.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+      message: `request media type "${form.contentType}" is not offered: a parameter named "body" takes its place`,
+    });
+    return [];
+  }
+  const typeName = ctx.types.claim(`${prefix}${formSuffix(form.contentType)}Params`);
+  if (body.kind === 'flattened') {
+    ctx.synthesized.set(typeName, paramsSchema(raw, fields, body, form.schema, ctx.document));
+    return [{ body, params: { typeName, required: paramsRequired(fields, body, form.schema) } }];
+  }
+  const schema = paramsSchema(raw, fields, undefined, undefined, ctx.document) as {
+    properties: Record<string, unknown>;
+    required?: string[];
+  };
+  const fieldSchema =
+    body.encoding === 'binary'
+      ? { type: 'string', format: 'binary' }
+      : body.encoding === 'text'
+        ? { type: 'string' }
+        : closeRequestEnums(ctx.document, form.media?.schema ?? {});
+  ctx.synthesized.set(typeName, {
+    ...schema,
+    properties: Object.fromEntries([...Object.entries(schema.properties), ['body', fieldSchema]]),
+    ...(body.required || schema.required
+      ? { required: [...(schema.required ?? []), ...(body.required ? ['body'] : [])] }
+      : {}),
+  });
+  return [{ body, params: { typeName, required: body.required || fields.some((p) => p.required) } }];
 }
 
 /** The exported type of a schema: its component's name when it is a `$ref` to one, else a synthesized type. */
@@ -255,18 +363,6 @@ function modelTypeFor(schema: unknown, wanted: string, ctx: OperationContext): s
   const name = ctx.types.claim(wanted);
   ctx.synthesized.set(name, schema ?? {});
   return name;
-}
-
-/** The request media type a method sends (JSON first, see media-types.ts) and its Media Type Object. */
-function requestMedia(
-  document: OpenAPIDocument,
-  raw: RawOperation,
-): { contentType: string; media: any } | undefined {
-  const content = deref(document, raw.op.requestBody)?.content;
-  const contentType = orderedMediaTypes(content)[0];
-  return contentType === undefined
-    ? undefined
-    : { contentType, media: content[contentKeyOf(content, contentType)!] };
 }
 
 /** Each flattened field's Encoding Object (OpenAPI 3.1 §4.8.15), as the runtime's form or multipart encoder reads it. */
@@ -333,6 +429,7 @@ function paramsSchema(
   raw: RawOperation,
   params: ParamModel[],
   body: FlattenedBody | undefined,
+  bodySchema: any,
   document: OpenAPIDocument,
 ): unknown {
   // Entries, not assignments: a wire name like `__proto__` must become a key, not the object's prototype.
@@ -351,7 +448,6 @@ function paramsSchema(
     if (param.required) required.push(param.wireName);
   }
   if (body) {
-    const bodySchema = deref(document, requestMedia(document, raw)?.media?.schema);
     const bodyRequired = new Set(Array.isArray(bodySchema?.required) ? bodySchema.required : []);
     for (const key of body.properties) {
       properties.push([key, closeRequestEnums(document, bodySchema.properties[key])]);
@@ -367,38 +463,61 @@ function paramsSchema(
 }
 
 /** True when the params object must be given: a required parameter, or a flattened body with required fields. */
-function paramsRequired(
-  raw: RawOperation,
-  params: ParamModel[],
-  body: FlattenedBody | undefined,
-  document: OpenAPIDocument,
-): boolean {
+function paramsRequired(params: ParamModel[], body: FlattenedBody | undefined, bodySchema: any): boolean {
   if (params.some((p) => p.required)) return true;
   if (!body) return false;
-  const bodySchema = deref(document, requestMedia(document, raw)?.media?.schema);
   const required: unknown[] = Array.isArray(bodySchema?.required) ? bodySchema.required : [];
   return required.some((key) => body.properties.includes(key as string));
 }
 
-function buildResponse(raw: RawOperation, prefix: string, ctx: OperationContext): ResponseModel {
-  const media = successResponse(ctx.document, raw)?.media;
+/** What the method returns for one success media type; `typeName` names a JSON body's synthesized type. */
+function buildResponse(
+  media: { contentType: string; schema: unknown } | undefined,
+  typeName: string,
+  ctx: OperationContext,
+): ResponseModel {
   if (!media) return { kind: 'none' };
   const kind = mediaKind(media.contentType);
   switch (kind) {
     case 'sse':
     case 'ndjson':
-      return streamResponse(kind, deref(ctx.document, media.schema), media.schema, prefix, ctx);
+      return streamResponse(kind, deref(ctx.document, media.schema), media.schema, typeName, ctx);
     case 'unknown':
       return { kind: 'json', type: { kind: 'builtin', text: 'unknown' } };
     case 'text':
     case 'binary':
       return { kind };
     case 'json':
-      return {
-        kind,
-        type: { kind: 'model', name: modelTypeFor(media.schema ?? {}, `${prefix}Response`, ctx) },
-      };
+      return { kind, type: { kind: 'model', name: modelTypeFor(media.schema ?? {}, typeName, ctx) } };
   }
+}
+
+/**
+ * The success media types a caller may choose with `accept`: the main one first (what `response` describes), then
+ * the others the response declares, each typed for what the runtime returns for it.
+ */
+function responseForms(
+  raw: RawOperation,
+  status: string | undefined,
+  accept: string,
+  response: ResponseModel,
+  prefix: string,
+  ctx: OperationContext,
+): ResponseFormModel[] {
+  const content = deref(ctx.document, raw.op.responses?.[status ?? ''])?.content;
+  const others = orderedMediaTypes(content).filter((type) => type !== accept);
+  if (!others.length) return [];
+  return [
+    { mediaType: accept, response },
+    ...others.map((mediaType) => ({
+      mediaType,
+      response: buildResponse(
+        { contentType: mediaType, schema: content[contentKeyOf(content, mediaType)!]?.schema },
+        `${prefix}${formSuffix(mediaType)}Response`,
+        ctx,
+      ),
+    })),
+  ];
 }
 
 /**
@@ -409,7 +528,7 @@ function streamResponse(
   format: 'sse' | 'ndjson',
   resolved: any,
   schema: unknown,
-  prefix: string,
+  typeName: string,
   ctx: OperationContext,
 ): ResponseModel {
   const text = !resolved || (resolved.type === 'string' && !resolved.contentMediaType);
@@ -421,7 +540,7 @@ function streamResponse(
     format,
     item: {
       kind: 'model',
-      name: modelTypeFor(schema, `${prefix}${format === 'sse' ? 'Event' : 'Item'}`, ctx),
+      name: modelTypeFor(schema, typeName.replace(/Response$/, format === 'sse' ? 'Event' : 'Item'), ctx),
     },
     json: true,
   };

@@ -32,6 +32,8 @@ export function operation(overrides: Partial<OperationModel> = {}): OperationMod
     methodName: 'list',
     pathParams: [],
     optionParams: [],
+    requestForms: [],
+    responseForms: [],
     call: { kind: 'request', response: { kind: 'json', type: { kind: 'model', name: 'Widget' } } },
     security: [],
     errorStatuses: [],
