@@ -5,7 +5,6 @@ import {
   type ImportDeclarationStructure,
   type MethodDeclarationStructure,
   type OptionalKind,
-  type ParameterDeclarationStructure,
   type SourceFileStructure,
   type VariableStatementStructure,
 } from 'ts-morph';
@@ -14,7 +13,6 @@ import { usageExample, type ExampleContext } from '../package/examples.js';
 import { SAMPLE_LANGS } from '../samples/check-samples.js';
 import { importOf } from './print.js';
 import type {
-  CallModel,
   OperationModel,
   OptionParamModel,
   ResourceModel,
@@ -28,11 +26,13 @@ import {
   objectOf as objectOfWith,
   pathValue,
   plainQuery,
-  streamResult,
   wireParts,
   type WireImport,
 } from './wire-spec.js';
 import { blockComment, objectLiteral, stringLiteral, templateLiteralText } from '../escape.js';
+import { callSignature, isInherited, queryOnly, type SpecValues } from './signature.js';
+
+export { isInherited, resultType, typeText } from './signature.js';
 
 /**
  * Emits one resource class: a thin method per operation that hands a request description to the runtime. A list's
@@ -122,21 +122,24 @@ export function emitResource(
 /** Every type an operation's signature names. */
 function typeRefs(op: OperationModel): TypeRef[] {
   const refs: TypeRef[] = [];
-  if (op.params) refs.push({ kind: 'model', name: op.params.typeName });
-  if (op.body?.kind === 'whole') refs.push(op.body.type);
+  for (const form of [{ body: op.body, params: op.params }, ...op.requestForms]) {
+    if (form.params) refs.push({ kind: 'model', name: form.params.typeName });
+    if (form.body?.kind === 'whole') refs.push(form.body.type);
+  }
+  const responses = (response: ResponseModel) => {
+    if (response.kind === 'json') refs.push(response.type);
+    if (response.kind === 'stream') refs.push(response.item);
+  };
   switch (op.call.kind) {
     case 'request':
-      if (op.call.response.kind === 'json') refs.push(op.call.response.type);
+      responses(op.call.response);
+      for (const form of op.responseForms) responses(form.response);
       break;
     case 'paginated':
       refs.push({ kind: 'model', name: op.call.pageTypeName }, { kind: 'model', name: op.call.itemTypeName });
       break;
   }
   return refs;
-}
-
-export function typeText(ref: TypeRef): string {
-  return ref.kind === 'model' ? ref.name : ref.text;
 }
 
 function emitMethod(
@@ -146,99 +149,41 @@ function emitMethod(
   wire: WireImport[],
   examples: ExampleContext,
 ): OptionalKind<MethodDeclarationStructure> {
-  const parameters: OptionalKind<ParameterDeclarationStructure>[] = op.pathParams
-    .filter((p) => p.positional)
-    .map((p) => ({ name: p.argName, type: 'string' }));
-  const paramsOptional = !op.params?.required;
-  if (op.body?.kind === 'whole') {
-    const type = typeText(op.body.type);
-    parameters.push(
-      op.body.required
-        ? { name: 'body', type }
-        : paramsOptional
-          ? { name: 'body', type, hasQuestionToken: true }
-          : { name: 'body', type: `${type} | undefined` },
-    );
-  }
-  // `{}` is not assignable to a params type with a member named like one of Object's (`toString?: string`):
-  // TypeScript compares it with the inherited method. The empty object is cast to the params type then.
-  const empty = op.params && paramNames(op).some(isInherited) ? `({} as ${op.params.typeName})` : '{}';
-  if (op.params) {
-    parameters.push(
-      op.params.required
-        ? { name: 'params', type: op.params.typeName }
-        : { name: 'params', type: `${op.params.typeName} | null | undefined`, initializer: empty },
-    );
-  }
-  parameters.push({ name: 'options', type: 'RequestOptions', hasQuestionToken: true });
   // Built now, not in the writer callback (which runs at print time): it records the imports the file needs.
-  const spec = requestSpec(op, wire);
-  const { call } = op;
-  const stream =
-    call.kind === 'request' && call.response.kind === 'stream'
-      ? streamResult(call.response, typeText(call.response.item), wire)
-      : undefined;
+  const signature = callSignature(
+    op,
+    (form, values) => requestSpec(form, wire, values),
+    wire,
+    'this._client',
+  );
+  const docs = methodDocs(resource, op, packageName, examples);
+  const { implementation } = signature;
   return {
     name: op.methodName,
-    parameters,
-    returnType: returnType(op.call),
-    docs: [methodDocs(resource, op, packageName, examples)],
+    typeParameters: implementation.typeParameters,
+    parameters: implementation.parameters,
+    returnType: implementation.returnType,
+    // Callers see the overloads' docs; the main form's carries the full comment, each alternative says what it sends.
+    ...(signature.overloads.length
+      ? {
+          overloads: signature.overloads.map((shape) => ({
+            typeParameters: shape.typeParameters,
+            parameters: shape.parameters,
+            returnType: shape.returnType,
+            docs: [
+              shape.contentType === undefined
+                ? docs
+                : blockComment(
+                    `${op.summary ? `${op.summary}\n\n` : ''}Sends the body as \`${shape.contentType}\`: pass \`{ contentType: ${stringLiteral(shape.contentType)} }\` in the request options.`,
+                  ),
+            ],
+          })),
+        }
+      : { docs: [docs] }),
     statements: (writer) => {
-      if (op.params && !queryOnly(op)) writer.writeLine(`const p = params ?? ${empty};`);
-      switch (call.kind) {
-        case 'paginated':
-          writer.write(
-            `return requestPage<${call.itemTypeName}, ${call.pageTypeName}>(this._client, ${spec}, ${call.pagingName}, options);`,
-          );
-          break;
-        case 'request':
-          writer.write(
-            `return this._client.request<${resultType(call.response)}>(${spec}, options${stream ? `, ${stream.decode}` : ''});`,
-          );
-          break;
-      }
+      for (const line of signature.statements) writer.writeLine(line);
     },
   };
-}
-
-function returnType(call: CallModel): string {
-  switch (call.kind) {
-    case 'paginated':
-      return `PagePromise<${call.itemTypeName}, ${call.pageTypeName}>`;
-    case 'request':
-      return `APIPromise<${resultType(call.response)}>`;
-  }
-}
-
-/** What a request resolves to; the package docs (api.md) print the same. */
-export function resultType(response: ResponseModel): string {
-  switch (response.kind) {
-    case 'none':
-      return 'void';
-    case 'text':
-      return 'string';
-    case 'binary':
-      return 'Blob';
-    case 'json':
-      return typeText(response.type);
-    case 'stream':
-      return response.format === 'sse'
-        ? `Stream<ServerSentEvent<${typeText(response.item)}>>`
-        : `Stream<${typeText(response.item)}>`;
-  }
-}
-
-/**
- * Params that are all plain query parameters go to the runtime as they are: it drops undefined ones and encodes the
- * rest. A styled one is written by its serialization, so it must be picked out by name.
- */
-function queryOnly(op: OperationModel): boolean {
-  return (
-    op.params !== undefined &&
-    op.body?.kind !== 'flattened' &&
-    op.optionParams.every((p) => p.in === 'query' && !p.serialization) &&
-    op.pathParams.every((p) => p.positional)
-  );
 }
 
 /**
@@ -251,25 +196,13 @@ function access(name: string): string {
   return isInherited(name) ? `(Object.hasOwn(p, ${stringLiteral(name)}) ? ${read} : undefined)` : read;
 }
 
-/** A name every object has through `Object.prototype`, so reading it from a plain object finds something. */
-export function isInherited(name: string): boolean {
-  return name in Object.prototype;
-}
-
-function paramNames(op: OperationModel): string[] {
-  return [
-    ...op.optionParams.map((p) => p.wireName),
-    ...(op.body?.kind === 'flattened' ? op.body.properties : []),
-  ];
-}
-
 const objectOf = (names: string[]) => objectOfWith(names, access);
 
 function propertyKey(name: string): string {
   return name === '__proto__' ? `[${stringLiteral(name)}]` : stringLiteral(name);
 }
 
-function requestSpec(op: OperationModel, wire: WireImport[]): string {
+function requestSpec(op: OperationModel, wire: WireImport[], values: SpecValues = {}): string {
   const parts = [`method: '${op.method}'`, `path: ${pathExpression(op, wire)}`];
   const byLocation = (location: OptionParamModel['in']) => op.optionParams.filter((p) => p.in === location);
   const query = plainQuery(op);
@@ -283,7 +216,7 @@ function requestSpec(op: OperationModel, wire: WireImport[]): string {
       `headers: { ${[...headers.map((h) => `${propertyKey(h.wireName)}: ${headerValue(h, access, wire)}`), ...cookie].join(', ')} }`,
     );
   }
-  parts.push(...wireParts(op, access, wire));
+  parts.push(...wireParts(op, access, wire, values));
   if (op.security.length) parts.push(`security: ${objectLiteral(op.security)}`);
   return `{ ${parts.join(', ')} }`;
 }

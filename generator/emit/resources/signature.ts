@@ -1,0 +1,331 @@
+import type { OptionalKind, ParameterDeclarationStructure } from 'ts-morph';
+import { stringLiteral } from '../escape.js';
+import type {
+  BodyModel,
+  CallModel,
+  OperationModel,
+  ParamsModel,
+  ResponseFormModel,
+  ResponseModel,
+  TypeRef,
+} from '../../model/types.js';
+import { streamResult, type WireImport } from './wire-spec.js';
+
+/**
+ * One operation's call signature and the statements that make the call, for a resource method and a standalone
+ * function alike (`client` is how the body reaches the client: `this._client`, or a function's first argument).
+ *
+ * Every request media type is one overload of the same method, told apart by the `contentType` request option
+ * (typed as the declared ones; the main one may be left out), so a body of one media type with the option naming
+ * another does not compile. Every form takes the same arguments (see RequestFormModel), so the options are always
+ * the last one. A response that comes in several media types makes the method generic in the `accept` option: the
+ * result type is looked up by the media type asked for, the main one by default.
+ */
+export interface CallSignature {
+  /** Empty when the operation has one request form: the implementation is the signature. */
+  overloads: SignatureShape[];
+  implementation: SignatureShape;
+  /** The implementation's statements, one per line. */
+  statements: string[];
+}
+
+export interface SignatureShape {
+  typeParameters: string[];
+  parameters: OptionalKind<ParameterDeclarationStructure>[];
+  returnType: string;
+  /** Which request media type an overload sends (alternatives only), for its doc comment. */
+  contentType?: string;
+}
+
+/** How a request description is built for one form: the resource emitter's `requestSpec`, given the form's op. */
+export type SpecBuilder = (op: OperationModel, values: SpecValues) => string;
+
+/** Expressions the request description reads instead of its defaults (the body argument, the chosen Accept). */
+export interface SpecValues {
+  body?: string;
+  accept?: string;
+  stream?: string;
+}
+
+interface Form {
+  body: BodyModel | undefined;
+  params: ParamsModel | undefined;
+}
+
+export function callSignature(
+  op: OperationModel,
+  spec: SpecBuilder,
+  wire: WireImport[],
+  client: string,
+): CallSignature {
+  const forms: Form[] = [
+    { body: op.body, params: op.params },
+    ...op.requestForms.map((form) => ({ body: form.body, params: form.params })),
+  ];
+  const accepts = op.responseForms;
+  const typeParameters = accepts.length
+    ? [
+        `A extends ${accepts.map((r) => stringLiteral(r.mediaType)).join(' | ')} = ${stringLiteral(op.accept)}`,
+      ]
+    : [];
+  const returnType = accepts.length ? `APIPromise<${acceptMap(accepts)}[A]>` : callType(op.call);
+  const single = forms.length === 1;
+  const contentTypes = forms.map((f) => f.body?.contentType ?? '');
+  const options = (index: number) => {
+    const extra = [
+      ...(single
+        ? []
+        : index === 0
+          ? [`contentType?: ${stringLiteral(contentTypes[0]!)}`]
+          : [`contentType: ${stringLiteral(contentTypes[index]!)}`]),
+      ...(accepts.length ? ['accept?: A'] : []),
+    ];
+    return extra.length ? `RequestOptions & { ${extra.join('; ')} }` : 'RequestOptions';
+  };
+  const shapes = forms.map((form, index): SignatureShape => ({
+    typeParameters,
+    parameters: [
+      ...positional(op),
+      ...formParameters(op, form, index > 0),
+      index > 0
+        ? { name: 'options', type: options(index) }
+        : { name: 'options', type: options(0), hasQuestionToken: true },
+    ],
+    returnType,
+    ...(index > 0 ? { contentType: contentTypes[index]! } : {}),
+  }));
+  const call = (op2: OperationModel, values: SpecValues) => requestCall(op2, spec, values, wire, client);
+  if (single) {
+    const lines: string[] = [];
+    if (accepts.length) lines.push(...acceptLines(op));
+    const params = forms[0]!.params;
+    if (params && needsParamsAlias(op)) lines.push(`const p = params ?? ${emptyParams(op, params)};`);
+    lines.push(`return ${call(op, acceptValues(op))};`);
+    return { overloads: [], implementation: shapes[0]!, statements: lines };
+  }
+  // The implementation takes what any overload takes; each branch reads its arguments as its form types them.
+  const hasBody = op.body?.kind === 'whole';
+  const implementation: SignatureShape = {
+    typeParameters,
+    parameters: [
+      ...positional(op),
+      ...(hasBody
+        ? [{ name: 'body', type: union(forms.map((f) => bodyType(f.body!))), hasQuestionToken: true }]
+        : []),
+      ...(forms.some((f) => f.params)
+        ? [
+            {
+              name: 'params',
+              type: `${union(forms.flatMap((f) => (f.params ? [f.params.typeName] : [])))} | null`,
+              hasQuestionToken: true,
+            },
+          ]
+        : []),
+      {
+        name: 'options',
+        type: `RequestOptions & { contentType?: ${contentTypes.map(stringLiteral).join(' | ')}${accepts.length ? '; accept?: A' : ''} }`,
+        hasQuestionToken: true,
+      },
+    ],
+    returnType,
+  };
+  const lines: string[] = accepts.length ? acceptLines(op) : [];
+  forms.forEach((form, index) => {
+    const formOp: OperationModel = { ...op, body: form.body, params: form.params, requestForms: [] };
+    const values: SpecValues = {
+      ...acceptValues(op),
+      ...(form.body?.kind === 'whole' ? { body: `(body as ${bodyType(form.body)})` } : {}),
+    };
+    const branch = [
+      ...(form.params && needsParamsAlias(formOp)
+        ? [`const p = (params ?? ${emptyParams(formOp, form.params)}) as ${form.params.typeName};`]
+        : []),
+      `return ${call(formOp, values)};`,
+    ];
+    if (index === 0) return;
+    lines.push(
+      `if (options?.contentType === ${stringLiteral(contentTypes[index]!)}) {`,
+      ...branch.map((l) => `  ${l}`),
+      '}',
+    );
+  });
+  const main = forms[0]!;
+  const mainOp: OperationModel = { ...op, requestForms: [] };
+  if (main.params && needsParamsAlias(mainOp))
+    lines.push(`const p = (params ?? ${emptyParams(mainOp, main.params)}) as ${main.params.typeName};`);
+  lines.push(
+    `return ${call(mainOp, { ...acceptValues(op), ...(hasBody ? { body: `(body as ${bodyType(main.body!)})` } : {}) })};`,
+  );
+  return { overloads: shapes, implementation, statements: lines };
+}
+
+/** The positional path argument (the last path parameter). */
+function positional(op: OperationModel): OptionalKind<ParameterDeclarationStructure>[] {
+  return op.pathParams.filter((p) => p.positional).map((p) => ({ name: p.argName, type: 'string' }));
+}
+
+/**
+ * The body and params arguments of one form. An alternative's options are required (they name its content type),
+ * so its earlier arguments cannot be optional: an optional one is typed `| undefined` instead.
+ */
+function formParameters(
+  op: OperationModel,
+  form: Form,
+  alternative: boolean,
+): OptionalKind<ParameterDeclarationStructure>[] {
+  const parameters: OptionalKind<ParameterDeclarationStructure>[] = [];
+  const paramsOptional = !form.params?.required;
+  if (form.body?.kind === 'whole') {
+    const type = bodyType(form.body);
+    parameters.push(
+      form.body.required
+        ? { name: 'body', type }
+        : paramsOptional && !alternative
+          ? { name: 'body', type, hasQuestionToken: true }
+          : { name: 'body', type: `${type} | undefined` },
+    );
+  }
+  if (form.params) {
+    parameters.push(
+      form.params.required
+        ? { name: 'params', type: form.params.typeName }
+        : alternative
+          ? { name: 'params', type: `${form.params.typeName} | null | undefined` }
+          : {
+              name: 'params',
+              type: `${form.params.typeName} | null | undefined`,
+              initializer: emptyParams(op, form.params),
+            },
+    );
+  }
+  return parameters;
+}
+
+function bodyType(body: BodyModel): string {
+  return body.kind === 'flattened' ? 'never' : typeText(body.type);
+}
+
+function union(types: string[]): string {
+  return [...new Set(types)].join(' | ');
+}
+
+export function typeText(ref: TypeRef): string {
+  return ref.kind === 'model' ? ref.name : ref.text;
+}
+
+/** The result type of each Accept choice, as an object type the method indexes by the chosen one. */
+function acceptMap(accepts: ResponseFormModel[]): string {
+  return `{ ${accepts.map((r) => `${stringLiteral(r.mediaType)}: ${resultType(r.response)}`).join('; ')} }`;
+}
+
+/** The chosen Accept (the main one when the caller names none), read once by the request and its decoder. */
+function acceptLines(op: OperationModel): string[] {
+  return [`const accept = options?.accept ?? ${stringLiteral(op.accept)};`];
+}
+
+function acceptValues(op: OperationModel): SpecValues {
+  if (!op.responseForms.length) return {};
+  const streams = op.responseForms.filter((r) => r.response.kind === 'stream').map((r) => r.mediaType);
+  return {
+    accept: 'accept',
+    ...(streams.length ? { stream: streams.map((t) => `accept === ${stringLiteral(t)}`).join(' || ') } : {}),
+  };
+}
+
+function requestCall(
+  op: OperationModel,
+  spec: SpecBuilder,
+  values: SpecValues,
+  wire: WireImport[],
+  client: string,
+): string {
+  const { call } = op;
+  const request = spec(op, values);
+  if (call.kind === 'paginated')
+    return `requestPage<${call.itemTypeName}, ${call.pageTypeName}>(${client}, ${request}, ${call.pagingName}, options)`;
+  if (op.responseForms.length) {
+    const result = `${acceptMap(op.responseForms)}[A]`;
+    // A stream is read by its own decoder; every other media type by the runtime, by the Content-Type it gets.
+    const decoders = op.responseForms.flatMap((r) =>
+      r.response.kind === 'stream'
+        ? [
+            `accept === ${stringLiteral(r.mediaType)} ? ${wrapDecode(streamResult(r.response, typeText(r.response.item), wire).decode, result)}`,
+          ]
+        : [],
+    );
+    const decode = decoders.length ? `, ${decoders.join(' : ')} : undefined` : '';
+    return `${client}.request<${result}>(${request}, options${decode})`;
+  }
+  const stream =
+    call.response.kind === 'stream'
+      ? streamResult(call.response, typeText(call.response.item), wire)
+      : undefined;
+  return `${client}.request<${resultType(call.response)}>(${request}, options${stream ? `, ${stream.decode}` : ''})`;
+}
+
+/** `(response) => sseStream<X>(response, true)` typed as the indexed result, which TypeScript cannot narrow. */
+function wrapDecode(decode: string, result: string): string {
+  return `(${decode.replace(/^\(response\) => /, '(response: Response) => ')}) as (response: Response) => ${result}`;
+}
+
+/** A list call resolves to a page promise; any other to the decoded response. */
+export function callType(call: CallModel): string {
+  switch (call.kind) {
+    case 'paginated':
+      return `PagePromise<${call.itemTypeName}, ${call.pageTypeName}>`;
+    case 'request':
+      return `APIPromise<${resultType(call.response)}>`;
+  }
+}
+
+/** What a request resolves to; the package docs (api.md) print the same. */
+export function resultType(response: ResponseModel): string {
+  switch (response.kind) {
+    case 'none':
+      return 'void';
+    case 'text':
+      return 'string';
+    case 'binary':
+      return 'Blob';
+    case 'json':
+      return typeText(response.type);
+    case 'stream':
+      return response.format === 'sse'
+        ? `Stream<ServerSentEvent<${typeText(response.item)}>>`
+        : `Stream<${typeText(response.item)}>`;
+  }
+}
+
+/**
+ * Params that are all plain query parameters go to the runtime as they are: it drops undefined ones and encodes the
+ * rest. A styled one is written by its serialization, so it must be picked out by name.
+ */
+export function queryOnly(op: OperationModel): boolean {
+  return (
+    op.params !== undefined &&
+    (op.body === undefined || op.body.kind === 'whole') &&
+    op.optionParams.every((p) => p.in === 'query' && !p.serialization) &&
+    op.pathParams.every((p) => p.positional)
+  );
+}
+
+function needsParamsAlias(op: OperationModel): boolean {
+  return op.params !== undefined && !queryOnly(op);
+}
+
+/** A name every object has through `Object.prototype`, so reading it from a plain object finds something. */
+export function isInherited(name: string): boolean {
+  return name in Object.prototype;
+}
+
+/**
+ * `{}` is not assignable to a params type with a member named like one of Object's (`toString?: string`):
+ * TypeScript compares it with the inherited method. The empty object is cast to the params type then.
+ */
+function emptyParams(op: OperationModel, params: ParamsModel): string {
+  const names = [
+    ...op.optionParams.map((p) => p.wireName),
+    ...(op.body?.kind === 'flattened' ? op.body.properties : []),
+  ];
+  return names.some(isInherited) ? `({} as ${params.typeName})` : '{}';
+}
