@@ -86,7 +86,7 @@ export function callSignature(
     typeParameters,
     parameters: [
       ...positional(op),
-      ...formParameters(op, form, index > 0),
+      ...formParameters(op, form, index > 0, !single),
       index > 0
         ? { name: 'options', type: options(index) }
         : { name: 'options', type: options(0), hasQuestionToken: true },
@@ -172,6 +172,7 @@ function formParameters(
   op: OperationModel,
   form: Form,
   alternative: boolean,
+  overload: boolean,
 ): OptionalKind<ParameterDeclarationStructure>[] {
   const parameters: OptionalKind<ParameterDeclarationStructure>[] = [];
   const paramsOptional = !form.params?.required;
@@ -191,11 +192,13 @@ function formParameters(
         ? { name: 'params', type: form.params.typeName }
         : alternative
           ? { name: 'params', type: `${form.params.typeName} | null | undefined` }
-          : {
-              name: 'params',
-              type: `${form.params.typeName} | null | undefined`,
-              initializer: emptyParams(op, form.params),
-            },
+          : overload
+            ? { name: 'params', type: `${form.params.typeName} | null`, hasQuestionToken: true }
+            : {
+                name: 'params',
+                type: `${form.params.typeName} | null | undefined`,
+                initializer: emptyParams(op, form.params),
+              },
     );
   }
   return parameters;
@@ -220,7 +223,10 @@ function acceptMap(accepts: ResponseFormModel[]): string {
 
 /** The chosen Accept (the main one when the caller names none), read once by the request and its decoder. */
 function acceptLines(op: OperationModel): string[] {
-  return [`const accept = options?.accept ?? ${stringLiteral(op.accept)};`];
+  return [
+    `const accept = options?.accept ?? ${stringLiteral(op.accept)};`,
+    `type Result = ${acceptMap(op.responseForms)}[A];`,
+  ];
 }
 
 function acceptValues(op: OperationModel): SpecValues {
@@ -244,7 +250,7 @@ function requestCall(
   if (call.kind === 'paginated')
     return `requestPage<${call.itemTypeName}, ${call.pageTypeName}>(${client}, ${request}, ${call.pagingName}, options)`;
   if (op.responseForms.length) {
-    const result = `${acceptMap(op.responseForms)}[A]`;
+    const result = 'Result';
     // A stream is read by its own decoder; every other media type by the runtime, by the Content-Type it gets.
     const decoders = op.responseForms.flatMap((r) =>
       r.response.kind === 'stream'

@@ -33,7 +33,7 @@ export function wireParts(
   }
   if (op.body) parts.push(...bodyParts(op.body, access, imports, values.body));
   // `values` carry a method's per-call choices: the body argument as its form types it, the caller's Accept.
-  if (values.accept) parts.push(`accept: ${values.accept}`);
+  if (values.accept) parts.push(values.accept === 'accept' ? 'accept' : `accept: ${values.accept}`);
   else if (op.accept !== 'application/json') parts.push(`accept: ${stringLiteral(op.accept)}`);
   if (values.stream) parts.push(`stream: ${values.stream}`);
   else if (!values.accept && op.call.kind === 'request' && op.call.response.kind === 'stream')
