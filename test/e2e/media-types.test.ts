@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { generatePackage, type GeneratedPackage } from '../../generator/pipeline.js';
 import { resolveProviderConfig } from '../../generator/providers.js';
 import type { Manifest } from '../../generator/emit/package/manifest.js';
+import { writeExamples } from '../corpus/examples.js';
 import { formatErrors, typecheckPackages } from '../corpus/typecheck.js';
 import { tempDir } from '../support/temp-dir.js';
 import { startWireServer, type WireServer } from '../support/wire-server.js';
@@ -88,7 +89,9 @@ const lines: Stream<LogLine> = await client.jobs.logs.list('j1', { accept: 'appl
 const all: LogLine[] = await client.jobs.logs.list('j1');
 console.log(report, csv, pdf, wrong, events, lines, all);
 `;
-    await mkdir(path.join(dir, 'examples'), { recursive: true });
+    // With the README's, api.md's and the JSDoc examples: each documents a content kind with a real call.
+    const { examples } = await writeExamples(dir);
+    expect(examples).toBeGreaterThan(10);
     await writeFile(path.join(dir, 'examples/media-types.ts'), snippet);
     expect(formatErrors(await typecheckPackages([dir]), dir)).toBe('');
   }, 120_000);
@@ -251,8 +254,16 @@ describe('the Accept sent is the one chosen, and the result is what the return t
   });
 });
 
-describe('the manifest', () => {
+describe('the manifest and the README', () => {
   it('lists every request media type of an operation with how to select it, and every Accept with its result', async () => {
+    const readme = await readFile(path.join(dir, 'README.md'), 'utf8');
+    for (const heading of [
+      'Form bodies',
+      'Text bodies',
+      'several request media types',
+      'several media types',
+    ])
+      expect(readme).toContain(heading);
     const manifest = JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8')) as Manifest;
     const message = manifest.operations.find((o) => o.operationId === 'createMessage')!;
     expect(message.requestBodies.map((b) => [b.mediaType, b.options])).toEqual([

@@ -47,8 +47,13 @@ export function callExample(
 }
 
 /** The README's example for one operation: the call, and what to do with its result. */
-export function usageExample(ctx: ExampleContext, resource: ResourceModel, op: OperationModel): string {
-  const call = callExample(ctx, resource, op);
+export function usageExample(
+  ctx: ExampleContext,
+  resource: ResourceModel,
+  op: OperationModel,
+  options?: string,
+): string {
+  const call = callExample(ctx, resource, op, options);
   if (op.call.kind === 'paginated')
     return `const page = await ${call};\nfor (const item of page.data) console.log(item);`;
   if (op.call.response.kind === 'none') return `await ${call};`;
