@@ -63,8 +63,9 @@ export function buildOperation(
   const sentByAuth = credentialParams(security, ctx.schemes);
   const pathParams: PathParamModel[] = [];
   const optionParams: OptionParamModel[] = [];
-  // Names the method body uses: the params object, its alias, the body, options, and the path template tag.
-  const argNames = new NameScope(['params', 'options', 'body', 'p', 'path']);
+  // Names the method body uses: the params object, its alias, the body, options, the path template tag, and the
+  // Accept a caller chose.
+  const argNames = new NameScope(['params', 'options', 'body', 'p', 'path', 'accept']);
   for (const { param, pointer } of raw.parameters) {
     const location = param.in;
     if (!['path', 'query', 'header', 'cookie'].includes(location)) {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { generatePackage, type GeneratedPackage } from '../../generator/pipeline.js';
 import { resolveProviderConfig } from '../../generator/providers.js';
 import type { Manifest } from '../../generator/emit/package/manifest.js';
+import { generateDocument, writePackage } from '../corpus/corpus.js';
 import { writeExamples } from '../corpus/examples.js';
 import { formatErrors, typecheckPackages } from '../corpus/typecheck.js';
 import { tempDir } from '../support/temp-dir.js';
@@ -252,6 +253,63 @@ describe('the Accept sent is the one chosen, and the result is what the return t
       { seq: 2, text: 'b' },
     ]);
   });
+});
+
+describe('names the generated method uses', () => {
+  it('shadow nothing: schemas named A and Result, a path parameter named accept', async () => {
+    const specDir = await tempDir('sdkgen-media-names-');
+    const answer = {
+      description: 'ok',
+      content: {
+        'application/json': { schema: { $ref: '#/components/schemas/A' } },
+        'application/xml': { schema: { $ref: '#/components/schemas/Result' } },
+        'text/event-stream': { schema: { $ref: '#/components/schemas/Result' } },
+      },
+    };
+    const document = {
+      openapi: '3.1.0',
+      info: { title: 'Names', version: '1' },
+      paths: {
+        '/things/{accept}': {
+          post: {
+            operationId: 'makeThing',
+            tags: ['things'],
+            parameters: [{ name: 'accept', in: 'path', required: true, schema: { type: 'string' } }],
+            requestBody: {
+              content: {
+                'application/json': { schema: { $ref: '#/components/schemas/Result' } },
+                'application/octet-stream': { schema: { type: 'string', format: 'binary' } },
+              },
+            },
+            responses: { '200': answer },
+          },
+        },
+      },
+      components: {
+        schemas: {
+          A: { type: 'object', required: ['a'], properties: { a: { type: 'string' } } },
+          Result: { type: 'object', properties: { r: { type: 'number' } } },
+        },
+      },
+    };
+    const file = path.join(specDir, 'names.json');
+    await writeFile(file, JSON.stringify(document));
+    const doc = { id: 'names', file };
+    const names = await writePackage(doc, await generateDocument(doc), path.join(specDir, 'out'));
+    await mkdir(path.join(names, 'examples'), { recursive: true });
+    await writeFile(
+      path.join(names, 'examples/names.ts'),
+      `import Client, { type A, type Result, type Stream, type ServerSentEvent } from '../src/index.js';
+const client = new Client({ apiKey: 'k' });
+const a: A = await client.things.make('x', { r: 1 });
+const text: string = await client.things.make('x', { r: 1 }, { accept: 'application/xml' });
+const events: Stream<ServerSentEvent<Result>> = await client.things.make('x', { r: 1 }, { accept: 'text/event-stream' });
+const raw: A = await client.things.make('x', { body: new Uint8Array([1]) }, { contentType: 'application/octet-stream' });
+console.log(a, text, events, raw);
+`,
+    );
+    expect(formatErrors(await typecheckPackages([names]), specDir)).toBe('');
+  }, 120_000);
 });
 
 describe('the manifest and the README', () => {

@@ -16,8 +16,6 @@ import type {
   OperationModel,
   OptionParamModel,
   ResourceModel,
-  ResponseModel,
-  TypeRef,
 } from '../../model/types.js';
 import {
   cookieValue,
@@ -30,7 +28,7 @@ import {
   type WireImport,
 } from './wire-spec.js';
 import { blockComment, objectLiteral, stringLiteral, templateLiteralText } from '../escape.js';
-import { callSignature, isInherited, queryOnly, type SpecValues } from './signature.js';
+import { callSignature, isInherited, queryOnly, signatureTypes, type SpecValues } from './signature.js';
 
 export { isInherited, resultType, typeText } from './signature.js';
 
@@ -54,7 +52,7 @@ export function emitResource(
   // Wire-format encoders (styles, forms, multipart, streams): imported by the files whose operations use them.
   const wire: WireImport[] = [];
   const methods = resource.operations.map((operation) => {
-    for (const ref of typeRefs(operation)) if (ref.kind === 'model') modelTypes.add(ref.name);
+    for (const name of signatureTypes(operation)) modelTypes.add(name);
     usesPath ||= operation.pathParams.length > 0;
     const { call } = operation;
     switch (call.kind) {
@@ -117,29 +115,6 @@ export function emitResource(
     methods,
   };
   return { kind: StructureKind.SourceFile, statements: [...imports, ...pagings, cls] };
-}
-
-/** Every type an operation's signature names. */
-function typeRefs(op: OperationModel): TypeRef[] {
-  const refs: TypeRef[] = [];
-  for (const form of [{ body: op.body, params: op.params }, ...op.requestForms]) {
-    if (form.params) refs.push({ kind: 'model', name: form.params.typeName });
-    if (form.body?.kind === 'whole') refs.push(form.body.type);
-  }
-  const responses = (response: ResponseModel) => {
-    if (response.kind === 'json') refs.push(response.type);
-    if (response.kind === 'stream') refs.push(response.item);
-  };
-  switch (op.call.kind) {
-    case 'request':
-      responses(op.call.response);
-      for (const form of op.responseForms) responses(form.response);
-      break;
-    case 'paginated':
-      refs.push({ kind: 'model', name: op.call.pageTypeName }, { kind: 'model', name: op.call.itemTypeName });
-      break;
-  }
-  return refs;
 }
 
 function emitMethod(

@@ -63,12 +63,15 @@ export function callSignature(
     ...op.requestForms.map((form) => ({ body: form.body, params: form.params })),
   ];
   const accepts = op.responseForms;
+  const names = localNames(op);
   const typeParameters = accepts.length
     ? [
-        `A extends ${accepts.map((r) => stringLiteral(r.mediaType)).join(' | ')} = ${stringLiteral(op.accept)}`,
+        `${names.accept} extends ${accepts.map((r) => stringLiteral(r.mediaType)).join(' | ')} = ${stringLiteral(op.accept)}`,
       ]
     : [];
-  const returnType = accepts.length ? `APIPromise<${acceptMap(accepts)}[A]>` : callType(op.call);
+  const returnType = accepts.length
+    ? `APIPromise<${acceptMap(accepts)}[${names.accept}]>`
+    : callType(op.call);
   const single = forms.length === 1;
   const contentTypes = forms.map((f) => f.body?.contentType ?? '');
   const options = (index: number) => {
@@ -78,7 +81,7 @@ export function callSignature(
         : index === 0
           ? [`contentType?: ${stringLiteral(contentTypes[0]!)}`]
           : [`contentType: ${stringLiteral(contentTypes[index]!)}`]),
-      ...(accepts.length ? ['accept?: A'] : []),
+      ...(accepts.length ? [`accept?: ${names.accept}`] : []),
     ];
     return extra.length ? `RequestOptions & { ${extra.join('; ')} }` : 'RequestOptions';
   };
@@ -94,10 +97,11 @@ export function callSignature(
     returnType,
     ...(index > 0 ? { contentType: contentTypes[index]! } : {}),
   }));
-  const call = (op2: OperationModel, values: SpecValues) => requestCall(op2, spec, values, wire, client);
+  const call = (form: OperationModel, values: SpecValues) =>
+    requestCall(form, spec, values, wire, client, names);
   if (single) {
     const lines: string[] = [];
-    if (accepts.length) lines.push(...acceptLines(op));
+    if (accepts.length) lines.push(...acceptLines(op, names));
     const params = forms[0]!.params;
     if (params && needsParamsAlias(op)) lines.push(`const p = params ?? ${emptyParams(op, params)};`);
     lines.push(`return ${call(op, acceptValues(op))};`);
@@ -123,23 +127,26 @@ export function callSignature(
         : []),
       {
         name: 'options',
-        type: `RequestOptions & { contentType?: ${contentTypes.map(stringLiteral).join(' | ')}${accepts.length ? '; accept?: A' : ''} }`,
+        type: `RequestOptions & { contentType?: ${contentTypes.map(stringLiteral).join(' | ')}${accepts.length ? `; accept?: ${names.accept}` : ''} }`,
         hasQuestionToken: true,
       },
     ],
     returnType,
   };
-  const lines: string[] = accepts.length ? acceptLines(op) : [];
+  const lines: string[] = accepts.length ? acceptLines(op, names) : [];
   forms.forEach((form, index) => {
     const formOp: OperationModel = { ...op, body: form.body, params: form.params, requestForms: [] };
     const values: SpecValues = {
       ...acceptValues(op),
       ...(form.body?.kind === 'whole' ? { body: `(body as ${bodyType(form.body)})` } : {}),
+      ...(form.body?.kind === 'field' ? { body: 'body' } : {}),
     };
     const branch = [
       ...(form.params && needsParamsAlias(formOp)
         ? [`const p = (params ?? ${emptyParams(formOp, form.params)}) as ${form.params.typeName};`]
         : []),
+      // A const, so an optional body checked before the encoder's closure stays narrowed inside it.
+      ...(form.body?.kind === 'field' ? ['const { body } = p;'] : []),
       `return ${call(formOp, values)};`,
     ];
     if (index === 0) return;
@@ -157,6 +164,45 @@ export function callSignature(
     `return ${call(mainOp, { ...acceptValues(op), ...(hasBody ? { body: `(body as ${bodyType(main.body!)})` } : {}) })};`,
   );
   return { overloads: shapes, implementation, statements: lines };
+}
+
+/** The type parameter of the chosen Accept and the alias of its result, in the method's scope. */
+interface LocalNames {
+  accept: string;
+  result: string;
+}
+
+/**
+ * Local names that shadow none of the types the signature and body name: a schema called `A` or `Result` keeps
+ * meaning the schema inside the method.
+ */
+function localNames(op: OperationModel): LocalNames {
+  const taken = new Set(signatureTypes(op));
+  const fresh = (base: string) => {
+    let name = base;
+    for (let n = 2; taken.has(name); n++) name = `${base}${n}`;
+    taken.add(name);
+    return name;
+  };
+  return { accept: fresh('A'), result: fresh('Result') };
+}
+
+/** Every model type an operation's signature or call names: params, bodies, results, stream items, pages. */
+export function signatureTypes(op: OperationModel): string[] {
+  const names: string[] = [];
+  const ref = (type: TypeRef) => type.kind === 'model' && names.push(type.name);
+  const response = (r: ResponseModel) => {
+    if (r.kind === 'json') ref(r.type);
+    if (r.kind === 'stream') ref(r.item);
+  };
+  for (const form of [{ body: op.body, params: op.params }, ...op.requestForms]) {
+    if (form.params) names.push(form.params.typeName);
+    if (form.body?.kind === 'whole') ref(form.body.type);
+  }
+  if (op.call.kind === 'paginated') names.push(op.call.pageTypeName, op.call.itemTypeName);
+  else response(op.call.response);
+  for (const form of op.responseForms) response(form.response);
+  return names;
 }
 
 /** The positional path argument (the last path parameter). */
@@ -222,10 +268,10 @@ function acceptMap(accepts: ResponseFormModel[]): string {
 }
 
 /** The chosen Accept (the main one when the caller names none), read once by the request and its decoder. */
-function acceptLines(op: OperationModel): string[] {
+function acceptLines(op: OperationModel, names: LocalNames): string[] {
   return [
     `const accept = options?.accept ?? ${stringLiteral(op.accept)};`,
-    `type Result = ${acceptMap(op.responseForms)}[A];`,
+    `type ${names.result} = ${acceptMap(op.responseForms)}[${names.accept}];`,
   ];
 }
 
@@ -244,13 +290,14 @@ function requestCall(
   values: SpecValues,
   wire: WireImport[],
   client: string,
+  names: LocalNames,
 ): string {
   const { call } = op;
   const request = spec(op, values);
   if (call.kind === 'paginated')
     return `requestPage<${call.itemTypeName}, ${call.pageTypeName}>(${client}, ${request}, ${call.pagingName}, options)`;
   if (op.responseForms.length) {
-    const result = 'Result';
+    const result = names.result;
     // A stream is read by its own decoder; every other media type by the runtime, by the Content-Type it gets.
     const decoders = op.responseForms.flatMap((r) =>
       r.response.kind === 'stream'
