@@ -12,11 +12,7 @@ import { isIdentifier } from '../../model/identifiers.js';
 import { usageExample, type ExampleContext } from '../package/examples.js';
 import { SAMPLE_LANGS } from '../samples/check-samples.js';
 import { importOf } from './print.js';
-import type {
-  OperationModel,
-  OptionParamModel,
-  ResourceModel,
-} from '../../model/types.js';
+import type { OperationModel, OptionParamModel, ResourceModel } from '../../model/types.js';
 import {
   cookieValue,
   groupImports,
