@@ -57,15 +57,15 @@ export function buildOperation(
   singular: string,
   ctx: OperationContext,
   call: (response: ResponseModel) => CallModel,
-): OperationModel {
+): Omit<OperationModel, 'functionName' | 'functionFile'> {
   const prefix = `${singular}${pascalCase(methodName)}`;
   const security = operationSecurity(raw, ctx);
   const sentByAuth = credentialParams(security, ctx.schemes);
   const pathParams: PathParamModel[] = [];
   const optionParams: OptionParamModel[] = [];
-  // Names the method body uses: the params object, its alias, the body, options, the path template tag, and the
-  // Accept a caller chose.
-  const argNames = new NameScope(['params', 'options', 'body', 'p', 'path', 'accept']);
+  // Names the method body uses: the params object, its alias, the body, options, the path template tag, the
+  // function's client, and the Accept a caller chose.
+  const argNames = new NameScope(['params', 'options', 'body', 'p', 'path', 'client', 'accept']);
   for (const { param, pointer } of raw.parameters) {
     const location = param.in;
     if (!['path', 'query', 'header', 'cookie'].includes(location)) {

@@ -237,8 +237,6 @@ export type CallModel =
       kind: 'paginated';
       pagination: VerifiedPagination;
       pageStyle: PageStyleModule;
-      /** The module constant holding the style (`<method>Paging`): distinct from every import of a resource file. */
-      pagingName: string;
       /** Exported type of one item. */
       itemTypeName: string;
       /** Exported type of the whole page body. */
@@ -267,6 +265,13 @@ export interface OperationModel {
   deprecated: boolean;
   /** Method name on the resource: list, retrieve, create, update, delete or a camelCase verb. */
   methodName: string;
+  /**
+   * The standalone function (`resolutionCenterCasesRetrieve`): the resource's path and the method, unique in the
+   * package, and distinct from every runtime export a function file imports.
+   */
+  functionName: string;
+  /** Its module under `src/funcs/`, without extension, kebab-case (`resolution-center-cases-retrieve`). */
+  functionFile: string;
   /** In the order they appear in the path. */
   pathParams: PathParamModel[];
   /** Query, header and cookie params, minus any that the security schemes already send. */
@@ -347,6 +352,8 @@ export type ErrorsModel =
 /** The client class and its transport settings (provider config, defaults applied). */
 export interface ClientModel {
   className: string;
+  /** The core client (`<className>Core`): configuration and transport, no resources; what functions take. */
+  coreClassName: string;
   /** Sent in the User-Agent; the package version. */
   version: string;
   /** Prefix of the environment variables the client reads (`<PREFIX>_BASE_URL`). */
@@ -419,6 +426,8 @@ export interface ApiModel {
 export interface RuntimeSurface {
   /** Names the public runtime modules export, plus globals generated code relies on. */
   reservedTypeNames: string[];
+  /** Names the private runtime modules (`internal/`) export. */
+  internalNames: string[];
   /** Members of BaseClient and APIResource, and of every object: a client property must not shadow them. */
   clientMembers: string[];
   /** Members of APIResource and of every object: a method or sub-resource must not shadow them. */

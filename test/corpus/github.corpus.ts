@@ -1,8 +1,12 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
+import type { Manifest } from '../../generator/emit/package/manifest.js';
+import { mountedResources, resourceMethods } from '../support/client-surface.js';
 import {
   declared,
   generateDocument,
@@ -73,17 +77,51 @@ describe('public corpus (GitHub)', () => {
       const entry = written.get(id)!;
       const module = await import(pathToFileURL(path.join(entry.dir, 'src/index.ts')).href);
       const client = new module.default({ apiKey: 'test-key', baseURL: 'http://127.0.0.1:9' });
-      const resources = Object.values(client).filter(
-        (v) => v !== null && typeof v === 'object' && '_client' in (v as object),
-      );
+      const resources = mountedResources(client);
       expect(resources.length).toBe(entry.resources);
       for (const resource of resources) {
-        for (const method of Object.getOwnPropertyNames(Object.getPrototypeOf(resource)).filter(
-          (m) => m !== 'constructor',
-        )) {
+        for (const method of resourceMethods(resource))
           expect(typeof (resource as any)[method]).toBe('function');
-        }
       }
     },
   );
+
+  it('github-3-0: a browser bundle of one function carries none of the other 1 200 operations', async () => {
+    const entry = written.get('github-3-0')!;
+    const manifest = JSON.parse(await readFile(path.join(entry.dir, 'manifest.json'), 'utf8')) as Manifest;
+    const op = manifest.operations.find((o) => o.operationId === 'repos/get')!;
+    const file = op.function.module.slice(`${manifest.packageName}/funcs/`.length);
+    const bundled = await build({
+      stdin: {
+        contents: [
+          `import { ${manifest.clientName}Core } from './src/core.js';`,
+          `import { ${op.function.name} } from './src/funcs/${file}.js';`,
+          `${op.function.name}(new ${manifest.clientName}Core({ apiKey: 'k' }), 'r', { owner: 'o' }).then(console.log);`,
+        ].join('\n'),
+        loader: 'ts',
+        resolveDir: entry.dir,
+      },
+      bundle: true,
+      minify: true,
+      format: 'esm',
+      platform: 'browser',
+      write: false,
+      logLevel: 'silent',
+    });
+    const text = bundled.outputFiles[0]!.text;
+    expect(text).toContain('/repos/');
+    // Paths of other resources (each a literal in its own function module), and other page styles' fields.
+    const others = [
+      '/gists',
+      '/orgs/',
+      '/issues',
+      '/pulls',
+      '/search/',
+      '/user/',
+      '/notifications',
+      '/actions/',
+    ];
+    expect(others.filter((p) => text.includes(p))).toEqual([]);
+    expect(gzipSync(text, { level: 9 }).length).toBeLessThan(12 * 1024);
+  });
 });

@@ -8,6 +8,7 @@ import { htmlComment, jsonValue, markdown, markdownCode, urlText } from '../esca
 import {
   callExample,
   exampleContext,
+  functionUsageExample,
   paginationExample,
   usageExample,
   type ExampleContext,
@@ -15,7 +16,7 @@ import {
 import { essence } from '../../model/media-types.js';
 import { literal } from './example-values.js';
 import { emitManifest } from './manifest.js';
-import { resultType } from '../resources/emit-resource.js';
+import { resultType } from '../resources/signature.js';
 
 const TEMPLATES = ['package.json', 'tsconfig.json', 'tsconfig.cjs.json', 'README.md', 'api.md', 'LICENSE'];
 
@@ -107,6 +108,7 @@ function packageView(model: ApiModel, provenance: string, kind: 'markdown' | 'pl
     ...(model.package.bugs !== undefined ? { bugs: model.package.bugs } : {}),
     ...(model.package.author !== undefined ? { author: model.package.author } : {}),
     clientName: client.className,
+    coreClassName: client.coreClassName,
     envPrefix: client.envPrefix,
     provenance: sink.comment(provenance),
     // The package builds itself with the TypeScript sdkgen is tested with, on the Node.js versions CI runs.
@@ -131,6 +133,7 @@ function packageView(model: ApiModel, provenance: string, kind: 'markdown' | 'pl
       description: optional(firstParagraph(op.description), sink.block),
       example: usageExample(examples, resource, op),
     })),
+    functionExample: firstPlain ? functionExample(model, examples, firstPlain.op) : '',
     paginated: Boolean(firstList),
     webhooks: Boolean(model.webhooks),
     ...wireExamples(examples, operations),
@@ -147,19 +150,28 @@ function packageView(model: ApiModel, provenance: string, kind: 'markdown' | 'pl
       // One row per way to call: each request media type, each Accept the response can be asked for.
       methods: r.operations.flatMap((op) => {
         const http = `${op.method.toUpperCase()} ${sink.url(op.path)}`;
+        const fn = { functionName: op.functionName, functionFile: op.functionFile };
         return [
-          { signature: signature(op), http, paramsTypeName: op.params?.typeName, returns: returns(op) },
+          {
+            signature: signature(op),
+            ...fn,
+            http,
+            paramsTypeName: op.params?.typeName,
+            returns: returns(op),
+          },
           ...op.requestForms.map((form) => ({
             signature: signature(
               { ...op, body: form.body, params: form.params },
               `{ contentType: '${tableText(form.body.contentType)}' }`,
             ),
+            ...fn,
             http,
             paramsTypeName: form.params?.typeName,
             returns: returns(op),
           })),
           ...op.responseForms.slice(1).map((form) => ({
             signature: signature(op, `{ accept: '${tableText(form.mediaType)}' }`),
+            ...fn,
             http,
             paramsTypeName: op.params?.typeName,
             returns: `APIPromise<${resultType(form.response)}>`,
@@ -272,6 +284,18 @@ function acceptExample(examples: ExampleContext, resource: FormCall['resource'],
       return `const ${count > 1 ? `${base}${count}` : base} = await ${callExample(examples, resource, op, options)}; // ${resultType(form.response)}`;
     })
     .join('\n');
+}
+
+/** The README's standalone-function example: the core client made, one function imported and called. */
+function functionExample(model: ApiModel, examples: ExampleContext, op: OperationModel): string {
+  const { client } = model;
+  return [
+    `import { ${client.coreClassName} } from '${model.package.name}/core';`,
+    `import { ${op.functionName} } from '${model.package.name}/funcs/${op.functionFile}';`,
+    '',
+    `const client = new ${client.coreClassName}({ ${client.credential.option}: process.env['${client.credential.env}'] });`,
+    functionUsageExample(examples, op),
+  ].join('\n');
 }
 
 /** Descriptions run long (permission lists, tables); the first paragraph is the summary a reader scans for. */

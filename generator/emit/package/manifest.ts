@@ -22,6 +22,8 @@ export interface ManifestOperation {
   pointer: string;
   /** `client.<resource>.<method>`. */
   call: string;
+  /** The standalone function making the same request, and the module it is imported from. */
+  function: { name: string; module: string };
   /** The resource's path from the client, dot-separated for nested ones (`affiliates.overrides`). */
   resource: string;
   methodName: string;
@@ -60,7 +62,7 @@ export function buildManifest(model: ApiModel): Manifest {
     packageName: model.package.name,
     clientName: model.client.className,
     operations: allResources(model.resources).flatMap((resource) =>
-      resource.operations.map((op) => manifestOperation(resource, op)),
+      resource.operations.map((op) => manifestOperation(model.package.name, resource, op)),
     ),
   };
 }
@@ -69,13 +71,18 @@ export function emitManifest(model: ApiModel): string {
   return `${JSON.stringify(buildManifest(model), null, 2)}\n`;
 }
 
-function manifestOperation(resource: ResourceModel, op: OperationModel): ManifestOperation {
+function manifestOperation(
+  packageName: string,
+  resource: ResourceModel,
+  op: OperationModel,
+): ManifestOperation {
   return {
     operationId: op.operationId,
     method: op.method.toUpperCase(),
     path: op.path,
     pointer: op.pointer,
     call: `client.${resource.accessor}.${op.methodName}`,
+    function: { name: op.functionName, module: `${packageName}/funcs/${op.functionFile}` },
     resource: resource.accessor,
     methodName: op.methodName,
     arguments: callArguments(op),

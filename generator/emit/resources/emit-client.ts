@@ -2,11 +2,14 @@ import { StructureKind, VariableDeclarationKind, type SourceFileStructure } from
 import { allResources } from '../../model/all-resources.js';
 import type { ApiModel, SecuritySchemeModel } from '../../model/types.js';
 import { blockComment, objectLiteral, stringLiteral } from '../escape.js';
-import { isInherited } from './emit-resource.js';
+import { isInherited } from './signature.js';
 import { importOf } from './print.js';
 
-/** Emits `client.ts`: the transport configuration as data, and one property per resource. */
-export function emitClient(model: ApiModel): SourceFileStructure {
+/**
+ * Emits `core.ts`: the core client, the transport configuration as data and nothing else. The standalone functions
+ * take it, so a bundle that imports one function carries no resource, error static or other operation.
+ */
+export function emitCore(model: ApiModel): SourceFileStructure {
   const settings = model.client;
   // HTTP Basic can take a username and a password; the option's type says so only where a scheme needs it.
   const basic = Object.values(model.securitySchemes).some((scheme) => scheme.kind === 'basic');
@@ -23,26 +26,12 @@ export function emitClient(model: ApiModel): SourceFileStructure {
     queryFormat: settings.queryFormat,
     defaultSecurity: model.defaultSecurity,
   };
-  const webhooks = model.webhooks
-    ? [
-        {
-          name: 'webhooks',
-          isReadonly: true,
-          type: 'Webhooks',
-          initializer: 'new Webhooks(this)',
-          docs: ['Verifies and types the webhooks the API sends.'],
-        },
-      ]
-    : [];
   return {
     kind: StructureKind.SourceFile,
     statements: [
       importOf('./core/client.js', ['BaseClient']),
       importOf('./core/client.js', ['BaseClientOptions', 'ClientConfig'], true),
       importOf('./core/client.js', [...(basic ? ['BasicCredentials'] : []), 'CredentialContext'], true),
-      { kind: StructureKind.ImportDeclaration, moduleSpecifier: './errors.js', namespaceImport: 'Errors' },
-      ...model.resources.map((r) => importOf(`./resources/${r.fileName}.js`, [r.className])),
-      ...(model.webhooks ? [importOf('./resources/webhooks.js', ['Webhooks'])] : []),
       {
         kind: StructureKind.Interface,
         name: 'ClientOptions',
@@ -70,30 +59,13 @@ export function emitClient(model: ApiModel): SourceFileStructure {
       },
       {
         kind: StructureKind.Class,
-        name: settings.className,
+        name: settings.coreClassName,
         isExported: true,
         extends: 'BaseClient',
         docs: [
           blockComment(
-            `Client for the ${model.title}${model.version ? ` (${model.version})` : ''}.\n\nThe base URL defaults to \`process.env['${settings.envPrefix}_BASE_URL']\`, then to \`${model.defaultBaseURL}\`.`,
+            `The core client of the ${model.title}: configuration, credentials, retries and transport, without resources.\nPass it to the standalone functions (\`${model.package.name}/funcs/...\`); \`${settings.className}\` extends it with the resources.\n\nThe base URL defaults to \`process.env['${settings.envPrefix}_BASE_URL']\`, then to \`${model.defaultBaseURL}\`.`,
           ),
-        ],
-        properties: [
-          // The error classes as statics (`Client.NotFoundError`), typed like the named exports so they narrow `err.error`.
-          { name: model.errors.baseName, isStatic: true, initializer: 'Errors.SDKError' },
-          ...[...model.errors.otherClasses, ...model.errors.httpClasses].map((name) => ({
-            name,
-            isStatic: true,
-            initializer: `Errors.${name}`,
-          })),
-          ...model.resources.map((r) => ({
-            name: r.propertyName,
-            isReadonly: true,
-            type: r.className,
-            initializer: `new ${r.className}(this)`,
-            ...(r.description ? { docs: [blockComment(r.description)] } : {}),
-          })),
-          ...webhooks,
         ],
         ctors: [
           {
@@ -113,6 +85,61 @@ export function emitClient(model: ApiModel): SourceFileStructure {
             statements: ['return super.withOptions(overrides);'],
           },
         ],
+      },
+    ],
+  };
+}
+
+/**
+ * Emits `client.ts`: the core client with the resources, each built on first access (a getter that caches), and
+ * the error classes as statics.
+ */
+export function emitClient(model: ApiModel): SourceFileStructure {
+  const settings = model.client;
+  const mounts = [
+    ...model.resources.map((r) => ({
+      name: r.propertyName,
+      className: r.className,
+      ...(r.description ? { docs: r.description } : {}),
+    })),
+    ...(model.webhooks
+      ? [{ name: 'webhooks', className: 'Webhooks', docs: 'Verifies and types the webhooks the API sends.' }]
+      : []),
+  ];
+  return {
+    kind: StructureKind.SourceFile,
+    statements: [
+      importOf('./core.js', [settings.coreClassName]),
+      { kind: StructureKind.ImportDeclaration, moduleSpecifier: './errors.js', namespaceImport: 'Errors' },
+      ...model.resources.map((r) => importOf(`./resources/${r.fileName}.js`, [r.className])),
+      ...(model.webhooks ? [importOf('./resources/webhooks.js', ['Webhooks'])] : []),
+      {
+        kind: StructureKind.Class,
+        name: settings.className,
+        isExported: true,
+        extends: settings.coreClassName,
+        docs: [
+          blockComment(
+            `Client for the ${model.title}${model.version ? ` (${model.version})` : ''}.\n\nThe base URL defaults to \`process.env['${settings.envPrefix}_BASE_URL']\`, then to \`${model.defaultBaseURL}\`.`,
+          ),
+        ],
+        properties: [
+          // The error classes as statics (`Client.NotFoundError`), typed like the named exports so they narrow `err.error`.
+          { name: model.errors.baseName, isStatic: true, initializer: 'Errors.SDKError' },
+          ...[...model.errors.otherClasses, ...model.errors.httpClasses].map((name) => ({
+            name,
+            isStatic: true,
+            initializer: `Errors.${name}`,
+          })),
+          // Private caches (`#name`): nothing is added to the public surface, and a `withOptions` copy builds its own.
+          ...mounts.map((m) => ({ name: `#${m.name}`, type: m.className, hasQuestionToken: true })),
+        ],
+        getAccessors: mounts.map((m) => ({
+          name: m.name,
+          returnType: m.className,
+          ...(m.docs ? { docs: [blockComment(m.docs)] } : {}),
+          statements: [`return (this.#${m.name} ??= new ${m.className}(this));`],
+        })),
       },
     ],
   };
@@ -140,7 +167,12 @@ export function emitIndex(model: ApiModel): SourceFileStructure {
       { kind: StructureKind.ExportDeclaration, moduleSpecifier: './client.js', namedExports: [clientName] },
       {
         kind: StructureKind.ExportDeclaration,
-        moduleSpecifier: './client.js',
+        moduleSpecifier: './core.js',
+        namedExports: [model.client.coreClassName],
+      },
+      {
+        kind: StructureKind.ExportDeclaration,
+        moduleSpecifier: './core.js',
         namedExports: ['ClientOptions'],
         isTypeOnly: true,
       },

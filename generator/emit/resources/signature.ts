@@ -12,21 +12,20 @@ import type {
 import { streamResult, type WireImport } from './wire-spec.js';
 
 /**
- * One operation's call signature and the statements that make the call, for a resource method and a standalone
- * function alike (`client` is how the body reaches the client: `this._client`, or a function's first argument).
+ * The one signature of an operation, shared by its standalone function and its class method (which forwards to the
+ * function), so a change to how an operation is called lands in both; and the statements that make the call, which
+ * the function holds (`client` is how they reach the client: the function's first argument).
  *
- * Every request media type is one overload of the same method, told apart by the `contentType` request option
- * (typed as the declared ones; the main one may be left out), so a body of one media type with the option naming
- * another does not compile. Every form takes the same arguments (see RequestFormModel), so the options are always
- * the last one. A response that comes in several media types makes the method generic in the `accept` option: the
- * result type is looked up by the media type asked for, the main one by default.
+ * Every request media type is one overload of the same call, told apart by the `contentType` request option (typed
+ * as the declared ones; the main one may be left out), so a body of one media type with the option naming another
+ * does not compile. Every form takes the same arguments (see RequestFormModel), so the options are always the last
+ * one. A response that comes in several media types makes the call generic in the `accept` option: the result type
+ * is looked up by the media type asked for, the main one by default.
  */
-export interface CallSignature {
+export interface OperationSignature {
   /** Empty when the operation has one request form: the implementation is the signature. */
   overloads: SignatureShape[];
   implementation: SignatureShape;
-  /** The implementation's statements, one per line. */
-  statements: string[];
 }
 
 export interface SignatureShape {
@@ -52,16 +51,8 @@ interface Form {
   params: ParamsModel | undefined;
 }
 
-export function callSignature(
-  op: OperationModel,
-  spec: SpecBuilder,
-  wire: WireImport[],
-  client: string,
-): CallSignature {
-  const forms: Form[] = [
-    { body: op.body, params: op.params },
-    ...op.requestForms.map((form) => ({ body: form.body, params: form.params })),
-  ];
+export function operationSignature(op: OperationModel): OperationSignature {
+  const forms = formsOf(op);
   const accepts = op.responseForms;
   const names = localNames(op);
   const typeParameters = accepts.length
@@ -97,23 +88,13 @@ export function callSignature(
     returnType,
     ...(index > 0 ? { contentType: contentTypes[index]! } : {}),
   }));
-  const call = (form: OperationModel, values: SpecValues) =>
-    requestCall(form, spec, values, wire, client, names);
-  if (single) {
-    const lines: string[] = [];
-    if (accepts.length) lines.push(...acceptLines(op, names));
-    const params = forms[0]!.params;
-    if (params && needsParamsAlias(op)) lines.push(`const p = params ?? ${emptyParams(op, params)};`);
-    lines.push(`return ${call(op, acceptValues(op))};`);
-    return { overloads: [], implementation: shapes[0]!, statements: lines };
-  }
+  if (single) return { overloads: [], implementation: shapes[0]! };
   // The implementation takes what any overload takes; each branch reads its arguments as its form types them.
-  const hasBody = op.body?.kind === 'whole';
   const implementation: SignatureShape = {
     typeParameters,
     parameters: [
       ...positional(op),
-      ...(hasBody
+      ...(op.body?.kind === 'whole'
         ? [{ name: 'body', type: union(forms.map((f) => bodyType(f.body!))), hasQuestionToken: true }]
         : []),
       ...(forms.some((f) => f.params)
@@ -133,8 +114,33 @@ export function callSignature(
     ],
     returnType,
   };
-  const lines: string[] = accepts.length ? acceptLines(op, names) : [];
+  return { overloads: shapes, implementation };
+}
+
+/**
+ * The statements of the call's implementation: one branch per request form (picked by `options.contentType`), each
+ * building its own request description with `spec`.
+ */
+export function callStatements(
+  op: OperationModel,
+  spec: SpecBuilder,
+  wire: WireImport[],
+  names: { client: string; paging: string },
+): string[] {
+  const forms = formsOf(op);
+  const local = localNames(op);
+  const call = (form: OperationModel, values: SpecValues) =>
+    requestCall(form, spec, values, wire, names, local);
+  const lines: string[] = op.responseForms.length ? acceptLines(op, local) : [];
+  if (forms.length === 1) {
+    const params = forms[0]!.params;
+    if (params && needsParamsAlias(op)) lines.push(`const p = params ?? ${emptyParams(op, params)};`);
+    lines.push(`return ${call(op, acceptValues(op))};`);
+    return lines;
+  }
+  const hasBody = op.body?.kind === 'whole';
   forms.forEach((form, index) => {
+    if (index === 0) return;
     const formOp: OperationModel = { ...op, body: form.body, params: form.params, requestForms: [] };
     const values: SpecValues = {
       ...acceptValues(op),
@@ -149,9 +155,8 @@ export function callSignature(
       ...(form.body?.kind === 'field' ? ['const { body } = p;'] : []),
       `return ${call(formOp, values)};`,
     ];
-    if (index === 0) return;
     lines.push(
-      `if (options?.contentType === ${stringLiteral(contentTypes[index]!)}) {`,
+      `if (options?.contentType === ${stringLiteral(form.body!.contentType)}) {`,
       ...branch.map((l) => `  ${l}`),
       '}',
     );
@@ -163,7 +168,14 @@ export function callSignature(
   lines.push(
     `return ${call(mainOp, { ...acceptValues(op), ...(hasBody ? { body: `(body as ${bodyType(main.body!)})` } : {}) })};`,
   );
-  return { overloads: shapes, implementation, statements: lines };
+  return lines;
+}
+
+function formsOf(op: OperationModel): Form[] {
+  return [
+    { body: op.body, params: op.params },
+    ...op.requestForms.map((form) => ({ body: form.body, params: form.params })),
+  ];
 }
 
 /** The type parameter of the chosen Accept and the alias of its result, in the method's scope. */
@@ -289,13 +301,13 @@ function requestCall(
   spec: SpecBuilder,
   values: SpecValues,
   wire: WireImport[],
-  client: string,
+  { client, paging }: { client: string; paging: string },
   names: LocalNames,
 ): string {
   const { call } = op;
   const request = spec(op, values);
   if (call.kind === 'paginated')
-    return `requestPage<${call.itemTypeName}, ${call.pageTypeName}>(${client}, ${request}, ${call.pagingName}, options)`;
+    return `requestPage<${call.itemTypeName}, ${call.pageTypeName}>(${client}, ${request}, ${paging}, options)`;
   if (op.responseForms.length) {
     const result = names.result;
     // A stream is read by its own decoder; every other media type by the runtime, by the Content-Type it gets.
@@ -381,4 +393,42 @@ function emptyParams(op: OperationModel, params: ParamsModel): string {
     ...(op.body?.kind === 'flattened' ? op.body.properties : []),
   ];
   return names.some(isInherited) ? `({} as ${params.typeName})` : '{}';
+}
+
+/** A runtime type a signature names, by its module under `core/`. */
+export interface SignatureImport {
+  module: string;
+  name: string;
+  typeOnly: true;
+}
+
+/**
+ * The runtime types a signature names (its promise, `RequestOptions`, stream and upload types), so the function
+ * module and the class module each import what their declarations show, and nothing else. Model types are
+ * `modelTypes`.
+ */
+export function signatureImports(op: OperationModel): SignatureImport[] {
+  const imports: SignatureImport[] = [
+    op.call.kind === 'paginated'
+      ? { module: 'pagination.js', name: 'PagePromise', typeOnly: true }
+      : { module: 'api-promise.js', name: 'APIPromise', typeOnly: true },
+    { module: 'request-options.js', name: 'RequestOptions', typeOnly: true },
+  ];
+  const responses =
+    op.call.kind === 'request' ? [op.call.response, ...op.responseForms.map((f) => f.response)] : [];
+  for (const response of responses) {
+    if (response.kind !== 'stream') continue;
+    imports.push({ module: 'streaming.js', name: 'Stream', typeOnly: true });
+    if (response.format === 'sse')
+      imports.push({ module: 'streaming.js', name: 'ServerSentEvent', typeOnly: true });
+  }
+  for (const { body } of formsOf(op))
+    if (body?.kind === 'whole' && body.type.kind === 'builtin' && body.encoding === 'binary')
+      imports.push({ module: 'uploads.js', name: 'Uploadable', typeOnly: true });
+  return imports;
+}
+
+/** The model types a signature names, sorted. */
+export function modelTypes(ops: readonly OperationModel[]): string[] {
+  return [...new Set(ops.flatMap(signatureTypes))].sort();
 }
