@@ -191,6 +191,9 @@ function packageView(model: ApiModel, provenance: string, kind: 'markdown' | 'pl
   };
 }
 
+/** What an example passes for a file (example-values.ts). */
+const BLOB_EXAMPLE = "new Blob(['...'])";
+
 /** One way to call an operation: the op as one request form types it, and the options that select the form. */
 interface FormCall {
   resource: ApiModel['resources'][number];
@@ -228,7 +231,9 @@ function wireExamples(
     forms.find(({ op }) => encodings.includes(op.body?.encoding ?? ''));
   const usage = (call: FormCall | undefined) =>
     call ? usageExample(examples, call.resource, call.op, call.options) : '';
-  const upload = sending('multipart', 'binary');
+  // The upload example passes the file it makes: a form whose example has a file field, when there is one.
+  const uploads = forms.filter(({ op }) => ['multipart', 'binary'].includes(op.body?.encoding ?? ''));
+  const upload = uploads.find((call) => usage(call).includes(BLOB_EXAMPLE)) ?? uploads[0];
   const form = sending('form');
   const text = sending('text');
   const choice = operations.find(({ op }) => op.requestForms.length);
@@ -241,7 +246,7 @@ function wireExamples(
   return {
     wire: Boolean(upload || form || text || choice || download || textResponse || stream || accept),
     uploadExample: upload
-      ? `// Blob, File, ArrayBuffer, typed arrays, ReadableStream, fs.ReadStream or a fetch Response:\nconst file = await toFile(new Blob(['%PDF-1.7 ...']), 'report.pdf', { type: 'application/pdf' });\n${usage(upload)}`
+      ? `// Blob, File, ArrayBuffer, typed arrays, ReadableStream, fs.ReadStream or a fetch Response:\nconst file = await toFile(new Blob(['%PDF-1.7 ...']), 'report.pdf', { type: 'application/pdf' });\n${usage(upload).replace(BLOB_EXAMPLE, 'file')}`
       : '',
     formExample: usage(form),
     textExample: usage(text),

@@ -1,3 +1,4 @@
+import { essence } from '../../model/media-types.js';
 import { objectLiteral, stringLiteral } from '../escape.js';
 import type {
   BodyModel,
@@ -112,7 +113,12 @@ function bodyParts(
       return [when(`formBody(${value}, ${fields}, ${type})`)];
     case 'multipart':
       imports.push({ module: 'internal/multipart.js', name: 'multipartBody' });
-      return [when(`multipartBody(${value}, ${fields})`)];
+      // multipart/form-data is what fetch writes for a FormData; another multipart type is named to the encoder.
+      return [
+        when(
+          `multipartBody(${value}, ${fields}${essence(body.contentType) === 'multipart/form-data' ? '' : `, ${type}`})`,
+        ),
+      ];
     case 'binary':
       imports.push({ module: 'internal/raw-body.js', name: 'binaryBody' });
       return [when(`binaryBody(${value}, ${type})`)];
