@@ -174,7 +174,35 @@ export type BodyModel =
       contentType: string;
       required: boolean;
       type: TypeRef;
+    }
+  | {
+      /**
+       * Passed whole, as the params object's `body` field: an alternative form whose main form spreads its fields
+       * into the params object, so every form of the method takes the same arguments.
+       */
+      kind: 'field';
+      encoding: BodyEncoding;
+      contentType: string;
+      required: boolean;
+      type: TypeRef;
     };
+
+/**
+ * Another request media type of an operation than its main one, chosen per call with the `contentType` request
+ * option. It takes the same arguments as the main form (so options are always the last one): a body spread into the
+ * params object when the main form's is, else the body argument, whole.
+ */
+export interface RequestFormModel {
+  body: BodyModel;
+  /** The params type of this form: the operation's parameters plus its own body fields. */
+  params?: ParamsModel;
+}
+
+/** A media type the success response can be asked for with the `accept` request option, and what it returns. */
+export interface ResponseFormModel {
+  mediaType: string;
+  response: ResponseModel;
+}
 
 /** The params object of a method: its exported type, and whether a caller must pass it. */
 export interface ParamsModel {
@@ -251,6 +279,13 @@ export interface OperationModel {
   body?: BodyModel;
   /** Present when the method takes a params object (option params, or a flattened body). */
   params?: ParamsModel;
+  /** The request media types after the main one (`body`), in `requestMediaTypes` order. */
+  requestForms: RequestFormModel[];
+  /**
+   * Every success media type a caller may ask for, the main one (`accept`) first; empty when there is only one
+   * choice or the call is a list (pages are JSON).
+   */
+  responseForms: ResponseFormModel[];
   call: CallModel;
   /** OR of AND lists of security scheme names; [] means no auth. */
   security: string[][];

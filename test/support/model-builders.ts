@@ -35,6 +35,8 @@ export function operation(overrides: Partial<OperationModel> = {}): OperationMod
     functionFile: `widgets-${method.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`,
     pathParams: [],
     optionParams: [],
+    requestForms: [],
+    responseForms: [],
     call: { kind: 'request', response: { kind: 'json', type: { kind: 'model', name: 'Widget' } } },
     security: [],
     errorStatuses: [],

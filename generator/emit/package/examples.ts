@@ -47,8 +47,13 @@ export function callExample(
 }
 
 /** The README's example for one operation: the call, and what to do with its result. */
-export function usageExample(ctx: ExampleContext, resource: ResourceModel, op: OperationModel): string {
-  return usageOf(callExample(ctx, resource, op), op);
+export function usageExample(
+  ctx: ExampleContext,
+  resource: ResourceModel,
+  op: OperationModel,
+  options?: string,
+): string {
+  return usageOf(callExample(ctx, resource, op, options), op);
 }
 
 /** The same call made by the operation's standalone function: `<functionName>(client, <args>)`. */

@@ -8,16 +8,18 @@ import {
 import { isIdentifier } from '../../model/identifiers.js';
 import type { OperationModel, OptionParamModel } from '../../model/types.js';
 import { objectLiteral, stringLiteral, templateLiteralText } from '../escape.js';
-import { functionDocs, type DocsContext } from './operation-docs.js';
+import { alternativeDocs, functionDocs, type DocsContext } from './operation-docs.js';
 import { importOf } from './print.js';
 import {
+  callStatements,
   isInherited,
   modelTypes,
   operationSignature,
-  resultType,
+  queryOnly,
   signatureImports,
-  typeText,
   type OperationSignature,
+  type SignatureShape,
+  type SpecValues,
 } from './signature.js';
 import {
   cookieValue,
@@ -26,7 +28,6 @@ import {
   objectOf as objectOfWith,
   pathValue,
   plainQuery,
-  streamResult,
   wireParts,
   type WireImport,
 } from './wire-spec.js';
@@ -83,48 +84,36 @@ function functionDeclaration(
   wire: WireImport[],
   ctx: DocsContext,
 ): FunctionDeclarationStructure {
-  const spec = requestSpec(op, wire);
-  const { call } = op;
-  const stream =
-    call.kind === 'request' && call.response.kind === 'stream'
-      ? streamResult(call.response, typeText(call.response.item), wire)
-      : undefined;
+  // Built now, not in the writer callback (which runs at print time): it records the imports the file needs.
+  const statements = callStatements(op, (form, values) => requestSpec(form, wire, values), wire, {
+    client: CLIENT,
+    paging: PAGING,
+  });
+  const docs = functionDocs(op, ctx);
+  const withClient = (shape: SignatureShape) => ({
+    typeParameters: shape.typeParameters,
+    parameters: [{ name: CLIENT, type: ctx.coreClassName }, ...shape.parameters],
+    returnType: shape.returnType,
+  });
+  const { implementation, overloads } = signature;
   return {
     kind: StructureKind.Function,
     name: op.functionName,
     isExported: true,
-    docs: [functionDocs(op, ctx)],
-    parameters: [{ name: CLIENT, type: ctx.coreClassName }, ...signature.parameters],
-    returnType: signature.returnType,
+    ...withClient(implementation),
+    // Callers see the overloads' docs: the main form's carries the full comment, each alternative says what it sends.
+    ...(overloads.length
+      ? {
+          overloads: overloads.map((shape) => ({
+            ...withClient(shape),
+            docs: [shape.contentType === undefined ? docs : alternativeDocs(op, shape.contentType)],
+          })),
+        }
+      : { docs: [docs] }),
     statements: (writer) => {
-      if (op.params && !queryOnly(op)) writer.writeLine(`const p = params ?? ${signature.emptyParams};`);
-      switch (call.kind) {
-        case 'paginated':
-          writer.write(
-            `return requestPage<${call.itemTypeName}, ${call.pageTypeName}>(${CLIENT}, ${spec}, ${PAGING}, options);`,
-          );
-          break;
-        case 'request':
-          writer.write(
-            `return ${CLIENT}.request<${resultType(call.response)}>(${spec}, options${stream ? `, ${stream.decode}` : ''});`,
-          );
-          break;
-      }
+      for (const line of statements) writer.writeLine(line);
     },
   };
-}
-
-/**
- * Params that are all plain query parameters go to the runtime as they are: it drops undefined ones and encodes the
- * rest. A styled one is written by its serialization, so it must be picked out by name.
- */
-function queryOnly(op: OperationModel): boolean {
-  return (
-    op.params !== undefined &&
-    op.body?.kind !== 'flattened' &&
-    op.optionParams.every((p) => p.in === 'query' && !p.serialization) &&
-    op.pathParams.every((p) => p.positional)
-  );
 }
 
 /**
@@ -143,7 +132,7 @@ function propertyKey(name: string): string {
   return name === '__proto__' ? `[${stringLiteral(name)}]` : stringLiteral(name);
 }
 
-function requestSpec(op: OperationModel, wire: WireImport[]): string {
+function requestSpec(op: OperationModel, wire: WireImport[], values: SpecValues): string {
   const parts = [`method: '${op.method}'`, `path: ${pathExpression(op, wire)}`];
   const byLocation = (location: OptionParamModel['in']) => op.optionParams.filter((p) => p.in === location);
   const query = plainQuery(op);
@@ -157,7 +146,7 @@ function requestSpec(op: OperationModel, wire: WireImport[]): string {
       `headers: { ${[...headers.map((h) => `${propertyKey(h.wireName)}: ${headerValue(h, access, wire)}`), ...cookie].join(', ')} }`,
     );
   }
-  parts.push(...wireParts(op, access, wire));
+  parts.push(...wireParts(op, access, wire, values));
   if (op.security.length) parts.push(`security: ${objectLiteral(op.security)}`);
   return `{ ${parts.join(', ')} }`;
 }

@@ -10,7 +10,7 @@ import {
 } from 'ts-morph';
 import type { OperationModel, ResourceModel } from '../../model/types.js';
 import { blockComment } from '../escape.js';
-import { methodDocs, type DocsContext } from './operation-docs.js';
+import { alternativeDocs, methodDocs, type DocsContext } from './operation-docs.js';
 import { importOf } from './print.js';
 import { modelTypes, operationSignature, signatureImports } from './signature.js';
 import { groupImports } from './wire-spec.js';
@@ -74,13 +74,29 @@ function emitMethod(
   op: OperationModel,
   ctx: DocsContext,
 ): OptionalKind<MethodDeclarationStructure> {
-  const signature = operationSignature(op);
-  const args = ['this._client', ...signature.parameters.map((p) => p.name)];
+  const { implementation, overloads } = operationSignature(op);
+  const args = ['this._client', ...implementation.parameters.map((p) => p.name)];
+  const docs = methodDocs(resource, op, ctx);
+  // With overloads, the implementation's union-typed arguments match none of the function's overloads one by one:
+  // the function is called through its implementation's type, which the overloads above have already checked.
+  const callee = overloads.length
+    ? `(${op.functionName} as (...args: unknown[]) => ${implementation.returnType})`
+    : op.functionName;
   return {
     name: op.methodName,
-    parameters: signature.parameters,
-    returnType: signature.returnType,
-    docs: [methodDocs(resource, op, ctx)],
-    statements: [`return ${op.functionName}(${args.join(', ')});`],
+    typeParameters: implementation.typeParameters,
+    parameters: implementation.parameters,
+    returnType: implementation.returnType,
+    ...(overloads.length
+      ? {
+          overloads: overloads.map((shape) => ({
+            typeParameters: shape.typeParameters,
+            parameters: shape.parameters,
+            returnType: shape.returnType,
+            docs: [shape.contentType === undefined ? docs : alternativeDocs(op, shape.contentType)],
+          })),
+        }
+      : { docs: [docs] }),
+    statements: [`return ${callee}(${args.join(', ')});`],
   };
 }

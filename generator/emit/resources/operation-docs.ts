@@ -1,7 +1,7 @@
 import type { OperationModel, ResourceModel } from '../../model/types.js';
 import { functionUsageExample, usageExample, type ExampleContext } from '../package/examples.js';
 import { SAMPLE_LANGS } from '../samples/check-samples.js';
-import { blockComment } from '../escape.js';
+import { blockComment, stringLiteral } from '../escape.js';
 
 /** Examples without schemas to read: a call with placeholder arguments (for emitter tests that build a model by hand). */
 export const NO_SCHEMAS: ExampleContext = { document: {}, schemaOf: () => undefined };
@@ -44,6 +44,13 @@ export function functionDocs(op: OperationModel, ctx: DocsContext): string {
       '',
       functionUsageExample(ctx.examples, op),
     ].join('\n'),
+  );
+}
+
+/** The doc comment of an overload for another request media type: what it sends and how to ask for it. */
+export function alternativeDocs(op: OperationModel, contentType: string): string {
+  return blockComment(
+    `${op.summary ? `${op.summary}\n\n` : ''}Sends the body as \`${contentType}\`: pass \`{ contentType: ${stringLiteral(contentType)} }\` in the request options.`,
   );
 }
 
