@@ -105,6 +105,33 @@ export interface GenerationResults {
   help?: CaseResult;
 }
 
+/** The command-line flags of the generation rows, shared by bench/run.ts and bench/run-generation.ts. */
+export const GENERATION_FLAGS = {
+  'github-runs': { type: 'string', default: '3' },
+  'provider-runs': { type: 'string', default: '5' },
+  'yaml-runs': { type: 'string', default: '3' },
+  'help-runs': { type: 'string', default: '5' },
+  'no-github': { type: 'boolean', default: false },
+  'no-yaml': { type: 'boolean', default: false },
+} as const;
+
+type GenerationFlags = {
+  [K in keyof typeof GENERATION_FLAGS]: (typeof GENERATION_FLAGS)[K]['default'] extends boolean
+    ? boolean
+    : string;
+};
+
+export function generationOptions(flags: GenerationFlags): GenerationOptions {
+  return {
+    providerRuns: Number(flags['provider-runs']),
+    githubRuns: Number(flags['github-runs']),
+    yamlRuns: Number(flags['yaml-runs']),
+    helpRuns: Number(flags['help-runs']),
+    github: !flags['no-github'],
+    yaml: !flags['no-yaml'],
+  };
+}
+
 export interface GenerationOptions {
   providerRuns: number;
   githubRuns: number;

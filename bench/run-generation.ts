@@ -7,20 +7,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { runGenerationRows } from './generation-cases.js';
+import { GENERATION_FLAGS, generationOptions, runGenerationRows } from './generation-cases.js';
 import { describeMachine } from './lib/machine.js';
 import { renderGenerationReport } from './report.js';
 
 const { values: flags } = parseArgs({
-  options: {
-    'github-runs': { type: 'string', default: '3' },
-    'provider-runs': { type: 'string', default: '5' },
-    'yaml-runs': { type: 'string', default: '3' },
-    'help-runs': { type: 'string', default: '5' },
-    'no-github': { type: 'boolean', default: false },
-    'no-yaml': { type: 'boolean', default: false },
-    keep: { type: 'boolean', default: false },
-  },
+  options: { ...GENERATION_FLAGS, keep: { type: 'boolean', default: false } },
 });
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -29,18 +21,7 @@ const machine = describeMachine();
 const startedAt = new Date().toISOString();
 const workDir = await mkdtemp(path.join(tmpdir(), 'sdkgen-bench-generation-'));
 try {
-  const results = await runGenerationRows(
-    {
-      providerRuns: Number(flags['provider-runs']),
-      githubRuns: Number(flags['github-runs']),
-      yamlRuns: Number(flags['yaml-runs']),
-      helpRuns: Number(flags['help-runs']),
-      github: !flags['no-github'],
-      yaml: !flags['no-yaml'],
-    },
-    workDir,
-    log,
-  );
+  const results = await runGenerationRows(generationOptions(flags), workDir, log);
   process.stdout.write(
     renderGenerationReport({ ...results, machine, startedAt, durationMs: performance.now() - started }),
   );

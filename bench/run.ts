@@ -1,6 +1,6 @@
 // `npm run bench`: sdkgen against its peers, side by side in one run; prints a markdown table and writes bench/RESULTS.md.
 // Options: --github-runs N (3), --provider-runs N (5), --yaml-runs N (3), --help-runs N (5), --requests N (5000),
-//          --no-github (also skips the YAML case), --no-write, --keep, --client <index.ts> (generated/whop/src/index.ts).
+//          --no-github, --no-yaml, --no-write, --keep, --client <index.ts> (generated/whop/src/index.ts).
 // `npm run bench:generation` runs only the generation rows (bench/run-generation.ts).
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -15,7 +15,7 @@ import {
   sdkgenApp,
   type BundleResult,
 } from './bundle.js';
-import { docOut, ROOT, runGenerationRows } from './generation-cases.js';
+import { docOut, GENERATION_FLAGS, generationOptions, ROOT, runGenerationRows } from './generation-cases.js';
 import { providerDocuments, TOOLS, type ToolId } from './generation.js';
 import { describeMachine } from './lib/machine.js';
 import { renderReport, type BenchResults } from './report.js';
@@ -26,12 +26,8 @@ const ITEMS = 100_000;
 
 const { values: flags } = parseArgs({
   options: {
-    'github-runs': { type: 'string', default: '3' },
-    'provider-runs': { type: 'string', default: '5' },
-    'yaml-runs': { type: 'string', default: '3' },
-    'help-runs': { type: 'string', default: '5' },
+    ...GENERATION_FLAGS,
     requests: { type: 'string', default: '5000' },
-    'no-github': { type: 'boolean', default: false },
     'no-write': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     client: { type: 'string', default: path.join(ROOT, 'generated/whop/src/index.ts') },
@@ -49,21 +45,7 @@ const results: BenchResults = {
 const workDir = await mkdtemp(path.join(tmpdir(), 'sdkgen-bench-'));
 
 try {
-  Object.assign(
-    results,
-    await runGenerationRows(
-      {
-        providerRuns: Number(flags['provider-runs']),
-        githubRuns: Number(flags['github-runs']),
-        yamlRuns: Number(flags['yaml-runs']),
-        helpRuns: Number(flags['help-runs']),
-        github: !flags['no-github'],
-        yaml: !flags['no-github'],
-      },
-      workDir,
-      log,
-    ),
-  );
+  Object.assign(results, await runGenerationRows(generationOptions(flags), workDir, log));
   const documents = await providerDocuments(path.join(ROOT, 'specs'));
 
   log('runtime: generated client vs fetch');
