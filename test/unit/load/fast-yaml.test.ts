@@ -53,6 +53,7 @@ describe('fastYaml', () => {
     ['numeric keys', '200: ok\n0x10: hex\n1.50: f\ntrue: t\n'],
     ['a __proto__ key', '__proto__: {polluted: 1}\nconstructor: 2\n'],
     ['flow collections', 'a: [1, "b", {c: d}]\ne: {f: [g, h], i: {}}\n'],
+    ['a URL template with {&...}', 'url: https://x/y{?since}{&page,per_page}\nb: R&D, Pro, & Team\n'],
   ])('%s: the same value as the strict parser', (_, text) => {
     const result = fastYaml(text);
     expect(result).toBeDefined();
@@ -65,6 +66,7 @@ describe('fastYaml', () => {
     ['keys the parsers compare differently', '1: a\n"1": b\n'],
     ['an anchor', 'a: &x {b: 1}\nc: *x\n'],
     ['an anchor inside a flow collection', 'a: [&x 1, *x]\n'],
+    ['an anchor before a nested mapping', 'a:\n  - &x\n    b: 1\n  - *x\n'],
     ['an unknown alias', 'a: *x\n'],
     ['a %YAML 1.1 directive', '%YAML 1.1\n---\na: yes\n'],
     ['an explicit key', '? a\n: b\n'],
