@@ -2,7 +2,6 @@ import { StructureKind, VariableDeclarationKind, type SourceFileStructure } from
 import { allResources } from '../../model/all-resources.js';
 import type { ApiModel, SecuritySchemeModel } from '../../model/types.js';
 import { blockComment, objectLiteral, stringLiteral } from '../escape.js';
-import { isInherited } from './emit-resource.js';
 import { importOf } from './print.js';
 
 /** Emits `client.ts`: the transport configuration as data, and one property per resource. */
@@ -16,9 +15,7 @@ export function emitClient(model: ApiModel): SourceFileStructure {
     envPrefix: settings.envPrefix,
     credential: { option: settings.credential.option, env: settings.credential.env },
     defaultBaseURL: model.defaultBaseURL,
-    securitySchemes: Object.fromEntries(
-      Object.entries(model.securitySchemes).map(([name, scheme]) => [name, runtimeScheme(scheme)]),
-    ),
+    securitySchemes: {},
     errorMessagePaths: settings.errorMessagePaths,
     queryFormat: settings.queryFormat,
     defaultSecurity: model.defaultSecurity,
@@ -37,7 +34,7 @@ export function emitClient(model: ApiModel): SourceFileStructure {
   return {
     kind: StructureKind.SourceFile,
     statements: [
-      importOf('./core/client.js', ['BaseClient']),
+      importOf('./core/client.js', ['BaseClient', ...schemeFactories(model)]),
       importOf('./core/client.js', ['BaseClientOptions', 'ClientConfig'], true),
       importOf('./core/client.js', [...(basic ? ['BasicCredentials'] : []), 'CredentialContext'], true),
       { kind: StructureKind.ImportDeclaration, moduleSpecifier: './errors.js', namespaceImport: 'Errors' },
@@ -66,7 +63,9 @@ export function emitClient(model: ApiModel): SourceFileStructure {
       {
         kind: StructureKind.VariableStatement,
         declarationKind: VariableDeclarationKind.Const,
-        declarations: [{ name: 'config', type: 'ClientConfig', initializer: configLiteral(config) }],
+        declarations: [
+          { name: 'config', type: 'ClientConfig', initializer: configLiteral(config, model.securitySchemes) },
+        ],
       },
       {
         kind: StructureKind.Class,
@@ -118,15 +117,27 @@ export function emitClient(model: ApiModel): SourceFileStructure {
   };
 }
 
-/** The runtime's `SecurityScheme` (templates/runtime/internal/auth.ts) for a credential kind. */
-function runtimeScheme(scheme: SecuritySchemeModel) {
+/**
+ * The runtime's `SecurityScheme` (templates/runtime/internal/auth.ts) for a credential kind: a call of the factory
+ * that applies it, so a bundle carries the code of the schemes its API declares and no other.
+ */
+function runtimeScheme(scheme: SecuritySchemeModel): string {
   switch (scheme.kind) {
     case 'bearer':
+      return 'bearerAuth()';
     case 'basic':
-      return { type: 'http', scheme: scheme.kind };
-    case 'apiKey':
-      return { type: 'apiKey', in: scheme.in, name: scheme.name };
+      return 'basicAuth()';
+    case 'apiKey': {
+      const factory = { header: 'apiKeyHeader', query: 'apiKeyQuery', cookie: 'apiKeyCookie' }[scheme.in];
+      return `${factory}(${stringLiteral(scheme.name)})`;
+    }
   }
+}
+
+/** The factories `runtimeScheme` calls, sorted and once each. */
+function schemeFactories(model: ApiModel): string[] {
+  const names = Object.values(model.securitySchemes).map((scheme) => runtimeScheme(scheme).split('(')[0]!);
+  return [...new Set(names)].sort();
 }
 
 /** Emits `index.ts`: the client as default and named export, resources, errors, pagination and every model. */
@@ -215,15 +226,13 @@ export function emitIndex(model: ApiModel): SourceFileStructure {
 }
 
 /**
- * The config object literal. A security scheme named like a member of Object (`constructor`, `toString`) loses its
- * contextual type in TypeScript (its literals widen to string), so such a scheme is written `as const`.
+ * The config object literal, its security schemes as factory calls. A scheme's name is a string literal key
+ * (`__proto__` computed, so that it is a key and not the prototype).
  */
-function configLiteral(config: Record<string, unknown>): string {
-  const schemes = config.securitySchemes as Record<string, unknown>;
-  if (!Object.keys(schemes).some(isInherited)) return objectLiteral(config);
+function configLiteral(config: Record<string, unknown>, schemes: ApiModel['securitySchemes']): string {
   const entries = Object.entries(schemes).map(
     ([name, scheme]) =>
-      `${name === '__proto__' ? `[${stringLiteral(name)}]` : stringLiteral(name)}: ${objectLiteral(scheme)}${isInherited(name) ? ' as const' : ''}`,
+      `${name === '__proto__' ? `[${stringLiteral(name)}]` : stringLiteral(name)}: ${runtimeScheme(scheme)}`,
   );
   const fields = Object.entries(config).map(
     ([key, value]) =>
