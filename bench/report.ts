@@ -1,16 +1,15 @@
 import type { BundleResult } from './bundle.js';
+import type { GenerationResults } from './generation-cases.js';
 import { summarize, TOOLS, type CaseResult, type ToolId } from './generation.js';
 import { count, kb, mib, micros, ratio, seconds, table } from './lib/format.js';
 import type { MachineInfo } from './lib/machine.js';
 import type { RuntimeReport } from './runtime.js';
 import type { TypecheckResult } from './typecheck.js';
 
-export interface BenchResults {
+export interface BenchResults extends GenerationResults {
   machine: MachineInfo;
   startedAt: string;
   durationMs: number;
-  providers?: CaseResult;
-  github?: CaseResult;
   typecheck?: Partial<Record<ToolId, TypecheckResult>>;
   runtime?: RuntimeReport | { failure: string };
   bundles: { label: string; ours: BundleResult; peers: BundleResult[] }[];
@@ -28,17 +27,7 @@ export const FLAT_RETAINED_BYTES = 2 * 2 ** 20;
 const BUNDLE_LIMIT_BYTES = 6_000;
 
 export function renderReport(results: BenchResults): string {
-  const parts = [
-    `Machine: ${results.machine.nproc} CPUs (${results.machine.cpu}), ${results.machine.memoryGiB} GiB RAM, Node ${results.machine.node}, ${results.machine.os}; ` +
-      `load average ${results.machine.loadAverage} at start. Run ${results.startedAt}, took ${seconds(results.durationMs)}.`,
-    'Ratios are sdkgen ÷ peer, measured in the same run (below 1.00x: sdkgen is faster or smaller).',
-  ];
-  if (results.providers)
-    parts.push(`### Generation: the repo's providers\n\n${generationTable(results.providers)}`);
-  if (results.github)
-    parts.push(
-      `### Generation: GitHub REST description (@octokit/openapi api.github.com.json)\n\n${generationTable(results.github)}`,
-    );
+  const parts = [...reportHead(results), ...generationSections(results)];
   if (results.typecheck)
     parts.push(`### Type-checking each tool's GitHub output\n\n${typecheckTable(results.typecheck)}`);
   if (results.runtime)
@@ -50,7 +39,97 @@ export function renderReport(results: BenchResults): string {
       `### One-method browser bundle (esbuild, minified, gzip -9)\n\n${bundleTable(results.bundles)}`,
     );
   parts.push(`### Targets (issue 7)\n\n${targetTable(targets(results))}`);
+  parts.push(`### Targets (issue 15, generation)\n\n${targetTable(generationTargets(results))}`);
   return parts.join('\n\n') + '\n';
+}
+
+/** Only the generation rows and their targets (`npm run bench:generation`). */
+export function renderGenerationReport(
+  results: GenerationResults & Pick<BenchResults, 'machine' | 'startedAt' | 'durationMs'>,
+): string {
+  const parts = [...reportHead(results), ...generationSections(results)];
+  parts.push(`### Targets (issue 15, generation)\n\n${targetTable(generationTargets(results))}`);
+  return parts.join('\n\n') + '\n';
+}
+
+function reportHead(results: Pick<BenchResults, 'machine' | 'startedAt' | 'durationMs'>): string[] {
+  return [
+    `Machine: ${results.machine.nproc} CPUs (${results.machine.cpu}), ${results.machine.memoryGiB} GiB RAM, Node ${results.machine.node}, ${results.machine.os}; ` +
+      `load average ${results.machine.loadAverage} at start. Run ${results.startedAt}, took ${seconds(results.durationMs)}.`,
+    'Ratios are sdkgen ÷ peer, measured in the same run (below 1.00x: sdkgen is faster or smaller).',
+  ];
+}
+
+function generationSections(results: GenerationResults): string[] {
+  const parts: string[] = [];
+  if (results.providers)
+    parts.push(`### Generation: the repo's providers\n\n${generationTable(results.providers)}`);
+  if (results.github)
+    parts.push(
+      `### Generation: GitHub REST description (@octokit/openapi api.github.com.json)\n\n${generationTable(results.github)}`,
+    );
+  if (results.yaml)
+    parts.push(
+      '### Generation: full-size YAML (GitHub REST description written as 10 MB of YAML at bench time)\n\n' +
+        'No public OpenAPI document of 2 MB or more ships as YAML in an npm package this repo pins, so the case is ' +
+        "@octokit/openapi's api.github.com.json converted to YAML (block style, no anchors) before the first run.\n\n" +
+        generationTable(results.yaml),
+    );
+  if (results.help) parts.push(`### Start-up: \`--help\` of each command line\n\n${helpTable(results.help)}`);
+  return parts;
+}
+
+function helpTable(result: CaseResult): string {
+  const ours = summarize(result.results.sdkgen);
+  const rows = TOOLS.map(({ id, label }) => {
+    const tool = result.results[id];
+    const s = summarize(tool);
+    if (!s) return [label, `failed: ${tool.failure ?? 'no runs'}`, '', '', '', ''];
+    return [
+      label,
+      String(s.runs),
+      seconds(s.wallMs),
+      seconds(s.cpuMs),
+      mib(s.maxRssBytes),
+      id === 'sdkgen' || !ours ? '' : ratio(ours.wallMs, s.wallMs),
+    ];
+  });
+  return (
+    table(['Tool', 'Runs', 'Wall (median)', 'CPU user+sys', 'Peak RSS', 'sdkgen ÷ tool, wall'], rows) +
+    '\n\nWhole child processes (`node <cli> --help`), round-robin after a warm-up round; medians.'
+  );
+}
+
+/** Issue 15's generation targets: full-size YAML vs both peers, the providers vs openapi-typescript, `--help`. */
+function generationTargets(results: GenerationResults): Target[] {
+  const list: Target[] = [];
+  const versus = (result: CaseResult, peer: ToolId, limit: number, name: string) => {
+    const ours = summarize(result.results.sdkgen);
+    const theirs = summarize(result.results[peer]);
+    list.push({
+      name,
+      met: ours && theirs ? ours.wallMs <= limit * theirs.wallMs : undefined,
+      measured:
+        ours && theirs
+          ? `${ratio(ours.wallMs, theirs.wallMs)} (${seconds(ours.wallMs)} vs ${seconds(theirs.wallMs)})`
+          : failureOf(result, ours ? peer : 'sdkgen'),
+    });
+  };
+  if (results.yaml) {
+    versus(results.yaml, 'hey-api', 0.5, 'Full-size YAML generation ≤ 0.5x hey-api');
+    versus(results.yaml, 'openapi-typescript', 1.5, 'Full-size YAML generation ≤ 1.5x openapi-typescript');
+  }
+  if (results.providers)
+    versus(results.providers, 'openapi-typescript', 1.5, 'Three providers ≤ 1.5x openapi-typescript');
+  if (results.help) {
+    const ours = summarize(results.help.results.sdkgen);
+    list.push({
+      name: '`sdkgen --help` ≤ 0.3 s wall',
+      met: ours ? ours.wallMs <= 300 : undefined,
+      measured: ours ? seconds(ours.wallMs) : failureOf(results.help, 'sdkgen'),
+    });
+  }
+  return list;
 }
 
 function generationTable(result: CaseResult): string {

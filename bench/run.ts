@@ -1,38 +1,25 @@
 // `npm run bench`: sdkgen against its peers, side by side in one run; prints a markdown table and writes bench/RESULTS.md.
-// Options: --github-runs N (3), --provider-runs N (5), --requests N (5000), --no-github, --no-write, --keep,
-//          --client <index.ts> (generated/whop/src/index.ts).
+// Options: --github-runs N (3), --provider-runs N (5), --yaml-runs N (3), --help-runs N (5), --requests N (5000),
+//          --no-github, --no-yaml, --no-write, --keep, --client <index.ts> (generated/whop/src/index.ts).
+// `npm run bench:generation` runs only the generation rows (bench/run-generation.ts).
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { bundleRows } from './bundle-rows.js';
-import {
-  providerDocuments,
-  runGenerationCase,
-  TOOLS,
-  type GenerationCase,
-  type ToolId,
-} from './generation.js';
+import { docOut, GENERATION_FLAGS, generationOptions, ROOT, runGenerationRows } from './generation-cases.js';
+import { providerDocuments, TOOLS, type ToolId } from './generation.js';
 import { describeMachine } from './lib/machine.js';
 import { renderReport, type BenchResults } from './report.js';
 import { runRuntimeBench } from './runtime.js';
 import { typecheck, type TypecheckResult } from './typecheck.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const SDKGEN = path.join(ROOT, 'bin/sdkgen.js');
-const OPENAPI_TS_CLI = path.join(ROOT, 'node_modules/openapi-typescript/bin/cli.js');
-const HEY_API_CLI = path.join(ROOT, 'node_modules/@hey-api/openapi-ts/bin/run.js');
-const GITHUB_SPEC = path.join(ROOT, 'node_modules/@octokit/openapi/generated/api.github.com.json');
-const PEERS = path.join(ROOT, 'bench/peers');
 const ITEMS = 100_000;
 
 const { values: flags } = parseArgs({
   options: {
-    'github-runs': { type: 'string', default: '3' },
-    'provider-runs': { type: 'string', default: '5' },
+    ...GENERATION_FLAGS,
     requests: { type: 'string', default: '5000' },
-    'no-github': { type: 'boolean', default: false },
     'no-write': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     client: { type: 'string', default: path.join(ROOT, 'generated/whop/src/index.ts') },
@@ -50,32 +37,8 @@ const results: BenchResults = {
 const workDir = await mkdtemp(path.join(tmpdir(), 'sdkgen-bench-'));
 
 try {
-  log('generation: providers');
+  Object.assign(results, await runGenerationRows(generationOptions(flags), workDir, log));
   const documents = await providerDocuments(path.join(ROOT, 'specs'));
-  const docOut = (dir: string, doc: { provider: string; file: string }) =>
-    path.join(dir, `${doc.provider}-${path.parse(doc.file).name}`);
-  results.providers = await runGenerationCase(
-    {
-      name: 'providers',
-      invocations: {
-        sdkgen: (out) => [SDKGEN, 'generate', '--out-dir', out],
-        'openapi-typescript': (out) => [
-          path.join(PEERS, 'openapi-typescript.mjs'),
-          ...documents.flatMap((d) => [d.file, `${docOut(out, d)}.ts`]),
-        ],
-        'hey-api': (out) => [
-          path.join(PEERS, 'hey-api.mjs'),
-          ...documents.flatMap((d) => [d.file, docOut(out, d)]),
-        ],
-      },
-      rounds: Number(flags['provider-runs']),
-      warmup: 1,
-      budgetMs: 90_000,
-      timeoutMs: 120_000,
-    },
-    workDir,
-    log,
-  );
 
   log('runtime: generated client vs fetch');
   results.runtime = await runRuntimeBench(path.resolve(flags.client), Number(flags.requests), ITEMS).catch(
@@ -84,42 +47,11 @@ try {
 
   // The bundle rows are measured once GitHub's outputs exist (or are known to be skipped), below.
   const heyWhop = docOut(
-    results.providers.results['hey-api'].outDir,
+    results.providers!.results['hey-api'].outDir,
     documents.find((d) => /retrieve/.test(d.file)) ?? documents[0]!,
   );
 
-  if (!flags['no-github']) {
-    log('generation: GitHub');
-    results.github = await runGenerationCase(
-      {
-        name: 'github',
-        invocations: {
-          sdkgen: (out) => [SDKGEN, 'generate', '--spec', GITHUB_SPEC, '--out', out, '--name', 'GitHub'],
-          'openapi-typescript': (out) => [OPENAPI_TS_CLI, GITHUB_SPEC, '-o', path.join(out, 'types.ts')],
-          'hey-api': (out) => [
-            HEY_API_CLI,
-            '-i',
-            GITHUB_SPEC,
-            '-o',
-            out,
-            '-c',
-            '@hey-api/client-fetch',
-            '-p',
-            '@hey-api/typescript',
-            '@hey-api/sdk',
-            '-s',
-            '--no-log-file',
-          ],
-        },
-        rounds: Number(flags['github-runs']),
-        warmup: 0,
-        budgetMs: 420_000,
-        timeoutMs: 8 * 60_000,
-      } satisfies GenerationCase,
-      workDir,
-      log,
-    );
-
+  if (results.github) {
     log('type-check: GitHub outputs');
     const checks: Partial<Record<ToolId, TypecheckResult>> = {};
     for (const { id } of TOOLS) {

@@ -104,12 +104,12 @@ export async function bundleSpec(
   if (rootRefs.length || depth) throw new GenerationErrors([...rootRefs, ...(depth ? [depth] : [])]);
   const config = await createConfig({ rules: LINT_RULES });
   const externalRefResolver = new SandboxedResolver(path.dirname(absolute), absolute);
-  const skipBundle = isJson && !refs.external;
+  const skipBundle = !refs.external;
   let result;
   try {
     if (skipBundle) {
-      // Nothing to bundle: JSON parses the same everywhere, so the tree already parsed is the bundled document
-      // (bundling GitHub's 11 MB description again would cost seconds for no change).
+      // Nothing to bundle: the bundler would start from the tree parsed above and change only what this path does
+      // too (bundling GitHub's 11 MB description again would cost seconds for no change, in JSON as in YAML).
       // The bundler always leaves a `components` object; so does this path, so both give the same document.
       repaired.components ??= {};
       inlineExampleRefs(repaired);
