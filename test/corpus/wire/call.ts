@@ -5,7 +5,7 @@
  */
 import { lookupPointer } from '../../../generator/json-pointer.js';
 import type { ManifestArgument, ManifestOperation } from '../../../generator/emit/package/manifest.js';
-import { deref, sampleValue } from './sample.js';
+import { deref, parameterSample, sampleValue } from './sample.js';
 
 export type Outcome =
   | { kind: 'ok' }
@@ -15,8 +15,10 @@ export type Outcome =
   /** Prism could not produce a response from the document (no example it can build, no response declared). */
   | { kind: 'mock-limit'; detail: string }
   | { kind: 'exception'; detail: string }
-  /** Prism itself died on the request (a TypeError in its own deserializer); it is restarted for the next one. */
-  | { kind: 'prism-crash'; detail: string };
+  /** Prism itself died on the request (a throw in its own deserializer); it is restarted for the next one. */
+  | { kind: 'prism-crash'; detail: string }
+  /** Prism logged no verdict on the request: nothing proves it right or wrong. */
+  | { kind: 'unvalidated'; detail: string };
 
 /** Prism's request-side problems (https://stoplight.io/prism/errors#...): each one is the client's fault. */
 const REQUEST_PROBLEMS = new Set([
@@ -65,6 +67,16 @@ function declaresSerialization(param: RawParameter): boolean {
   );
 }
 
+/**
+ * A header whose schema is an array or object: Prism 5.14's simple-style deserializer (`deserializers/style/simple.js`)
+ * splits the header's text without checking it is there, so an absent one crashes the mock. Sending it keeps the
+ * request checked, and proves its serialization besides.
+ */
+function structuredHeader(param: RawParameter, doc: unknown): boolean {
+  const type = (deref(param.schema, doc) as any)?.type;
+  return param.in === 'header' && (type === 'array' || type === 'object');
+}
+
 function parameterValue(param: RawParameter, doc: unknown): unknown {
   if (param.example !== undefined) return param.example;
   const named = Object.values(param.examples ?? {})
@@ -73,7 +85,10 @@ function parameterValue(param: RawParameter, doc: unknown): unknown {
   if (named) return named.value;
   const media = param.content ? Object.values(param.content)[0] : undefined;
   if (media?.example !== undefined) return media.example;
-  return sampleValue(media?.schema ?? param.schema ?? {}, doc);
+  // OpenAPI's defaults: `form` in the query and cookies, `simple` in the path and headers; only `form` explodes.
+  const style = param.style ?? (param.in === 'query' || param.in === 'cookie' ? 'form' : 'simple');
+  const explode = param.explode ?? style === 'form';
+  return parameterSample(media?.schema ?? param.schema ?? {}, doc, { in: param.in, explode });
 }
 
 function bodyMedia(doc: unknown, op: ManifestOperation, mediaType: string | undefined): any {
@@ -139,7 +154,7 @@ export function buildArguments(doc: unknown, op: ManifestOperation): unknown[] {
                 : p.name === field.name),
           );
           // Required ones, and optional ones that declare how they are written: their serialization is what is proven.
-          if (param && (param.required || declaresSerialization(param)))
+          if (param && (param.required || declaresSerialization(param) || structuredHeader(param, doc)))
             values[field.name] = parameterValue(param, doc);
         }
         args.push(values);

@@ -82,6 +82,34 @@ export function sampleValue(schema: unknown, doc: unknown, depth = 0): unknown {
   }
 }
 
+/**
+ * A parameter's value: as `sampleValue`, but an object has every property it declares. An empty object serializes
+ * to nothing, so it would leave a path segment empty or a delimited value bare, proving nothing of its style.
+ */
+export function parameterSample(
+  schema: unknown,
+  doc: unknown,
+  where: { in: string; explode: boolean },
+): unknown {
+  const s = deref(schema, doc) as any;
+  const value = sampleValue(s, doc);
+  if (!isRecord(value) || !isRecord(s?.properties) || s.example !== undefined || s.default !== undefined)
+    return value;
+  // Prism 5.14 reads path parameters with uri-template-lite's `match`, which takes a comma for a list separator and
+  // hands its deserializers an array they cannot read (a crash): an object in a path gets one property when
+  // exploded (`name=value`, no comma) and stays as sampled otherwise.
+  const room = where.in === 'path' ? (where.explode ? 1 - Object.keys(value).length : 0) : Infinity;
+  const out: Record<string, unknown> = { ...value };
+  for (const [key, raw] of Object.entries(s.properties)) {
+    const property = deref(raw, doc) as any;
+    if (Object.keys(out).length - Object.keys(value).length >= room) break;
+    if (key in out || property?.readOnly === true) continue;
+    const sample = sampleValue(property, doc, 1);
+    if (sample !== undefined && !isRecord(sample) && !Array.isArray(sample)) out[key] = sample;
+  }
+  return out;
+}
+
 /** A discriminated union's value names its branch: the mapping key that points at it, else the schema's name. */
 function withDiscriminator(value: unknown, discriminator: any, option: any, doc: unknown): unknown {
   const name = discriminator?.propertyName;
