@@ -123,12 +123,16 @@ describe('wire test against Prism (--errors)', () => {
             prism = await startPrism(prismFile, { errors: true });
             continue;
           }
+          const verdict = await awaitVerdict(() => prism.log().slice(logStart));
+          if (sent?.abandoned) {
+            await prism.close();
+            prism = await startPrism(prismFile, { errors: true });
+          }
           row.called++;
           if (sent?.dynamic) row.schemaAnswers++;
           const own = gaps.filter((g) => g.operation === op.pointer && g.in !== 'multipart');
           if (own.length > 0) row.ownChecks++;
           const problems = own.length > 0 && sent ? checkGaps(sent.request, own, bundled.document) : [];
-          const verdict = await awaitVerdict(() => prism.log().slice(logStart));
           if (verdict) row.validated++;
           if (problems.length > 0)
             outcomes.push([name, { kind: 'violation', detail: `own check: ${problems.join('; ')}` }]);

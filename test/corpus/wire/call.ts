@@ -6,6 +6,7 @@
 import { lookupPointer } from '../../../generator/json-pointer.js';
 import type { ManifestArgument, ManifestOperation } from '../../../generator/emit/package/manifest.js';
 import { deref, parameterSample, sampleValue } from './sample.js';
+import { allows } from './schema-check.js';
 
 export type Outcome =
   | { kind: 'ok' }
@@ -77,14 +78,21 @@ function structuredHeader(param: RawParameter, doc: unknown): boolean {
   return param.in === 'header' && (type === 'array' || type === 'object');
 }
 
+/**
+ * The document's own examples for a parameter or body, those its schema allows: some documents' examples are not
+ * valid for their own schema (GitHub's `POST /user/keys` key misses its pattern), and sending one proves nothing.
+ */
+function validExamples(holder: any, schema: unknown, doc: unknown): unknown[] {
+  const named = Object.values(holder?.examples ?? {}).map((e) => (deref(e, doc) as any)?.value);
+  return [holder?.example, ...named].filter((v) => v !== undefined && allows(schema, v, doc));
+}
+
 function parameterValue(param: RawParameter, doc: unknown): unknown {
-  if (param.example !== undefined) return param.example;
-  const named = Object.values(param.examples ?? {})
-    .map((e) => deref(e, doc) as any)
-    .find((e) => e?.value !== undefined);
-  if (named) return named.value;
+  const [example] = validExamples(param, param.schema, doc);
+  if (example !== undefined) return example;
   const media = param.content ? Object.values(param.content)[0] : undefined;
-  if (media?.example !== undefined) return media.example;
+  const [mediaExample] = validExamples(media, media?.schema, doc);
+  if (mediaExample !== undefined) return mediaExample;
   // OpenAPI's defaults: `form` in the query and cookies, `simple` in the path and headers; only `form` explodes.
   const style = param.style ?? (param.in === 'query' || param.in === 'cookie' ? 'form' : 'simple');
   const explode = param.explode ?? style === 'form';
@@ -105,21 +113,22 @@ function bodyMedia(doc: unknown, op: ManifestOperation, mediaType: string | unde
 }
 
 function bodyValue(media: any, doc: unknown): unknown {
-  const named = Object.values(media?.examples ?? {})
-    .map((e) => deref(e, doc) as any)
-    .find((e) => e?.value !== undefined);
-  const example = media?.example !== undefined ? media.example : named?.value;
-  if (example === undefined) return sampleValue(media?.schema ?? {}, doc);
   // Some documents write a JSON example as its text; a structured schema means the structure was meant.
   const type = (deref(media?.schema, doc) as any)?.type;
-  if (typeof example === 'string' && (type === 'array' || type === 'object')) {
+  const parsed = (example: unknown) => {
+    if (typeof example !== 'string' || (type !== 'array' && type !== 'object')) return example;
     try {
       return JSON.parse(example);
     } catch {
       return example;
     }
-  }
-  return example;
+  };
+  const named = Object.values(media?.examples ?? {}).map((e) => (deref(e, doc) as any)?.value);
+  const example = [media?.example, ...named]
+    .filter((v) => v !== undefined)
+    .map(parsed)
+    .find((v) => allows(media?.schema, v, doc));
+  return example !== undefined ? example : sampleValue(media?.schema ?? {}, doc);
 }
 
 /** Positional arguments for the method: every parameter, the body's required fields, or a whole body. */

@@ -13,6 +13,16 @@ const ID_ONE_OF =
   'both branches, so Prism refuses every value as "must match exactly one schema in oneOf"';
 
 export const EXCLUDED = new Map<string, string>([
+  ['edge-cases POST /animals', OVERLAPPING_ONE_OF],
+  [
+    'readme-3-0-json-security-multiple-json POST /anything/and',
+    'it requires HTTP basic and OAuth 2 together: both are the one `Authorization` header, so no request carries both',
+  ],
+  [
+    'readme-3-0-json-circular-paths-json PUT /anything',
+    'its `content` header is an array of objects: OpenAPI defines no simple-style serialization of an object inside ' +
+      'an array, Prism reads each item as text and refuses it, and an empty array is no header at all',
+  ],
   [
     'readme-3-0-json-circular-request-bodies-json POST /direct',
     'TreeNode requires `parent`, itself a TreeNode: no finite body is valid',

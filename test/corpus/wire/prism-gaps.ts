@@ -8,11 +8,10 @@
  * opened to `{}`, its encoding dropped), and this module deserializes them from the request as sent and validates
  * them against their schema, as Prism would have.
  */
-import { Ajv } from 'ajv';
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import { HTTP_METHODS } from '../../../generator/http-methods.js';
 import type { RecordedRequest } from './recorder.js';
 import { deref } from './sample.js';
+import { schemaValidator } from './schema-check.js';
 
 export interface Gap {
   /** The operation's JSON pointer, as the manifest writes it (`#/paths/~1a/get`). */
@@ -159,21 +158,11 @@ export function checkGaps(request: RecordedRequest, gaps: Gap[], doc: any): stri
       continue;
     }
     const value = deserializeDelimited(values[0]!, gap, doc);
-    const validate = validator(doc, gap.schema);
-    if (!validate(value))
+    const validate = schemaValidator(gap.schema, doc, true);
+    if (validate && !validate(value))
       problems.push(
         `${gap.in} ${gap.name} (${gap.style}) ${JSON.stringify(value)}: ${validate.errors?.map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ')}`,
       );
   }
   return problems;
-}
-
-/**
- * The parameter's schema with the document's components beside it, so its `$ref`s resolve; types are coerced from
- * the text a query or form field carries, as Prism does.
- */
-function validator(doc: any, schema: unknown) {
-  const options = { strict: false, coerceTypes: true, validateFormats: false, allErrors: true } as const;
-  const ajv = String(doc?.openapi).startsWith('3.1') ? new Ajv2020(options) : new Ajv(options);
-  return ajv.compile({ ...(deref(schema, doc) as object), components: doc?.components });
 }
