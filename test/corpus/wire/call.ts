@@ -59,6 +59,11 @@ function parametersOf(doc: unknown, op: ManifestOperation): RawParameter[] {
   return [...byKey.values()];
 }
 
+/** Whether the operation declares a header of this name (rclone's `Prefer: respond-async`). */
+export function declaresHeader(doc: unknown, op: ManifestOperation, name: string): boolean {
+  return parametersOf(doc, op).some((p) => p.in === 'header' && p.name.toLowerCase() === name);
+}
+
 function declaresSerialization(param: RawParameter): boolean {
   return (
     param.style !== undefined ||

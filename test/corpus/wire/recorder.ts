@@ -21,6 +21,8 @@ export interface Sent {
 
 export interface Recorder {
   fetch: typeof fetch;
+  /** Whether a schema-built answer may be asked for: not when the operation declares a `Prefer` header itself. */
+  allowDynamic: (allowed: boolean) => void;
   /**
    * The last request sent, whether its answer came from `Prefer: dynamic=true`, and whether the connection failed
    * (a Prism crash shows first as that).
@@ -52,6 +54,7 @@ const DYNAMIC_TIMEOUT_MS = 5_000;
 
 export function createRecorder(): Recorder {
   let last: Sent | undefined;
+  let dynamicAllowed = true;
   const recordingFetch: typeof fetch = async (input, init) => {
     const request = new Request(input, init);
     const again = request.clone();
@@ -78,8 +81,7 @@ export function createRecorder(): Recorder {
       }
     };
     const response = await send(request);
-    // A request with a `Prefer` of its own (rclone's `respond-async`) keeps it: the header is the document's.
-    if (request.headers.has('prefer') || !(await responseOnlyViolations(response))) return response;
+    if (!dynamicAllowed || !(await responseOnlyViolations(response))) return response;
     again.headers.set('prefer', 'dynamic=true');
     try {
       // Prism builds some answers from a deep schema for longer than a call may take (Figma's file): then the
@@ -92,5 +94,9 @@ export function createRecorder(): Recorder {
       return response;
     }
   };
-  return { fetch: recordingFetch, last: () => last };
+  return {
+    fetch: recordingFetch,
+    allowDynamic: (allowed) => (dynamicAllowed = allowed),
+    last: () => last,
+  };
 }
