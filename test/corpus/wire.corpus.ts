@@ -16,7 +16,7 @@ import {
   writePackage,
   type CorpusDocument,
 } from './corpus.js';
-import { callOperation, declaresHeader, type Outcome } from './wire/call.js';
+import { callOperation, declaresHeader, finalStatusDeclared, type Outcome } from './wire/call.js';
 import { EXCLUDED } from './wire/exclusions.js';
 import { checkGaps, findGaps, withoutGaps } from './wire/prism-gaps.js';
 import { createRecorder } from './wire/recorder.js';
@@ -53,6 +53,17 @@ const COLUMNS = {
 type Row = { id: string } & Record<keyof typeof COLUMNS, number>;
 const rows: Row[] = [];
 const excludedRows: string[] = [];
+/** Why calls were mock limits, and which statuses the documented errors had: what the two columns hold. */
+const causes = new Map<string, number>();
+const tally = (key: string) => causes.set(key, (causes.get(key) ?? 0) + 1);
+
+function limitCause(detail: string): string {
+  if (/NO_RESPONSE_RESPONSE_DEFINED/.test(detail)) return 'mock limit: the document declares no response';
+  if (/VIOLATIONS/.test(detail))
+    return "mock limit: the document's example and Prism's schema-built answer both fail its response schema";
+  if (/loopback/.test(detail)) return `mock limit: ${detail}`;
+  return `mock limit: ${detail.slice(0, 120)}`;
+}
 
 afterAll(async () => {
   const keys = Object.keys(COLUMNS) as (keyof typeof COLUMNS)[];
@@ -60,7 +71,8 @@ afterAll(async () => {
   const lines = rows.map((r) => `| ${r.id} | ${keys.map((k) => r[k]).join(' | ')} |`);
   const sum = (key: keyof typeof COLUMNS) => rows.reduce((n, r) => n + r[key], 0);
   lines.push(`| **total (${rows.length})** | ${keys.map(sum).join(' | ')} |`);
-  const table = `${header}\n${lines.join('\n')}\n\nExcluded (the document's fault):\n${excludedRows.map((e) => `- ${e}`).join('\n')}\n`;
+  const why = [...causes].sort(([a], [b]) => a.localeCompare(b)).map(([cause, n]) => `- ${n} × ${cause}`);
+  const table = `${header}\n${lines.join('\n')}\n\nMock limits and documented errors:\n${why.join('\n')}\n\nExcluded (the document's fault):\n${excludedRows.map((e) => `- ${e}`).join('\n')}\n`;
   await mkdir(OUT_DIR, { recursive: true });
   await writeFile(path.join(OUT_DIR, 'wire-report.md'), table);
   process.stdout.write(`\nwire test:\n${table}`);
@@ -161,6 +173,16 @@ describe('wire test against Prism (--errors)', () => {
         ),
       ];
       if (limits.length > 0) process.stdout.write(`${id}: mock limits: ${limits.join(' | ')}\n`);
+      for (const [name, o] of outcomes) {
+        if (o.kind === 'mock-limit') tally(limitCause(o.detail));
+        if (o.kind !== 'documented-error') continue;
+        const op = manifest.operations.find((m) => name === `${m.method} ${m.path} (${m.call})`)!;
+        tally(
+          finalStatusDeclared(bundled.document, op)
+            ? `documented error ${o.status} although a success is declared (${id} ${name})`
+            : `documented error ${o.status}: the operation declares no success status`,
+        );
+      }
       const count = (kind: Outcome['kind']) => outcomes.filter(([, o]) => o.kind === kind).length;
       row.violations = count('violation');
       row.exceptions = count('exception');

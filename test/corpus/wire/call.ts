@@ -196,7 +196,7 @@ function declaredStatus(doc: unknown, op: ManifestOperation, status: number): bo
  * with what is declared: a 1xx (interim) or 407 (handled by the agent) fetch cannot deliver, or a redirect whose
  * `Location`, taken from the document, leads off loopback.
  */
-function finalStatusDeclared(doc: unknown, op: ManifestOperation): boolean {
+export function finalStatusDeclared(doc: unknown, op: ManifestOperation): boolean {
   return Object.keys(lookupPointer(doc, op.pointer)?.responses ?? {}).some(
     (code) => /^2/.test(code) || code === 'default',
   );
