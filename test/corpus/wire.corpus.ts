@@ -16,7 +16,13 @@ import {
   writePackage,
   type CorpusDocument,
 } from './corpus.js';
-import { callOperation, declaresHeader, finalStatusDeclared, type Outcome } from './wire/call.js';
+import {
+  CALL_TIMEOUT_MS,
+  callOperation,
+  declaresHeader,
+  finalStatusDeclared,
+  type Outcome,
+} from './wire/call.js';
 import { EXCLUDED } from './wire/exclusions.js';
 import { checkGaps, findGaps, withoutGaps } from './wire/prism-gaps.js';
 import { createRecorder } from './wire/recorder.js';
@@ -118,6 +124,7 @@ describe('wire test against Prism (--errors)', () => {
             apiKey: 'test-key',
             baseURL: prism.url,
             maxRetries: 0,
+            timeout: CALL_TIMEOUT_MS,
             fetch: recorder.fetch,
           });
           const name = `${op.method} ${op.path} (${op.call})`;

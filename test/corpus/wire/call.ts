@@ -136,6 +136,12 @@ function bodyValue(media: any, doc: unknown): unknown {
   return example !== undefined ? example : sampleValue(media?.schema ?? {}, doc);
 }
 
+/**
+ * Prism builds an answer from a deep schema with no example slowly: Figma's `GET /v1/files/{file_key}` takes 30 s on
+ * a loaded two-core machine (measured with curl), so a call may take that long before it counts as an exception.
+ */
+export const CALL_TIMEOUT_MS = 90_000;
+
 /** Positional arguments for the method: every parameter, the body's required fields, or a whole body. */
 export function buildArguments(doc: unknown, op: ManifestOperation): unknown[] {
   const params = parametersOf(doc, op);
@@ -175,7 +181,7 @@ export function buildArguments(doc: unknown, op: ManifestOperation): unknown[] {
         break;
       }
       case 'options':
-        args.push({ maxRetries: 0, timeout: 20_000 });
+        args.push({ maxRetries: 0, timeout: CALL_TIMEOUT_MS });
     }
   }
   return args;
