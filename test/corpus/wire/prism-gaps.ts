@@ -6,7 +6,8 @@
  * `encoding`, and the throw kills the process. OpenAPI defines both styles for objects too (3.0.3 and 3.1 §4.8.12.4,
  * "Style Values"). Prism gets a copy of the document without those parameters (and with a form field's schema
  * opened to `{}`, its encoding dropped), and this module deserializes them from the request as sent and validates
- * them against their schema, as Prism would have.
+ * them against their schema, as Prism would have. A multipart field's `style` is dropped from Prism's copy too: Prism
+ * applies it (OpenAPI says it is ignored there), and reads an absent delimited array as '' instead of no value.
  */
 import { HTTP_METHODS } from '../../../generator/http-methods.js';
 import type { RecordedRequest } from './recorder.js';
@@ -42,7 +43,7 @@ function isArraySchema(schema: unknown, doc: unknown): boolean {
   return s?.type === 'array' || (Array.isArray(s?.type) && s.type.includes('array'));
 }
 
-/** Every delimited-style parameter or form field whose schema is not an array. */
+/** Every delimited-style query parameter or urlencoded field whose schema is not an array; every styled multipart field. */
 export function findGaps(doc: any): Gap[] {
   const gaps: Gap[] = [];
   for (const [path, rawItem] of Object.entries<any>(doc?.paths ?? {})) {
