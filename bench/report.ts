@@ -96,18 +96,19 @@ function typecheckTable(results: Partial<Record<ToolId, TypecheckResult>>): stri
   const rows = TOOLS.flatMap(({ id, label }) => {
     const r = results[id];
     if (!r) return [];
-    if (r.failure) return [[label, `failed: ${r.failure}`, '', '', '', '', '', '']];
+    if (r.failure) return [[label, `failed: ${r.failure}`, '', '', '', '', '', '', '']];
     const vs = (pick: (x: TypecheckResult) => number) =>
       id === 'sdkgen' || !ours ? '' : ratio(pick(ours), pick(r));
     const versus =
       id === 'sdkgen' || !ours
         ? ''
-        : `${vs((x) => x.totalTimeMs)} time, ${vs((x) => x.instantiations)} inst.`;
+        : `${vs((x) => x.totalTimeMs)} time, ${vs((x) => x.cpuMs)} CPU, ${vs((x) => x.instantiations)} inst.`;
     return [
       [
         label,
         seconds(r.totalTimeMs),
         seconds(r.checkTimeMs),
+        seconds(r.cpuMs),
         count(r.instantiations),
         count(r.types),
         mib(r.maxRssBytes),
@@ -118,7 +119,17 @@ function typecheckTable(results: Partial<Record<ToolId, TypecheckResult>>): stri
   });
   return (
     table(
-      ['Output of', 'tsc total', 'check', 'Instantiations', 'Types', 'Peak RSS', 'Errors', 'sdkgen ÷ tool'],
+      [
+        'Output of',
+        'tsc total',
+        'check',
+        'CPU',
+        'Instantiations',
+        'Types',
+        'Peak RSS',
+        'Errors',
+        'sdkgen ÷ tool',
+      ],
       rows,
     ) +
     '\n\nOne run each (`tsc --noEmit --extendedDiagnostics`, identical strict options, Bundler resolution, skipLibCheck). ' +
@@ -230,6 +241,16 @@ function targets(results: BenchResults): Target[] {
       met: ok ? a.totalTimeMs <= b.totalTimeMs : undefined,
       measured: ok
         ? `${ratio(a.totalTimeMs, b.totalTimeMs)} (${seconds(a.totalTimeMs)} vs ${seconds(b.totalTimeMs)}; instantiations ${ratio(a.instantiations, b.instantiations)})`
+        : 'not measured',
+    });
+    // Issue 15's target; docs/typecheck-cost.md shows where the time goes and why it is missed.
+    const types = tc['openapi-typescript'];
+    const okTypes = a && types && !a.failure && !types.failure;
+    list.push({
+      name: "Type-checking our GitHub output <= 1.2x openapi-typescript's types",
+      met: okTypes ? a.totalTimeMs <= 1.2 * types.totalTimeMs : undefined,
+      measured: okTypes
+        ? `${ratio(a.totalTimeMs, types.totalTimeMs)} (${seconds(a.totalTimeMs)} vs ${seconds(types.totalTimeMs)}; CPU ${ratio(a.cpuMs, types.cpuMs)})`
         : 'not measured',
     });
   }

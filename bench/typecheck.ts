@@ -7,6 +7,8 @@ const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 
 export interface TypecheckResult {
   wallMs: number;
+  /** User + system CPU of the tsc process: less moved than wall time by other load on a shared machine. */
+  cpuMs: number;
   maxRssBytes: number;
   /** From --extendedDiagnostics. */
   checkTimeMs: number;
@@ -17,6 +19,18 @@ export interface TypecheckResult {
   failure?: string;
 }
 
+/** The compiler options every tool's output is checked with (tsconfig.json spelling). */
+export const TYPECHECK_OPTIONS = {
+  target: 'ES2022',
+  module: 'ESNext',
+  moduleResolution: 'Bundler',
+  lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+  types: [],
+  strict: true,
+  noEmit: true,
+  skipLibCheck: true,
+};
+
 /**
  * `tsc --noEmit --extendedDiagnostics` over one tool's output with the same strict options for every tool, so
  * the numbers compare the generated code and not each package's own tsconfig. Bundler resolution accepts both
@@ -24,19 +38,9 @@ export interface TypecheckResult {
  */
 export async function typecheck(outDir: string, configDir: string, name: string): Promise<TypecheckResult> {
   const config = path.join(configDir, `tsconfig.${name}.json`);
-  const compilerOptions = {
-    target: 'ES2022',
-    module: 'ESNext',
-    moduleResolution: 'Bundler',
-    lib: ['ES2022', 'DOM', 'DOM.Iterable'],
-    types: [],
-    strict: true,
-    noEmit: true,
-    skipLibCheck: true,
-  };
   await writeFile(
     config,
-    JSON.stringify({ compilerOptions, include: [path.join(outDir, '**/*.ts')] }, null, 2),
+    JSON.stringify({ compilerOptions: TYPECHECK_OPTIONS, include: [path.join(outDir, '**/*.ts')] }, null, 2),
   );
   const run = await measureNode([tsc, '-p', config, '--extendedDiagnostics'], { timeoutMs: 10 * 60_000 });
   const field = (label: string) =>
@@ -44,6 +48,7 @@ export async function typecheck(outDir: string, configDir: string, name: string)
   const errors = (run.stdout.match(/error TS\d+/g) ?? []).length;
   const result: TypecheckResult = {
     wallMs: run.wallMs,
+    cpuMs: run.cpuMs,
     maxRssBytes: run.maxRssBytes,
     checkTimeMs: field('Check time') * 1000,
     totalTimeMs: field('Total time') * 1000,

@@ -379,7 +379,7 @@ export type DisputeListParams = components['schemas']['DisputeListParams'];
 
 export type DisputeListResponse = components['schemas']['DisputeListResponse'];
 
-/** Every value of {@link DisputeGroupStatus} the spec lists. */
+/** Every value of `DisputeGroupStatus` the spec lists. */
 export const DisputeGroupStatusValues = [
   'OPEN',
   'APPROVED',
@@ -396,7 +396,7 @@ export const DisputeGroupStatusValues = [
   'FAILED_PROCESSED',
 ] as const;
 
-/** Every value of {@link DisputeStatus} the spec lists. */
+/** Every value of `DisputeStatus` the spec lists. */
 export const DisputeStatusValues = [
   'OPENED',
   'PENDING',
@@ -425,7 +425,7 @@ export const DisputeStatusValues = [
   'FAILED_MIGRATION',
 ] as const;
 
-/** Every value of {@link NetworkBrand} the spec lists. */
+/** Every value of `NetworkBrand` the spec lists. */
 export const NetworkBrandValues = ['Visa', 'Mastercard', 'Elo'] as const;
 
 /**
@@ -446,7 +446,7 @@ export type DisputeListParamsGroup =
   | 'REJECTED'
   | 'FAILED_PROCESSED';
 
-/** Every value of {@link DisputeListParamsGroup} the spec lists. */
+/** Every value of `DisputeListParamsGroup` the spec lists. */
 export const DisputeListParamsGroupValues = [
   'OPEN',
   'APPROVED',
@@ -493,7 +493,7 @@ export type DisputeListParamsStatus =
   | 'MIGRATION'
   | 'FAILED_MIGRATION';
 
-/** Every value of {@link DisputeListParamsStatus} the spec lists. */
+/** Every value of `DisputeListParamsStatus` the spec lists. */
 export const DisputeListParamsStatusValues = [
   'OPENED',
   'PENDING',

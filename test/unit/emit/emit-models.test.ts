@@ -59,6 +59,12 @@ describe('emitModels', () => {
     expect(text).toContain(`export type PetSize = "s" | "l" | (string & {});`);
   });
 
+  it('names the enum of a values array in its comment without a JSDoc link, which tsc would parse and resolve', async () => {
+    const text = await emitModels(model);
+    expect(text).toContain('/** Every value of `Color` the spec lists. */\nexport const ColorValues');
+    expect(text).not.toMatch(/@link|@see/);
+  });
+
   it('types closed enums as the exact union when the provider asks for it', async () => {
     const text = await emitModels({ ...model, enumStyle: 'closed' });
     expect(text).toContain('color: "red" | "green";');
