@@ -21,6 +21,7 @@ import {
   callOperation,
   declaresHeader,
   finalStatusDeclared,
+  requestForms,
   type Outcome,
 } from './wire/call.js';
 import { EXCLUDED } from './wire/exclusions.js';
@@ -86,7 +87,7 @@ afterAll(async () => {
   await rm(scratch, { recursive: true, force: true });
 });
 
-const keyOf = (id: string, name: string) => `${id} ${name.replace(/ \(client\..*\)$/, '')}`;
+const keyOf = (id: string, name: string) => `${id} ${name.replace(/ \(client\..*$/, '')}`;
 
 describe('wire test against Prism (--errors)', () => {
   it.each(documents.map((d) => [d.id, d] as const))(
@@ -119,7 +120,9 @@ describe('wire test against Prism (--errors)', () => {
       const outcomes: [string, Outcome][] = [];
       const recorder = createRecorder();
       try {
-        for (const op of manifest.operations) {
+        for (const [op, form] of manifest.operations.flatMap((o) =>
+          requestForms(o).map((f) => [o, f] as const),
+        )) {
           const client = new module.default({
             apiKey: 'test-key',
             baseURL: prism.url,
@@ -127,10 +130,10 @@ describe('wire test against Prism (--errors)', () => {
             timeout: CALL_TIMEOUT_MS,
             fetch: recorder.fetch,
           });
-          const name = `${op.method} ${op.path} (${op.call})`;
+          const name = `${op.method} ${op.path} (${op.call})${form ? ` as ${form.mediaType}` : ''}`;
           const logStart = prism.log().length;
           recorder.allowDynamic(!declaresHeader(bundled.document, op, 'prefer'));
-          const outcome = await callOperation(client, bundled.document, op);
+          const outcome = await callOperation(client, bundled.document, op, form);
           const sent = recorder.last();
           // A crash shows first as a dropped connection; wait for the process to be seen exiting, so the crash is
           // put on the request that caused it and not on the next one.
@@ -183,7 +186,7 @@ describe('wire test against Prism (--errors)', () => {
       for (const [name, o] of outcomes) {
         if (o.kind === 'mock-limit') tally(limitCause(o.detail));
         if (o.kind !== 'documented-error') continue;
-        const op = manifest.operations.find((m) => name === `${m.method} ${m.path} (${m.call})`)!;
+        const op = manifest.operations.find((m) => name.startsWith(`${m.method} ${m.path} (${m.call})`))!;
         tally(
           finalStatusDeclared(bundled.document, op)
             ? `documented error ${o.status} although a success is declared (${id} ${name})`

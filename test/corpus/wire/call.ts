@@ -136,6 +136,22 @@ function bodyValue(media: any, doc: unknown): unknown {
   return example !== undefined ? example : sampleValue(media?.schema ?? {}, doc);
 }
 
+/** One request media type of an operation, as the manifest lists it: the options that select it and its arguments. */
+export interface RequestForm {
+  mediaType: string;
+  options: Record<string, string | undefined>;
+  arguments: ManifestArgument[];
+}
+
+/**
+ * Each request media type to call the operation with: the manifest's list when it has more than one (it does once
+ * operations take several, `requestBodies`), else the default call alone.
+ */
+export function requestForms(op: ManifestOperation): (RequestForm | undefined)[] {
+  const listed = (op as { requestBodies?: RequestForm[] }).requestBodies;
+  return listed && listed.length > 1 ? listed : [undefined];
+}
+
 /**
  * Prism builds an answer from a deep schema with no example slowly: Figma's `GET /v1/files/{file_key}` takes 30 s on
  * a loaded two-core machine (measured with curl), so a call may take that long before it counts as an exception.
@@ -143,11 +159,11 @@ function bodyValue(media: any, doc: unknown): unknown {
 export const CALL_TIMEOUT_MS = 90_000;
 
 /** Positional arguments for the method: every parameter, the body's required fields, or a whole body. */
-export function buildArguments(doc: unknown, op: ManifestOperation): unknown[] {
+export function buildArguments(doc: unknown, op: ManifestOperation, form?: RequestForm): unknown[] {
   const params = parametersOf(doc, op);
-  const media = bodyMedia(doc, op, op.requestMediaTypes[0]);
+  const media = bodyMedia(doc, op, form?.mediaType ?? op.requestMediaTypes[0]);
   const args: unknown[] = [];
-  for (const arg of op.arguments as ManifestArgument[]) {
+  for (const arg of (form?.arguments ?? op.arguments) as ManifestArgument[]) {
     switch (arg.kind) {
       case 'path': {
         const param = params.find((p) => p.in === 'path' && p.name === arg.wireName);
@@ -181,7 +197,7 @@ export function buildArguments(doc: unknown, op: ManifestOperation): unknown[] {
         break;
       }
       case 'options':
-        args.push({ maxRetries: 0, timeout: CALL_TIMEOUT_MS });
+        args.push({ maxRetries: 0, timeout: CALL_TIMEOUT_MS, ...form?.options });
     }
   }
   return args;
@@ -209,10 +225,15 @@ export function finalStatusDeclared(doc: unknown, op: ManifestOperation): boolea
 }
 
 /** Calls the method and reads the whole result (first page, every streamed item), then says what happened. */
-export async function callOperation(client: any, doc: unknown, op: ManifestOperation): Promise<Outcome> {
+export async function callOperation(
+  client: any,
+  doc: unknown,
+  op: ManifestOperation,
+  form?: RequestForm,
+): Promise<Outcome> {
   let args: unknown[];
   try {
-    args = buildArguments(doc, op);
+    args = buildArguments(doc, op, form);
   } catch (error) {
     return { kind: 'exception', detail: `arguments: ${String(error)}` };
   }
