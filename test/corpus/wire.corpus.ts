@@ -56,6 +56,7 @@ const COLUMNS = {
   mockLimits: 'mock limits',
   schemaAnswers: 'schema-built answers',
   prismCrashes: 'Prism crashes',
+  xmlForms: 'XML bodies not sent',
 } as const;
 type Row = { id: string } & Record<keyof typeof COLUMNS, number>;
 const rows: Row[] = [];
@@ -130,6 +131,11 @@ describe('wire test against Prism (--errors)', () => {
             timeout: CALL_TIMEOUT_MS,
             fetch: recorder.fetch,
           });
+          // Prism 5.14 reads an XML body as text and refuses it against the object schema: it cannot check one.
+          if (form && /[/+]xml\b/.test(form.mediaType)) {
+            row.xmlForms++;
+            continue;
+          }
           const name = `${op.method} ${op.path} (${op.call})${form ? ` as ${form.mediaType}` : ''}`;
           const logStart = prism.log().length;
           recorder.allowDynamic(!declaresHeader(bundled.document, op, 'prefer'));
