@@ -44,6 +44,73 @@ export function sdkgenApp(indexFile: string, resource: string, method: string, a
   ].join('\n');
 }
 
+/** One operation of a generated package, from its manifest.json: the class call and the standalone function. */
+export interface SdkgenOperation {
+  /** `resolutionCenterCases` or a dotted path (`repos.pages`). */
+  resource: string;
+  method: string;
+  functionName: string;
+  /** The function's module under `src/funcs/`, without extension. */
+  functionFile: string;
+  coreClassName: string;
+  httpMethod: string;
+  path: string;
+}
+
+export async function sdkgenOperation(
+  packageDir: string,
+  operationId: string,
+): Promise<SdkgenOperation | undefined> {
+  const manifest = JSON.parse(await readFile(path.join(packageDir, 'manifest.json'), 'utf8')) as {
+    packageName: string;
+    clientName: string;
+    operations: {
+      operationId: string;
+      method: string;
+      path: string;
+      resource: string;
+      methodName: string;
+      function: { name: string; module: string };
+    }[];
+  };
+  const op = manifest.operations.find((o) => o.operationId === operationId);
+  if (!op) return undefined;
+  return {
+    resource: op.resource,
+    method: op.methodName,
+    functionName: op.function.name,
+    functionFile: op.function.module.slice(`${manifest.packageName}/funcs/`.length),
+    coreClassName: `${manifest.clientName}Core`,
+    httpMethod: op.method.toLowerCase(),
+    path: op.path,
+  };
+}
+
+/** An app that constructs the sdkgen core client and calls one standalone function. */
+export function sdkgenFunctionApp(packageDir: string, op: SdkgenOperation, args: unknown[]): string {
+  const src = path.join(packageDir, 'src');
+  return [
+    `import { ${op.coreClassName} } from ${JSON.stringify(path.join(src, 'core.ts'))};`,
+    `import { ${op.functionName} } from ${JSON.stringify(path.join(src, 'funcs', `${op.functionFile}.ts`))};`,
+    `const client = new ${op.coreClassName}({ apiKey: 'key' });`,
+    `${op.functionName}(${['client', ...args.map((a) => JSON.stringify(a))].join(', ')}).then((r) => console.log(r));`,
+  ].join('\n');
+}
+
+/** The hey-api SDK function that sends `method path`, read from its sdk.gen.ts. */
+export async function heyApiFunctionFor(
+  outDir: string,
+  method: string,
+  urlPath: string,
+): Promise<string | undefined> {
+  const sdk = await readFile(path.join(outDir, 'sdk.gen.ts'), 'utf8');
+  for (const chunk of sdk.split(/^export const /m).slice(1)) {
+    if (chunk.includes(`.${method}<`) && chunk.includes(`url: '${urlPath}'`))
+      return /^(\w+)/.exec(chunk)?.[1];
+  }
+  return undefined;
+}
+
 /** An app that calls one hey-api SDK function (its client is configured by the generated client.gen.ts). */
 export function heyApiApp(sdkFile: string, fn: string): string {
   return [
@@ -55,26 +122,4 @@ export function heyApiApp(sdkFile: string, fn: string): string {
 /** The floor: the same call written with fetch alone. */
 export function rawFetchApp(): string {
   return `fetch('https://api.example.com/v1/things/1', { headers: { authorization: 'Bearer key' } }).then((r) => r.json()).then((r) => console.log(r));`;
-}
-
-/** The first resource mount in a generated client.ts and the first method of its class, so any spec's output can be bundled. */
-export async function firstSdkgenMethod(
-  packageDir: string,
-): Promise<{ resource: string; method: string } | undefined> {
-  const client = await readFile(path.join(packageDir, 'src/client.ts'), 'utf8');
-  const mount = /readonly (\w+): (\w+) = new \2\(this\)/.exec(client);
-  if (!mount) return undefined;
-  const importLine = new RegExp(`import \\{ ${mount[2]} \\} from '\\./resources/([\\w-]+)\\.js'`).exec(
-    client,
-  );
-  if (!importLine) return undefined;
-  const resource = await readFile(path.join(packageDir, 'src/resources', `${importLine[1]}.ts`), 'utf8');
-  const method = /^ {2}(\w+)\(/m.exec(resource);
-  return method ? { resource: mount[1]!, method: method[1]! } : undefined;
-}
-
-/** The first function a hey-api sdk.gen.ts exports. */
-export async function firstHeyApiFunction(outDir: string): Promise<string | undefined> {
-  const sdk = await readFile(path.join(outDir, 'sdk.gen.ts'), 'utf8');
-  return /^export const (\w+) =/m.exec(sdk)?.[1];
 }

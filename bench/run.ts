@@ -6,15 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import {
-  firstHeyApiFunction,
-  firstSdkgenMethod,
-  heyApiApp,
-  measureBundle,
-  rawFetchApp,
-  sdkgenApp,
-  type BundleResult,
-} from './bundle.js';
+import { bundleRows } from './bundle-rows.js';
 import {
   providerDocuments,
   runGenerationCase,
@@ -90,22 +82,11 @@ try {
     (error: Error) => ({ failure: error.message }),
   );
 
-  log('bundle: one-method apps');
+  // The bundle rows are measured once GitHub's outputs exist (or are known to be skipped), below.
   const heyWhop = docOut(
     results.providers.results['hey-api'].outDir,
     documents.find((d) => /retrieve/.test(d.file)) ?? documents[0]!,
   );
-  results.bundles.push({
-    label: 'Whop: construct client, retrieve one case',
-    ours: await measureBundle(
-      'sdkgen (generated/whop)',
-      sdkgenApp(path.resolve(flags.client), 'resolutionCenterCases', 'retrieve', ['reso_1']),
-    ),
-    peers: [
-      await heyApiBundle('@hey-api/openapi-ts', heyWhop),
-      await measureBundle('raw fetch (floor)', rawFetchApp()),
-    ],
-  });
 
   if (!flags['no-github']) {
     log('generation: GitHub');
@@ -151,17 +132,19 @@ try {
       );
     }
     results.typecheck = checks;
-
-    log('bundle: GitHub one-method apps');
-    results.bundles.push({
-      label: 'GitHub: construct client, call one method',
-      ours: await sdkgenGitHubBundle(
-        results.github.results.sdkgen.outDir,
-        results.github.results.sdkgen.runs.length > 0,
-      ),
-      peers: [await heyApiBundle('@hey-api/openapi-ts', results.github.results['hey-api'].outDir)],
-    });
   }
+
+  log('bundle: one-call apps');
+  const githubRun = results.github?.results.sdkgen;
+  results.bundles.push(
+    ...(await bundleRows({
+      whopPackage: path.dirname(path.dirname(path.resolve(flags.client))),
+      heyWhop,
+      ...(results.github && githubRun && githubRun.runs.length > 0
+        ? { githubPackage: githubRun.outDir, heyGitHub: results.github.results['hey-api'].outDir }
+        : {}),
+    })),
+  );
 } finally {
   if (!flags.keep) await rm(workDir, { recursive: true, force: true });
   else log(`outputs kept in ${workDir}`);
@@ -175,20 +158,4 @@ if (!flags['no-write']) {
     '# Benchmark results\n\nThe latest `npm run bench` (bench/run.ts). Regenerate with `npm run bench`; do not edit by hand.\n\n';
   await writeFile(path.join(ROOT, 'bench/RESULTS.md'), header + report);
   log('wrote bench/RESULTS.md');
-}
-
-async function heyApiBundle(name: string, outDir: string): Promise<BundleResult> {
-  const fn = await firstHeyApiFunction(outDir).catch(() => undefined);
-  if (!fn) return { name, minBytes: Number.NaN, gzipBytes: Number.NaN, failure: 'no hey-api output' };
-  return measureBundle(`${name} (${fn})`, heyApiApp(path.join(outDir, 'sdk.gen.ts'), fn));
-}
-
-async function sdkgenGitHubBundle(packageDir: string, generated: boolean): Promise<BundleResult> {
-  const name = 'sdkgen';
-  const target = generated ? await firstSdkgenMethod(packageDir).catch(() => undefined) : undefined;
-  if (!target) return { name, minBytes: Number.NaN, gzipBytes: Number.NaN, failure: 'no sdkgen output' };
-  return measureBundle(
-    `${name} (${target.resource}.${target.method})`,
-    sdkgenApp(path.join(packageDir, 'src/index.ts'), target.resource, target.method, ['a', 'b']),
-  );
 }

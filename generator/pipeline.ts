@@ -104,19 +104,33 @@ export async function generatePackage(
   const models = await time('types', async () =>
     (await import('./emit/types/emit-models.js')).emitModels(model),
   );
-  const { emitClient, emitIndex, emitErrors, emitResource, emitWebhooks, printStructures, exampleContext } =
-    await resourceEmitters();
+  const {
+    emitClient,
+    emitCore,
+    emitIndex,
+    emitErrors,
+    emitFunction,
+    emitResource,
+    emitWebhooks,
+    printStructures,
+    exampleContext,
+  } = await resourceEmitters();
   const emitSources = (model: ApiModel) =>
     time.sync('resources', () => {
       const files = new Map<string, SourceFileStructure>();
-      const examples = exampleContext(model);
-      for (const resource of allResources(model.resources))
-        files.set(
-          `src/resources/${resource.fileName}.ts`,
-          emitResource(resource, model.package.name, examples),
-        );
+      const docs = {
+        packageName: model.package.name,
+        coreClassName: model.client.coreClassName,
+        examples: exampleContext(model),
+      };
+      for (const resource of allResources(model.resources)) {
+        files.set(`src/resources/${resource.fileName}.ts`, emitResource(resource, docs));
+        for (const op of resource.operations)
+          files.set(`src/funcs/${op.functionFile}.ts`, emitFunction(op, docs));
+      }
       if (model.webhooks)
         files.set('src/resources/webhooks.ts', emitWebhooks(model.webhooks, model.client.envPrefix));
+      files.set('src/core.ts', emitCore(model));
       files.set('src/client.ts', emitClient(model));
       files.set('src/errors.ts', emitErrors(model.errors));
       files.set('src/index.ts', emitIndex(model));
@@ -176,10 +190,11 @@ export async function generatePackage(
 }
 
 async function resourceEmitters() {
-  const [client, errors, resource, print, webhooks, examples] = await Promise.all([
+  const [client, errors, resource, fn, print, webhooks, examples] = await Promise.all([
     import('./emit/resources/emit-client.js'),
     import('./emit/resources/emit-errors.js'),
     import('./emit/resources/emit-resource.js'),
+    import('./emit/resources/emit-function.js'),
     import('./emit/resources/print.js'),
     import('./emit/resources/emit-webhooks.js'),
     import('./emit/package/examples.js'),
@@ -188,6 +203,7 @@ async function resourceEmitters() {
     ...client,
     ...errors,
     ...resource,
+    ...fn,
     ...print,
     ...webhooks,
     exampleContext: examples.exampleContext,

@@ -30,7 +30,8 @@ function signature(op: OperationModel): string {
   const result = paging
     ? `PagePromise<${itemTypeName(op)}, ${responseTypeName(op)}>`
     : `APIPromise<${responseTypeName(op) ?? responseKind(op)}>`;
-  return `(${args.join(', ')}) => ${result} [${op.method.toUpperCase()} ${op.path}${paging ? `, ${JSON.stringify(paging)}` : ''}]`;
+  // The standalone function is public too: a new name for it (a collision settled differently) breaks its importers.
+  return `(${args.join(', ')}) => ${result} [${op.method.toUpperCase()} ${op.path}${paging ? `, ${JSON.stringify(paging)}` : ''}] ${op.functionName}`;
 }
 
 /** Compares the methods of two models and the exports of the `models.ts` each generates. */

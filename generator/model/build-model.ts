@@ -9,6 +9,7 @@ import { paginationFromExtensions } from './pagination-extensions.js';
 import { breakCompositionCycles, normalizeSchemaRefs } from './normalize.js';
 import { listOperations, type RawOperation } from './raw-operations.js';
 import { arrayItems, deref, schemaAtPath, schemaRefName } from './refs.js';
+import { FUNCTION_LOCALS, FunctionNames } from './function-names.js';
 import { groupResources, type ResourceGroup } from './resources.js';
 import { webhookEvents } from './webhooks.js';
 import { successSchema } from './responses.js';
@@ -76,6 +77,7 @@ export function buildModel(
   const reservedNames = [
     ...runtime.reservedTypeNames,
     options.clientName,
+    `${options.clientName}Core`,
     `${options.clientName}Error`,
     'components',
     'ClientOptions',
@@ -169,6 +171,11 @@ export function buildModel(
     warnings,
     deepArrays,
   };
+  const functions = new FunctionNames([
+    ...runtime.reservedTypeNames,
+    ...runtime.internalNames,
+    ...FUNCTION_LOCALS,
+  ]);
   const toResource = (group: ResourceGroup, parent = ''): ResourceModel => ({
     propertyName: group.propertyName,
     accessor: parent ? `${parent}.${group.propertyName}` : group.propertyName,
@@ -176,8 +183,8 @@ export function buildModel(
     fileName: group.fileName,
     singular: group.singular,
     ...(group.description ? { description: group.description } : {}),
-    operations: group.operations.map(({ raw, methodName }) =>
-      buildOperation(raw, methodName, group.singular, ctx, (response): CallModel => {
+    operations: group.operations.map(({ raw, methodName }) => ({
+      ...buildOperation(raw, methodName, group.singular, ctx, (response): CallModel => {
         const paging = pagination.get(raw.operationId);
         if (!paging) return { kind: 'request', response };
         // Verification found a JSON success schema, so the response is a model type.
@@ -195,12 +202,12 @@ export function buildModel(
           kind: 'paginated',
           pagination: paging,
           pageStyle,
-          pagingName: `${methodName}Paging`,
           itemTypeName: itemTypeName(raw, paging, methodName, group.singular, ctx),
           pageTypeName: response.type.name,
         };
       }),
-    ),
+      ...functions.claim(group.className, methodName),
+    })),
     children: group.children.map((child) =>
       toResource(child, parent ? `${parent}.${group.propertyName}` : group.propertyName),
     ),
@@ -235,6 +242,7 @@ export function buildModel(
     defaultBaseURL: defaultServer(document),
     client: {
       className: options.clientName,
+      coreClassName: `${options.clientName}Core`,
       version: options.version,
       envPrefix: options.envPrefix,
       credential: options.credential,

@@ -1,50 +1,37 @@
 import type { OpenAPIDocument } from '../load/types.js';
 import { NameScope, pascalCase, safeIdentifier } from './identifiers.js';
 import type { RawOperation } from './raw-operations.js';
-import { deref, schemaRefName } from './refs.js';
-import { closeRequestEnums } from './request-enums.js';
-import { acceptFor, contentKeyOf, mediaKind as wireKind, orderedMediaTypes } from './media-types.js';
+import { deref } from './refs.js';
+import { acceptFor, contentKeyOf, orderedMediaTypes } from './media-types.js';
 import { requestPath, splitPathKey } from './path-key.js';
-import { mediaKind, pickContent, successResponse } from './responses.js';
 import {
-  formFieldSerialization,
-  parameterSerialization,
-  partEncoding,
-  type DeepArrays,
-} from './serialization.js';
+  alternativeForm,
+  formSuffix,
+  modelTypeFor,
+  paramsRequired,
+  paramsSchema,
+  requestForms,
+  type FormsContext,
+} from './request-forms.js';
+import { mediaKind, pickContent, successResponse } from './responses.js';
+import { parameterSerialization } from './serialization.js';
 import type {
-  BodyEncoding,
-  BodyModel,
-  PartEncodingModel,
-  SerializationModel,
   CallModel,
   OperationModel,
   OptionParamModel,
   ParamModel,
   ParamsModel,
   PathParamModel,
+  ResponseFormModel,
   ResponseModel,
   SecuritySchemeModel,
-  TypeRef,
-  Warning,
 } from './types.js';
 
 /** What building one operation needs from the rest of the model. */
-export interface OperationContext {
-  document: OpenAPIDocument;
+export interface OperationContext extends FormsContext {
   schemes: Record<string, SecuritySchemeModel>;
-  /** Type names of component schemas, by schema key. */
-  componentTypeNames: Map<string, string>;
-  types: NameScope;
-  /** Schemas the model adds for the types emitter, by their (unique) key = type name. */
-  synthesized: Map<string, unknown>;
   errorSchemas: unknown[];
-  warnings: Warning[];
-  /** How arrays inside deepObject parameters and form fields are written (from the provider's queryFormat). */
-  deepArrays: DeepArrays;
 }
-
-type FlattenedBody = Extract<BodyModel, { kind: 'flattened' }>;
 
 const MANAGED_HEADERS = new Set(['content-type', 'accept', 'content-length']);
 
@@ -55,14 +42,15 @@ export function buildOperation(
   singular: string,
   ctx: OperationContext,
   call: (response: ResponseModel) => CallModel,
-): OperationModel {
+): Omit<OperationModel, 'functionName' | 'functionFile'> {
   const prefix = `${singular}${pascalCase(methodName)}`;
   const security = operationSecurity(raw, ctx);
   const sentByAuth = credentialParams(security, ctx.schemes);
   const pathParams: PathParamModel[] = [];
   const optionParams: OptionParamModel[] = [];
-  // Names the method body uses: the params object, its alias, the body, options, and the path template tag.
-  const argNames = new NameScope(['params', 'options', 'body', 'p', 'path']);
+  // Names the method body uses: the params object, its alias, the body, options, the path template tag, the
+  // function's client, and the Accept a caller chose.
+  const argNames = new NameScope(['params', 'options', 'body', 'p', 'path', 'client', 'accept']);
   for (const { param, pointer } of raw.parameters) {
     const location = param.in;
     if (!['path', 'query', 'header', 'cookie'].includes(location)) {
@@ -114,22 +102,31 @@ export function buildOperation(
   if (last) last.positional = true;
   // The path params before the last are named fields of the params object, next to the query params.
   const fields: ParamModel[] = [...pathParams.filter((p) => !p.positional), ...optionParams];
-  const body = bodiless ? undefined : buildBody(raw, ctx, fields, prefix);
+  const forms = bodiless ? [] : requestForms(raw, ctx, fields, prefix);
+  const body = forms[0]?.body;
   const flattened = body?.kind === 'flattened' ? body : undefined;
   let params: ParamsModel | undefined;
   if (fields.length || flattened) {
     params = {
       typeName: ctx.types.claim(`${prefix}Params`),
-      required: paramsRequired(raw, fields, flattened, ctx.document),
+      required: paramsRequired(fields, flattened, forms[0]?.schema),
     };
-    ctx.synthesized.set(params.typeName, paramsSchema(raw, fields, flattened, ctx.document));
+    ctx.synthesized.set(
+      params.typeName,
+      paramsSchema(raw, fields, flattened, forms[0]?.schema, ctx.document),
+    );
   }
-  const response = buildResponse(raw, prefix, ctx);
+  const alternatives = forms
+    .slice(1)
+    .flatMap((form) => alternativeForm(raw, form, params, fields, prefix, ctx));
+  const response = buildResponse(successResponse(ctx.document, raw)?.media, `${prefix}Response`, ctx);
   collectErrors(raw, ctx);
   const success = successResponse(ctx.document, raw);
   const responseMediaTypes = orderedMediaTypes(
     deref(ctx.document, raw.op.responses?.[success?.status ?? ''])?.content,
   );
+  const accept = acceptFor(success?.media ? orderedMediaTypes({ [success.media.contentType]: true }) : []);
+  const built = call(response);
   return {
     operationId: raw.operationId,
     pointer: raw.pointer,
@@ -138,7 +135,7 @@ export function buildOperation(
     urlPath: requestPath(splitPathKey(raw.path)),
     requestMediaTypes: bodiless ? [] : orderedMediaTypes(deref(ctx.document, raw.op.requestBody)?.content),
     responseMediaTypes,
-    accept: acceptFor(success?.media ? orderedMediaTypes({ [success.media.contentType]: true }) : []),
+    accept,
     source: raw.source,
     ...(typeof raw.op.summary === 'string' ? { summary: raw.op.summary } : {}),
     ...(typeof raw.op.description === 'string' ? { description: raw.op.description } : {}),
@@ -148,7 +145,12 @@ export function buildOperation(
     optionParams,
     ...(body ? { body } : {}),
     ...(params ? { params } : {}),
-    call: call(response),
+    requestForms: alternatives,
+    responseForms:
+      built.kind === 'request' && response.kind !== 'none'
+        ? responseForms(raw, success?.status, accept, response, prefix, ctx)
+        : [],
+    call: built,
     security,
     errorStatuses: Object.keys(raw.op.responses ?? {})
       .filter((s) => /^[45]/.test(s))
@@ -188,217 +190,54 @@ function credentialParams(security: string[][], schemes: Record<string, Security
   return keys;
 }
 
-/** How a request body of a media type is encoded (media-types.ts); lines of JSON and events are sent as text. */
-function bodyEncoding(contentType: string): BodyEncoding {
-  const kind = wireKind(contentType);
-  switch (kind) {
-    case 'json':
-    case 'multipart':
-    case 'form':
-    case 'text':
-    case 'binary':
-      return kind;
-    case 'ndjson':
-    case 'sse':
-      return 'text';
-    case 'any':
-      return 'binary';
-  }
-}
-
-function buildBody(
-  raw: RawOperation,
+/** What the method returns for one success media type; `typeName` names a JSON body's synthesized type. */
+function buildResponse(
+  media: { contentType: string; schema: unknown } | undefined,
+  typeName: string,
   ctx: OperationContext,
-  params: ParamModel[],
-  prefix: string,
-): BodyModel | undefined {
-  const requestBody = deref(ctx.document, raw.op.requestBody);
-  const picked = requestMedia(ctx.document, raw);
-  if (!picked) return undefined;
-  const { contentType, media } = picked;
-  const encoding = bodyEncoding(contentType);
-  const schema = deref(ctx.document, media?.schema);
-  const properties = writableProperties(schema);
-  const clash = properties.some((p) => params.some((q) => q.wireName === p));
-  const required = requestBody?.required === true;
-  if (
-    (encoding === 'json' || encoding === 'multipart' || encoding === 'form') &&
-    isPlainObject(schema) &&
-    properties.length > 0 &&
-    !clash
-  ) {
-    const fieldEncodings =
-      encoding === 'json' ? {} : fieldEncodingsOf(media?.encoding, schema, properties, encoding, ctx);
-    return {
-      kind: 'flattened',
-      encoding,
-      contentType,
-      required,
-      properties,
-      ...(Object.keys(fieldEncodings).length ? { fieldEncodings } : {}),
-    };
-  }
-  const whole = (type: TypeRef): BodyModel => ({ kind: 'whole', encoding, contentType, required, type });
-  // The runtime's `Uploadable` (templates/runtime/uploads.ts): every value a raw body can be read from.
-  if (encoding === 'binary') return whole({ kind: 'builtin', text: 'Uploadable' });
-  if (encoding === 'text') return whole({ kind: 'builtin', text: 'string' });
-  return whole({
-    kind: 'model',
-    name: modelTypeFor(closeRequestEnums(ctx.document, media?.schema ?? {}), `${prefix}Body`, ctx),
-  });
-}
-
-/** The exported type of a schema: its component's name when it is a `$ref` to one, else a synthesized type. */
-function modelTypeFor(schema: unknown, wanted: string, ctx: OperationContext): string {
-  const refName = schemaRefName(schema);
-  if (refName && ctx.componentTypeNames.has(refName)) return ctx.componentTypeNames.get(refName)!;
-  const name = ctx.types.claim(wanted);
-  ctx.synthesized.set(name, schema ?? {});
-  return name;
-}
-
-/** The request media type a method sends (JSON first, see media-types.ts) and its Media Type Object. */
-function requestMedia(
-  document: OpenAPIDocument,
-  raw: RawOperation,
-): { contentType: string; media: any } | undefined {
-  const content = deref(document, raw.op.requestBody)?.content;
-  const contentType = orderedMediaTypes(content)[0];
-  return contentType === undefined
-    ? undefined
-    : { contentType, media: content[contentKeyOf(content, contentType)!] };
-}
-
-/** Each flattened field's Encoding Object (OpenAPI 3.1 §4.8.15), as the runtime's form or multipart encoder reads it. */
-function fieldEncodingsOf(
-  encodings: any,
-  schema: any,
-  properties: string[],
-  encoding: 'form' | 'multipart',
-  ctx: OperationContext,
-): Record<string, SerializationModel | PartEncodingModel> {
-  const entries: [string, SerializationModel | PartEncodingModel][] = [];
-  for (const name of properties) {
-    const declared =
-      encodings && typeof encodings === 'object' && Object.hasOwn(encodings, name)
-        ? encodings[name]
-        : undefined;
-    const field =
-      encoding === 'form'
-        ? formFieldSerialization(declared, deref(ctx.document, schema.properties[name]), ctx.deepArrays)
-        : partEncoding(declared);
-    if (field) entries.push([name, field]);
-  }
-  return Object.fromEntries(entries);
-}
-
-/**
- * An object whose properties are all it can hold: its properties can be spread into the params object and picked
- * back out by name. Composition, extra properties or a non-object type would be lost on the way.
- */
-function isPlainObject(schema: any): boolean {
-  if (
-    !schema ||
-    typeof schema !== 'object' ||
-    typeof schema.properties !== 'object' ||
-    schema.properties === null
-  )
-    return false;
-  if (schema.allOf || schema.oneOf || schema.anyOf || schema.not || schema.patternProperties) return false;
-  if (schema.additionalProperties !== undefined && schema.additionalProperties !== false) return false;
-  // A required name the properties never declare could not be passed through the params object.
-  if (
-    Array.isArray(schema.required) &&
-    schema.required.some(
-      (name: unknown) => typeof name !== 'string' || !Object.hasOwn(schema.properties, name),
-    )
-  )
-    return false;
-  const types = Array.isArray(schema.type) ? schema.type : [schema.type ?? 'object'];
-  return types.every((t: unknown) => t === 'object');
-}
-
-/** Properties a client sends: `readOnly` ones are the server's to set (OpenAPI 3.1 §4.8.24, JSON Schema 9.4). */
-function writableProperties(schema: any): string[] {
-  if (!schema || typeof schema.properties !== 'object' || schema.properties === null) return [];
-  return Object.keys(schema.properties).filter((key) => schema.properties[key]?.readOnly !== true);
-}
-
-/**
- * The params object: query, header and cookie parameters by wire name, plus the body's writable properties when
- * the body is flattened. Built as one object (not an intersection) so an empty side never becomes `Record<string,
- * never>`, which would forbid every property of the other side.
- */
-function paramsSchema(
-  raw: RawOperation,
-  params: ParamModel[],
-  body: FlattenedBody | undefined,
-  document: OpenAPIDocument,
-): unknown {
-  // Entries, not assignments: a wire name like `__proto__` must become a key, not the object's prototype.
-  const properties: [string, unknown][] = [];
-  const required: string[] = [];
-  for (const param of params) {
-    const source = raw.parameters.find(
-      (p) => p.param.name === param.wireName && p.param.in === param.in,
-    )?.param;
-    const schema = source?.schema ?? pickContent(source?.content)?.[1]?.schema ?? {};
-    const closed = closeRequestEnums(document, schema) as any;
-    properties.push([
-      param.wireName,
-      param.description && !closed.$ref ? { ...closed, description: param.description } : closed,
-    ]);
-    if (param.required) required.push(param.wireName);
-  }
-  if (body) {
-    const bodySchema = deref(document, requestMedia(document, raw)?.media?.schema);
-    const bodyRequired = new Set(Array.isArray(bodySchema?.required) ? bodySchema.required : []);
-    for (const key of body.properties) {
-      properties.push([key, closeRequestEnums(document, bodySchema.properties[key])]);
-      if (bodyRequired.has(key)) required.push(key);
-    }
-  }
-  return {
-    type: 'object',
-    properties: Object.fromEntries(properties),
-    ...(required.length ? { required } : {}),
-    additionalProperties: false,
-  };
-}
-
-/** True when the params object must be given: a required parameter, or a flattened body with required fields. */
-function paramsRequired(
-  raw: RawOperation,
-  params: ParamModel[],
-  body: FlattenedBody | undefined,
-  document: OpenAPIDocument,
-): boolean {
-  if (params.some((p) => p.required)) return true;
-  if (!body) return false;
-  const bodySchema = deref(document, requestMedia(document, raw)?.media?.schema);
-  const required: unknown[] = Array.isArray(bodySchema?.required) ? bodySchema.required : [];
-  return required.some((key) => body.properties.includes(key as string));
-}
-
-function buildResponse(raw: RawOperation, prefix: string, ctx: OperationContext): ResponseModel {
-  const media = successResponse(ctx.document, raw)?.media;
+): ResponseModel {
   if (!media) return { kind: 'none' };
   const kind = mediaKind(media.contentType);
   switch (kind) {
     case 'sse':
     case 'ndjson':
-      return streamResponse(kind, deref(ctx.document, media.schema), media.schema, prefix, ctx);
+      return streamResponse(kind, deref(ctx.document, media.schema), media.schema, typeName, ctx);
     case 'unknown':
       return { kind: 'json', type: { kind: 'builtin', text: 'unknown' } };
     case 'text':
     case 'binary':
       return { kind };
     case 'json':
-      return {
-        kind,
-        type: { kind: 'model', name: modelTypeFor(media.schema ?? {}, `${prefix}Response`, ctx) },
-      };
+      return { kind, type: { kind: 'model', name: modelTypeFor(media.schema ?? {}, typeName, ctx) } };
   }
+}
+
+/**
+ * The success media types a caller may choose with `accept`: the main one first (what `response` describes), then
+ * the others the response declares, each typed for what the runtime returns for it.
+ */
+function responseForms(
+  raw: RawOperation,
+  status: string | undefined,
+  accept: string,
+  response: ResponseModel,
+  prefix: string,
+  ctx: OperationContext,
+): ResponseFormModel[] {
+  const content = deref(ctx.document, raw.op.responses?.[status ?? ''])?.content;
+  const others = orderedMediaTypes(content).filter((type) => type !== accept);
+  if (!others.length) return [];
+  return [
+    { mediaType: accept, response },
+    ...others.map((mediaType) => ({
+      mediaType,
+      response: buildResponse(
+        { contentType: mediaType, schema: content[contentKeyOf(content, mediaType)!]?.schema },
+        `${prefix}${formSuffix(mediaType)}Response`,
+        ctx,
+      ),
+    })),
+  ];
 }
 
 /**
@@ -409,7 +248,7 @@ function streamResponse(
   format: 'sse' | 'ndjson',
   resolved: any,
   schema: unknown,
-  prefix: string,
+  typeName: string,
   ctx: OperationContext,
 ): ResponseModel {
   const text = !resolved || (resolved.type === 'string' && !resolved.contentMediaType);
@@ -421,7 +260,7 @@ function streamResponse(
     format,
     item: {
       kind: 'model',
-      name: modelTypeFor(schema, `${prefix}${format === 'sse' ? 'Event' : 'Item'}`, ctx),
+      name: modelTypeFor(schema, typeName.replace(/Response$/, format === 'sse' ? 'Event' : 'Item'), ctx),
     },
     json: true,
   };

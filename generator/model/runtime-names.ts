@@ -65,6 +65,14 @@ export function readRuntimeSurface(runtimeDir: string): RuntimeSurface {
     for (const name of classMembers(source, ['APIResource'])) resourceMembers.add(name);
     if (file === 'errors.ts') errors = source;
   }
+  // The private modules' exports: a generated function file imports some of them by name (`path`, `requestPage`'s
+  // page styles, the wire encoders), so a function must not be named like one.
+  const internal = new Set<string>();
+  for (const file of readdirSync(path.join(runtimeDir, 'internal'), { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+    .sort()) {
+    for (const name of exportedNames(parse(path.join(runtimeDir, 'internal', file)))) internal.add(name);
+  }
   const pagesDir = path.join(runtimeDir, 'internal', 'pages');
   const pageStyles: RuntimeSurface['pageStyles'] = {};
   for (const file of readdirSync(pagesDir)
@@ -79,6 +87,7 @@ export function readRuntimeSurface(runtimeDir: string): RuntimeSurface {
   }
   return {
     reservedTypeNames: [...exports, ...GLOBALS].sort(),
+    internalNames: [...internal].sort(),
     clientMembers: [...members].sort(),
     resourceMembers: [...resourceMembers].sort(),
     errorClasses: errors ? errorClasses(errors) : { http: [], other: [] },

@@ -174,7 +174,35 @@ export type BodyModel =
       contentType: string;
       required: boolean;
       type: TypeRef;
+    }
+  | {
+      /**
+       * Passed whole, as the params object's `body` field: an alternative form whose main form spreads its fields
+       * into the params object, so every form of the method takes the same arguments.
+       */
+      kind: 'field';
+      encoding: BodyEncoding;
+      contentType: string;
+      required: boolean;
+      type: TypeRef;
     };
+
+/**
+ * Another request media type of an operation than its main one, chosen per call with the `contentType` request
+ * option. It takes the same arguments as the main form (so options are always the last one): a body spread into the
+ * params object when the main form's is, else the body argument, whole.
+ */
+export interface RequestFormModel {
+  body: BodyModel;
+  /** The params type of this form: the operation's parameters plus its own body fields. */
+  params?: ParamsModel;
+}
+
+/** A media type the success response can be asked for with the `accept` request option, and what it returns. */
+export interface ResponseFormModel {
+  mediaType: string;
+  response: ResponseModel;
+}
 
 /** The params object of a method: its exported type, and whether a caller must pass it. */
 export interface ParamsModel {
@@ -209,8 +237,6 @@ export type CallModel =
       kind: 'paginated';
       pagination: VerifiedPagination;
       pageStyle: PageStyleModule;
-      /** The module constant holding the style (`<method>Paging`): distinct from every import of a resource file. */
-      pagingName: string;
       /** Exported type of one item. */
       itemTypeName: string;
       /** Exported type of the whole page body. */
@@ -239,6 +265,13 @@ export interface OperationModel {
   deprecated: boolean;
   /** Method name on the resource: list, retrieve, create, update, delete or a camelCase verb. */
   methodName: string;
+  /**
+   * The standalone function (`resolutionCenterCasesRetrieve`): the resource's path and the method, unique in the
+   * package, and distinct from every runtime export a function file imports.
+   */
+  functionName: string;
+  /** Its module under `src/funcs/`, without extension, kebab-case (`resolution-center-cases-retrieve`). */
+  functionFile: string;
   /** In the order they appear in the path. */
   pathParams: PathParamModel[];
   /** Query, header and cookie params, minus any that the security schemes already send. */
@@ -246,6 +279,13 @@ export interface OperationModel {
   body?: BodyModel;
   /** Present when the method takes a params object (option params, or a flattened body). */
   params?: ParamsModel;
+  /** The request media types after the main one (`body`), in `requestMediaTypes` order. */
+  requestForms: RequestFormModel[];
+  /**
+   * Every success media type a caller may ask for, the main one (`accept`) first; empty when there is only one
+   * choice or the call is a list (pages are JSON).
+   */
+  responseForms: ResponseFormModel[];
   call: CallModel;
   /** OR of AND lists of security scheme names; [] means no auth. */
   security: string[][];
@@ -312,6 +352,8 @@ export type ErrorsModel =
 /** The client class and its transport settings (provider config, defaults applied). */
 export interface ClientModel {
   className: string;
+  /** The core client (`<className>Core`): configuration and transport, no resources; what functions take. */
+  coreClassName: string;
   /** Sent in the User-Agent; the package version. */
   version: string;
   /** Prefix of the environment variables the client reads (`<PREFIX>_BASE_URL`). */
@@ -384,6 +426,8 @@ export interface ApiModel {
 export interface RuntimeSurface {
   /** Names the public runtime modules export, plus globals generated code relies on. */
   reservedTypeNames: string[];
+  /** Names the private runtime modules (`internal/`) export. */
+  internalNames: string[];
   /** Members of BaseClient and APIResource, and of every object: a client property must not shadow them. */
   clientMembers: string[];
   /** Members of APIResource and of every object: a method or sub-resource must not shadow them. */

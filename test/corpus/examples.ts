@@ -10,7 +10,15 @@ import { readmeSnippetsModule } from '../e2e/support/readme-snippets.js';
  */
 export async function writeExamples(dir: string): Promise<{ files: string[]; examples: number }> {
   const packageName = JSON.parse(await readFile(path.join(dir, 'package.json'), 'utf8')).name as string;
-  const local = (source: string) => source.replaceAll(`from '${packageName}'`, `from '../src/index.js'`);
+  // The package's subpaths too: `<name>/core` and `<name>/funcs/<module>` are src/core.ts and src/funcs/<module>.ts.
+  const local = (source: string) =>
+    source
+      .replaceAll(`from '${packageName}'`, `from '../src/index.js'`)
+      .replaceAll(`from '${packageName}/core'`, `from '../src/core.js'`)
+      .replace(
+        new RegExp(`from '${packageName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/funcs/([\\w-]+)'`, 'g'),
+        `from '../src/funcs/$1.js'`,
+      );
   const out = path.join(dir, 'examples');
   await mkdir(out, { recursive: true });
   const files: string[] = [];

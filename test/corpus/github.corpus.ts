@@ -1,8 +1,14 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
+import type { Manifest } from '../../generator/emit/package/manifest.js';
+import { dumpDom, requireChromium } from '../e2e/support/browser.js';
+import { pageResult, serveSameOrigin } from '../e2e/support/same-origin.js';
+import { mountedResources, resourceMethods } from '../support/client-surface.js';
 import {
   declared,
   generateDocument,
@@ -73,17 +79,69 @@ describe('public corpus (GitHub)', () => {
       const entry = written.get(id)!;
       const module = await import(pathToFileURL(path.join(entry.dir, 'src/index.ts')).href);
       const client = new module.default({ apiKey: 'test-key', baseURL: 'http://127.0.0.1:9' });
-      const resources = Object.values(client).filter(
-        (v) => v !== null && typeof v === 'object' && '_client' in (v as object),
-      );
+      const resources = mountedResources(client);
       expect(resources.length).toBe(entry.resources);
       for (const resource of resources) {
-        for (const method of Object.getOwnPropertyNames(Object.getPrototypeOf(resource)).filter(
-          (m) => m !== 'constructor',
-        )) {
+        for (const method of resourceMethods(resource))
           expect(typeof (resource as any)[method]).toBe('function');
-        }
       }
     },
   );
+
+  it('github-3-0: a browser bundle of one function carries none of the other 1 200 operations, and runs in chromium', async () => {
+    await requireChromium();
+    const entry = written.get('github-3-0')!;
+    const manifest = JSON.parse(await readFile(path.join(entry.dir, 'manifest.json'), 'utf8')) as Manifest;
+    const op = manifest.operations.find((o) => o.operationId === 'repos/get')!;
+    const file = op.function.module.slice(`${manifest.packageName}/funcs/`.length);
+    const core = `${manifest.clientName}Core`;
+    const bundled = await build({
+      stdin: {
+        contents: [
+          `import { ${core} } from './src/core.js';`,
+          `import { ${op.function.name} } from './src/funcs/${file}.js';`,
+          `const client = new ${core}({ apiKey: 'k', baseURL: location.origin });`,
+          `${op.function.name}(client, 'r', { owner: 'o' }).then(`,
+          `  (repo) => { document.getElementById('result').textContent = JSON.stringify({ full_name: repo.full_name }); },`,
+          `  (e) => { document.getElementById('result').textContent = 'error: ' + e.message; },`,
+          `);`,
+        ].join('\n'),
+        loader: 'ts',
+        resolveDir: entry.dir,
+      },
+      bundle: true,
+      minify: true,
+      format: 'esm',
+      platform: 'browser',
+      write: false,
+      logLevel: 'silent',
+    });
+    const text = bundled.outputFiles[0]!.text;
+    expect(text).toContain('/repos/');
+    // Paths of other resources (each a literal in its own function module).
+    const others = [
+      '/gists',
+      '/orgs/',
+      '/issues',
+      '/pulls',
+      '/search/',
+      '/user/',
+      '/notifications',
+      '/actions/',
+    ];
+    expect(others.filter((p) => text.includes(p))).toEqual([]);
+    expect(gzipSync(text, { level: 9 }).length).toBeLessThan(12 * 1024);
+
+    const site = await serveSameOrigin(text, (url) =>
+      url === '/repos/o/r' ? { full_name: 'o/r' } : undefined,
+    );
+    const profile = await mkdtemp(path.join(tmpdir(), 'sdkgen-chromium-'));
+    try {
+      expect(JSON.parse(pageResult(await dumpDom(site.url, profile)))).toEqual({ full_name: 'o/r' });
+      expect(site.seen.map((r) => [r.method, r.url])).toEqual([['GET', '/repos/o/r']]);
+    } finally {
+      await site.close();
+      await rm(profile, { recursive: true, force: true });
+    }
+  });
 });

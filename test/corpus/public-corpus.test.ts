@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { mountedResources, resourceMethods } from '../support/client-surface.js';
 import { bundleSpec } from '../../generator/load/bundle.js';
 import {
   declared,
@@ -83,14 +84,11 @@ describe('public corpus (fast)', () => {
       const Client = module.default;
       expect(Client).toBe(module[entry!.clientName]);
       const client = new Client({ apiKey: 'test-key', baseURL: 'http://127.0.0.1:9' });
-      const resources = Object.values(client).filter(
-        (v) => v !== null && typeof v === 'object' && '_client' in (v as object),
-      );
+      const resources = mountedResources(client);
       expect(resources.length).toBe(entry!.resources);
       for (const resource of resources) {
-        const methods = Object.getOwnPropertyNames(Object.getPrototypeOf(resource)).filter(
-          (m) => m !== 'constructor',
-        );
+        const methods = resourceMethods(resource);
+        expect(methods.length + mountedResources(resource).length).toBeGreaterThan(0);
         for (const method of methods) expect(typeof (resource as any)[method]).toBe('function');
       }
     },

@@ -6,6 +6,7 @@ import { build } from 'esbuild';
 import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Manifest } from '../../generator/emit/package/manifest.js';
 import { packDryRun, publishPackage, type PackSummary } from '../../scripts/release.js';
 import { writeMergedSpec } from '../support/merged-spec.js';
 import { startPrism, type PrismServer } from '../support/prism.js';
@@ -71,14 +72,34 @@ function pkg(id: string): BuiltPackage {
 describe('each package', () => {
   let attw: Map<string, Promise<RunResult>>;
 
-  beforeAll(() => {
+  beforeAll(async () => {
+    // attw does not resolve wildcard subpaths (`./funcs/*`) by itself: each function module is named to it.
+    const functions = new Map(
+      await Promise.all(
+        packages.map(async (p) => {
+          const manifest = JSON.parse(await readFile(path.join(p.dir, 'manifest.json'), 'utf8')) as Manifest;
+          const modules = manifest.operations.map(
+            (o) => `.${o.function.module.slice(manifest.packageName.length)}`,
+          );
+          return [p.id, modules] as const;
+        }),
+      ),
+    );
     // attw packs and type-checks each package: slow, so the three run side by side while other tests go on.
     attw = new Map(
       packages.map((p) => [
         p.id,
         runCommand(
           process.execPath,
-          [path.join(REPO_ROOT, 'node_modules/.bin/attw'), '--pack', p.dir, '--format', 'json'],
+          [
+            path.join(REPO_ROOT, 'node_modules/.bin/attw'),
+            '--pack',
+            p.dir,
+            '--format',
+            'json',
+            '--include-entrypoints',
+            ...functions.get(p.id)!,
+          ],
           {
             env: registry!.npmEnv,
             timeoutMs: 120_000,
@@ -155,10 +176,14 @@ describe('each package', () => {
       const result = await attw.get(id)!;
       expect(result.code, result.stderr).toBe(0);
       const report = JSON.parse(result.stdout) as {
-        analysis: { types: { kind: string } };
+        analysis: { types: { kind: string }; entrypoints: Record<string, unknown> };
         problems: Record<string, unknown>;
       };
       expect(report.analysis.types.kind).toBe('included');
+      // The core client and every function are entry points of their own, each resolved in every mode.
+      expect(Object.keys(report.analysis.entrypoints)).toEqual(
+        expect.arrayContaining(['.', './core', expect.stringMatching(/^\.\/funcs\/[a-z0-9-]+$/)]),
+      );
       expect(report.problems).toEqual({});
     },
     120_000,

@@ -10,6 +10,13 @@ import {
 import { path } from '../../templates/runtime/internal/path.js';
 import { Acme, RawClient, captureLogger } from '../support/acme-client.js';
 import { startFakeAPIServer, type FakeAPIServer } from '../support/fake-api-server.js';
+import {
+  apiKeyCookie,
+  apiKeyHeader,
+  apiKeyQuery,
+  basicAuth,
+  bearerAuth,
+} from '../../templates/runtime/internal/auth.js';
 
 let server: FakeAPIServer;
 
@@ -26,11 +33,11 @@ afterEach(() => {
 
 const SECRET = 'sk-live-Sup3rS3cret/+=';
 const schemes: Record<string, Record<string, SecurityScheme>> = {
-  bearer: { s: { type: 'http', scheme: 'bearer' } },
-  basic: { s: { type: 'http', scheme: 'basic' } },
-  header: { s: { type: 'apiKey', in: 'header', name: 'X-API-Key' } },
-  query: { s: { type: 'apiKey', in: 'query', name: 'api_key' } },
-  cookie: { s: { type: 'apiKey', in: 'cookie', name: 'session' } },
+  bearer: { s: bearerAuth() },
+  basic: { s: basicAuth() },
+  header: { s: apiKeyHeader('X-API-Key') },
+  query: { s: apiKeyQuery('api_key') },
+  cookie: { s: apiKeyCookie('session') },
 };
 
 function rawClient(kind: keyof typeof schemes, extra: Record<string, unknown> = {}) {

@@ -9,6 +9,7 @@ import { styledPath, styledQuery } from '../../templates/runtime/internal/styles
 import { toFile } from '../../templates/runtime/uploads.js';
 import { RawClient } from '../support/acme-client.js';
 import { startWireServer, type WireServer } from '../support/wire-server.js';
+import { basicAuth, bearerAuth } from '../../templates/runtime/internal/auth.js';
 
 // The wire modules through BaseClient: what a generated method passes in RequestSpec, and what reaches the server.
 let server: WireServer;
@@ -16,7 +17,7 @@ let client: RawClient;
 beforeAll(async () => {
   server = await startWireServer();
   client = new RawClient(
-    { securitySchemes: { basic: { type: 'http', scheme: 'basic' } } },
+    { securitySchemes: { basic: basicAuth() } },
     { baseURL: server.url, maxRetries: 0, apiKey: 'k' },
   );
 });
@@ -120,7 +121,7 @@ describe('encoded bodies', () => {
 describe('HTTP Basic with a username and a password', () => {
   const basic = (options: Record<string, unknown>) =>
     new RawClient(
-      { securitySchemes: { basic: { type: 'http', scheme: 'basic' } } },
+      { securitySchemes: { basic: basicAuth() } },
       { baseURL: server.url, maxRetries: 0, ...options },
     );
 
@@ -155,7 +156,7 @@ describe('HTTP Basic with a username and a password', () => {
 
   it('a username and password cannot go where a single token is needed', async () => {
     const bearer = new RawClient(
-      { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      { securitySchemes: { bearer: bearerAuth() } },
       { baseURL: server.url, maxRetries: 0, apiKey: { username: 'u', password: 'p' } },
     );
     await expect(bearer.request({ method: 'get', path: '/me', security: [['bearer']] })).rejects.toThrow(

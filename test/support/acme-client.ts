@@ -8,6 +8,7 @@ import { pageStyle } from './page-styles.js';
 import { requestPage, type PagePromise } from '../../templates/runtime/pagination.js';
 import type { RequestOptions } from '../../templates/runtime/request-options.js';
 import { APIResource } from '../../templates/runtime/resource.js';
+import { bearerAuth } from '../../templates/runtime/internal/auth.js';
 
 export interface Widget {
   id: string;
@@ -51,7 +52,7 @@ export const acmeConfig: ClientConfig = {
   envPrefix: 'ACME',
   credential: { option: 'apiKey', env: 'ACME_API_KEY' },
   defaultBaseURL: 'https://api.acme.test/v1',
-  securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } },
+  securitySchemes: { bearerAuth: bearerAuth() },
   errorMessagePaths: [['error', 'message']],
   queryFormat: { arrays: 'brackets' },
 };

@@ -18,6 +18,7 @@ export function pathParam(wireName: string, argName = wireName): PathParamModel 
 }
 
 export function operation(overrides: Partial<OperationModel> = {}): OperationModel {
+  const method = overrides.methodName ?? 'list';
   return {
     operationId: 'listWidgets',
     pointer: '#/paths/~1widgets/get',
@@ -30,8 +31,12 @@ export function operation(overrides: Partial<OperationModel> = {}): OperationMod
     source: 'spec.yaml',
     deprecated: false,
     methodName: 'list',
+    functionName: `widgets${method.charAt(0).toUpperCase()}${method.slice(1)}`,
+    functionFile: `widgets-${method.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`,
     pathParams: [],
     optionParams: [],
+    requestForms: [],
+    responseForms: [],
     call: { kind: 'request', response: { kind: 'json', type: { kind: 'model', name: 'Widget' } } },
     security: [],
     errorStatuses: [],
@@ -52,7 +57,6 @@ export function paginated(
     kind: 'paginated',
     pagination,
     pageStyle: { module: `internal/pages/${file}.js`, factory },
-    pagingName: 'listPaging',
     itemTypeName,
     pageTypeName,
   };
@@ -78,6 +82,7 @@ export function apiModel(overrides: Partial<ApiModel> = {}): ApiModel {
     defaultBaseURL: 'https://api.acme.test',
     client: {
       className: 'Acme',
+      coreClassName: 'AcmeCore',
       version: '0.1.0',
       envPrefix: 'ACME',
       credential: { option: 'apiKey', env: 'ACME_API_KEY', description: 'Your API key.' },
@@ -138,3 +143,9 @@ export function modelOptions(overrides: Partial<ModelOptions> = {}): ModelOption
     ...overrides,
   };
 }
+
+/** What the doc comments of emitter tests are written with: no package, placeholder examples. */
+export const TEST_DOCS = {
+  coreClassName: 'AcmeCore',
+  examples: { document: {}, schemaOf: () => undefined },
+};

@@ -2,7 +2,8 @@
 import { Decisionly } from './client.js';
 export default Decisionly;
 export { Decisionly } from './client.js';
-export type { ClientOptions } from './client.js';
+export { DecisionlyCore } from './core.js';
+export type { ClientOptions } from './core.js';
 export type { BasicCredentials, CredentialContext } from './core/client.js';
 export { toFile } from './core/uploads.js';
 export type { FileLike, FileOptions, Uploadable } from './core/uploads.js';

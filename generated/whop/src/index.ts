@@ -2,7 +2,8 @@
 import { Whop } from './client.js';
 export default Whop;
 export { Whop } from './client.js';
-export type { ClientOptions } from './client.js';
+export { WhopCore } from './core.js';
+export type { ClientOptions } from './core.js';
 export type { BasicCredentials, CredentialContext } from './core/client.js';
 export { toFile } from './core/uploads.js';
 export type { FileLike, FileOptions, Uploadable } from './core/uploads.js';

@@ -8,12 +8,15 @@ import { htmlComment, jsonValue, markdown, markdownCode, urlText } from '../esca
 import {
   callExample,
   exampleContext,
+  functionUsageExample,
   paginationExample,
   usageExample,
   type ExampleContext,
 } from './examples.js';
+import { essence } from '../../model/media-types.js';
+import { literal } from './example-values.js';
 import { emitManifest } from './manifest.js';
-import { resultType } from '../resources/emit-resource.js';
+import { resultType } from '../resources/signature.js';
 
 const TEMPLATES = ['package.json', 'tsconfig.json', 'tsconfig.cjs.json', 'README.md', 'api.md', 'LICENSE'];
 
@@ -105,6 +108,7 @@ function packageView(model: ApiModel, provenance: string, kind: 'markdown' | 'pl
     ...(model.package.bugs !== undefined ? { bugs: model.package.bugs } : {}),
     ...(model.package.author !== undefined ? { author: model.package.author } : {}),
     clientName: client.className,
+    coreClassName: client.coreClassName,
     envPrefix: client.envPrefix,
     provenance: sink.comment(provenance),
     // The package builds itself with the TypeScript sdkgen is tested with, on the Node.js versions CI runs.
@@ -129,6 +133,7 @@ function packageView(model: ApiModel, provenance: string, kind: 'markdown' | 'pl
       description: optional(firstParagraph(op.description), sink.block),
       example: usageExample(examples, resource, op),
     })),
+    functionExample: firstPlain ? functionExample(model, examples, firstPlain.op) : '',
     paginated: Boolean(firstList),
     webhooks: Boolean(model.webhooks),
     ...wireExamples(examples, operations),
@@ -142,12 +147,37 @@ function packageView(model: ApiModel, provenance: string, kind: 'markdown' | 'pl
       propertyName: r.accessor,
       className: r.className,
       description: optional(r.description, sink.block),
-      methods: r.operations.map((op) => ({
-        signature: signature(op),
-        http: `${op.method.toUpperCase()} ${sink.url(op.path)}`,
-        paramsTypeName: op.params?.typeName,
-        returns: returns(op),
-      })),
+      // One row per way to call: each request media type, each Accept the response can be asked for.
+      methods: r.operations.flatMap((op) => {
+        const http = `${op.method.toUpperCase()} ${sink.url(op.path)}`;
+        const fn = { functionName: op.functionName, functionFile: op.functionFile };
+        return [
+          {
+            signature: signature(op),
+            ...fn,
+            http,
+            paramsTypeName: op.params?.typeName,
+            returns: returns(op),
+          },
+          ...op.requestForms.map((form) => ({
+            signature: signature(
+              { ...op, body: form.body, params: form.params },
+              `{ contentType: '${tableText(form.body.contentType)}' }`,
+            ),
+            ...fn,
+            http,
+            paramsTypeName: form.params?.typeName,
+            returns: returns(op),
+          })),
+          ...op.responseForms.slice(1).map((form) => ({
+            signature: signature(op, `{ accept: '${tableText(form.mediaType)}' }`),
+            ...fn,
+            http,
+            paramsTypeName: op.params?.typeName,
+            returns: `APIPromise<${resultType(form.response)}>`,
+          })),
+        ];
+      }),
     })),
     types: model.types.map((t) => ({
       name: t.name,
@@ -161,35 +191,116 @@ function packageView(model: ApiModel, provenance: string, kind: 'markdown' | 'pl
   };
 }
 
+/** What an example passes for a file (example-values.ts). */
+const BLOB_EXAMPLE = "new Blob(['...'])";
+
+/** One way to call an operation: the op as one request form types it, and the options that select the form. */
+interface FormCall {
+  resource: ApiModel['resources'][number];
+  op: OperationModel;
+  options?: string;
+}
+
+/** Every request form of every operation, the main ones first, each as the call that sends it. */
+function formCalls(
+  operations: { resource: ApiModel['resources'][number]; op: OperationModel }[],
+): FormCall[] {
+  return [
+    ...operations,
+    ...operations.flatMap(({ resource, op }) =>
+      op.requestForms.map((form) => ({
+        resource,
+        op: { ...op, body: form.body, params: form.params, requestForms: [] },
+        options: `{ contentType: ${literal(form.body.contentType)} }`,
+      })),
+    ),
+  ];
+}
+
 /**
- * The README's "Files, raw bodies and streams" section, shown for what the package has: file uploads (toFile), raw
- * downloads, event or NDJSON streams, and HTTP Basic with two credentials. Each example calls a real method.
+ * The README's "Files, raw bodies and streams" section, shown for what the package has: each content kind its
+ * operations send or answer with (file uploads with toFile, raw and text bodies, forms, a choice of request media
+ * type, a choice of Accept, downloads, text, event or NDJSON streams). Each example calls a real method.
  */
 function wireExamples(
   examples: ExampleContext,
   operations: { resource: ApiModel['resources'][number]; op: OperationModel }[],
 ) {
-  const upload = operations.find(
-    ({ op }) => op.body?.encoding === 'multipart' || op.body?.encoding === 'binary',
-  );
-  const download = operations.find(
-    ({ op }) => op.call.kind === 'request' && op.call.response.kind === 'binary',
-  );
-  const stream = operations.find(
-    ({ op }) => op.call.kind === 'request' && op.call.response.kind === 'stream',
-  );
+  const forms = formCalls(operations);
+  const sending = (...encodings: string[]) =>
+    forms.find(({ op }) => encodings.includes(op.body?.encoding ?? ''));
+  const usage = (call: FormCall | undefined) =>
+    call ? usageExample(examples, call.resource, call.op, call.options) : '';
+  // The upload example passes the file it makes: a form whose example has a file field, when there is one.
+  const uploads = forms.filter(({ op }) => ['multipart', 'binary'].includes(op.body?.encoding ?? ''));
+  const upload = uploads.find((call) => usage(call).includes(BLOB_EXAMPLE)) ?? uploads[0];
+  const form = sending('form');
+  const text = sending('text');
+  const choice = operations.find(({ op }) => op.requestForms.length);
+  const answering = (kind: string) =>
+    operations.find(({ op }) => op.call.kind === 'request' && op.call.response.kind === kind);
+  const download = answering('binary');
+  const textResponse = answering('text');
+  const stream = answering('stream');
+  const accept = operations.find(({ op }) => op.responseForms.length);
   return {
-    wire: Boolean(upload || download || stream),
+    wire: Boolean(upload || form || text || choice || download || textResponse || stream || accept),
     uploadExample: upload
-      ? `// Blob, File, ArrayBuffer, typed arrays, ReadableStream, fs.ReadStream or a fetch Response:\nconst file = await toFile(new Blob(['%PDF-1.7 ...']), 'report.pdf', { type: 'application/pdf' });\n${usageExample(examples, upload.resource, upload.op)}`
+      ? `// Blob, File, ArrayBuffer, typed arrays, ReadableStream, fs.ReadStream or a fetch Response:\nconst file = await toFile(new Blob(['%PDF-1.7 ...']), 'report.pdf', { type: 'application/pdf' });\n${usage(upload).replace(BLOB_EXAMPLE, 'file')}`
       : '',
+    formExample: usage(form),
+    textExample: usage(text),
+    contentTypeExample: choice
+      ? [
+          '// The first media type the API lists unless the options name another:',
+          ...formCalls([choice]).map(
+            (call) => `await ${callExample(examples, call.resource, call.op, call.options)};`,
+          ),
+        ].join('\n')
+      : '',
+    acceptExample: accept ? acceptExample(examples, accept.resource, accept.op) : '',
     downloadExample: download
-      ? `${usageExample(examples, download.resource, download.op)}\n// or stream the body yourself:\nconst response = await ${callExample(examples, download.resource, download.op)}.asResponse();`
+      ? `${usage(download)}\n// or stream the body yourself:\nconst response = await ${callExample(examples, download.resource, download.op)}.asResponse();`
       : '',
+    textResponseExample: usage(textResponse),
     streamExample: stream
-      ? `${usageExample(examples, stream.resource, stream.op)}\n// stream.abort() stops reading; stream.response is the raw Response.`
+      ? `${usage(stream)}\n// stream.abort() stops reading; stream.response is the raw Response.`
       : '',
   };
+}
+
+/** One call per media type the response can be asked for, each result named for what it is. */
+function acceptExample(examples: ExampleContext, resource: FormCall['resource'], op: OperationModel): string {
+  const names = new Map<string, number>();
+  return op.responseForms
+    .map((form, index) => {
+      const kind = form.response.kind === 'stream' ? form.response.format : form.response.kind;
+      const base = {
+        json: 'data',
+        text: 'text',
+        binary: 'blob',
+        sse: 'events',
+        ndjson: 'lines',
+        none: 'nothing',
+      }[kind];
+      const count = (names.get(base) ?? 0) + 1;
+      names.set(base, count);
+      const options = index ? `{ accept: ${literal(form.mediaType)} }` : undefined;
+      return `const ${count > 1 ? `${base}${count}` : base} = await ${callExample(examples, resource, op, options)}; // ${resultType(form.response)}`;
+    })
+    .join('\n');
+}
+
+/** The README's standalone-function example: the core client made, one function imported and called. */
+function functionExample(model: ApiModel, examples: ExampleContext, op: OperationModel): string {
+  const { client } = model;
+  return [
+    `import { ${client.coreClassName} } from '${model.package.name}/core';`,
+    `import { ${op.functionName} } from '${model.package.name}/funcs/${op.functionFile}';`,
+    '',
+    `const client = new ${client.coreClassName}({ ${client.credential.option}: process.env['${client.credential.env}'] });`,
+    functionUsageExample(examples, op),
+  ].join('\n');
 }
 
 /** Descriptions run long (permission lists, tables); the first paragraph is the summary a reader scans for. */
@@ -201,14 +312,22 @@ function firstParagraph(text: string | undefined): string | undefined {
   return first || undefined;
 }
 
-function signature(op: OperationModel): string {
+function signature(op: OperationModel, options = 'options?'): string {
   const args = [
     ...op.pathParams.filter((p) => p.positional).map((p) => `${p.argName}`),
     ...(op.body?.kind === 'whole' ? ['body'] : []),
     ...(op.params ? [op.params.required ? 'params' : 'params?'] : []),
-    'options?',
+    options,
   ];
   return `${op.methodName}(${args.join(', ')})`;
+}
+
+/**
+ * A media type inside a code span of a table cell: its parameters are spec text that could hold a `|` or a
+ * backtick, so only a plain one is shown whole; otherwise its essence, which is a token by construction.
+ */
+function tableText(mediaType: string): string {
+  return /^[\w.+*/=; -]+$/.test(mediaType) ? mediaType : essence(mediaType);
 }
 
 function returns(op: OperationModel): string {

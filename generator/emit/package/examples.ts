@@ -47,8 +47,26 @@ export function callExample(
 }
 
 /** The README's example for one operation: the call, and what to do with its result. */
-export function usageExample(ctx: ExampleContext, resource: ResourceModel, op: OperationModel): string {
-  const call = callExample(ctx, resource, op);
+export function usageExample(
+  ctx: ExampleContext,
+  resource: ResourceModel,
+  op: OperationModel,
+  options?: string,
+): string {
+  return usageOf(callExample(ctx, resource, op, options), op);
+}
+
+/** The same call made by the operation's standalone function: `<functionName>(client, <args>)`. */
+export function functionCallExample(ctx: ExampleContext, op: OperationModel, options?: string): string {
+  return `${op.functionName}(${['client', exampleArgs(ctx, op, options)].filter(Boolean).join(', ')})`;
+}
+
+export function functionUsageExample(ctx: ExampleContext, op: OperationModel): string {
+  return usageOf(functionCallExample(ctx, op), op);
+}
+
+/** A call and what to do with its result, by what the operation returns. */
+function usageOf(call: string, op: OperationModel): string {
   if (op.call.kind === 'paginated')
     return `const page = await ${call};\nfor (const item of page.data) console.log(item);`;
   if (op.call.response.kind === 'none') return `await ${call};`;

@@ -1,5 +1,5 @@
 import { allResources } from '../../model/all-resources.js';
-import type { ApiModel, OperationModel, ResourceModel } from '../../model/types.js';
+import type { ApiModel, OperationModel, ResourceModel, ResponseModel } from '../../model/types.js';
 
 /**
  * `manifest.json`: every operation of the document and the call that makes it, as data, so tools, docs and tests
@@ -22,6 +22,8 @@ export interface ManifestOperation {
   pointer: string;
   /** `client.<resource>.<method>`. */
   call: string;
+  /** The standalone function making the same request, and the module it is imported from. */
+  function: { name: string; module: string };
   /** The resource's path from the client, dot-separated for nested ones (`affiliates.overrides`). */
   resource: string;
   methodName: string;
@@ -32,6 +34,13 @@ export interface ManifestOperation {
   responseMediaTypes: string[];
   /** The Accept header the method sends. */
   accept: string;
+  /**
+   * Each request media type the method can send, the default first: the request options that select it (merge
+   * them into the options argument) and the arguments it takes. Empty when the operation has no body.
+   */
+  requestBodies: { mediaType: string; options: { contentType?: string }; arguments: ManifestArgument[] }[];
+  /** Each media type the response can be asked for, the default first, with the options that ask and the result. */
+  accepts: { mediaType: string; options: { accept?: string }; returns: string }[];
   /** What the method resolves to: json, text, binary, none, sse, ndjson, or page (a list). */
   returns: string;
   paginated: boolean;
@@ -53,7 +62,7 @@ export function buildManifest(model: ApiModel): Manifest {
     packageName: model.package.name,
     clientName: model.client.className,
     operations: allResources(model.resources).flatMap((resource) =>
-      resource.operations.map((op) => manifestOperation(resource, op)),
+      resource.operations.map((op) => manifestOperation(model.package.name, resource, op)),
     ),
   };
 }
@@ -62,27 +71,50 @@ export function emitManifest(model: ApiModel): string {
   return `${JSON.stringify(buildManifest(model), null, 2)}\n`;
 }
 
-function manifestOperation(resource: ResourceModel, op: OperationModel): ManifestOperation {
+function manifestOperation(
+  packageName: string,
+  resource: ResourceModel,
+  op: OperationModel,
+): ManifestOperation {
   return {
     operationId: op.operationId,
     method: op.method.toUpperCase(),
     path: op.path,
     pointer: op.pointer,
     call: `client.${resource.accessor}.${op.methodName}`,
+    function: { name: op.functionName, module: `${packageName}/funcs/${op.functionFile}` },
     resource: resource.accessor,
     methodName: op.methodName,
     arguments: callArguments(op),
     requestMediaTypes: op.requestMediaTypes,
     responseMediaTypes: op.responseMediaTypes,
     accept: op.accept,
-    returns:
-      op.call.kind === 'paginated'
-        ? 'page'
-        : op.call.response.kind === 'stream'
-          ? op.call.response.format
-          : op.call.response.kind,
+    requestBodies: [
+      ...(op.body ? [{ mediaType: op.body.contentType, options: {}, arguments: callArguments(op) }] : []),
+      ...op.requestForms.map((form) => ({
+        mediaType: form.body.contentType,
+        options: { contentType: form.body.contentType },
+        arguments: callArguments({ ...op, body: form.body, params: form.params }),
+      })),
+    ],
+    accepts: op.responseForms.length
+      ? op.responseForms.map((form, index) => ({
+          mediaType: form.mediaType,
+          options: index === 0 ? {} : { accept: form.mediaType },
+          returns: returns(form.response),
+        }))
+      : [{ mediaType: op.accept, options: {}, returns: callReturns(op) }],
+    returns: callReturns(op),
     paginated: op.call.kind === 'paginated',
   };
+}
+
+function callReturns(op: OperationModel): string {
+  return op.call.kind === 'paginated' ? 'page' : returns(op.call.response);
+}
+
+function returns(response: ResponseModel): string {
+  return response.kind === 'stream' ? response.format : response.kind;
 }
 
 function callArguments(op: OperationModel): ManifestArgument[] {
@@ -97,7 +129,9 @@ function callArguments(op: OperationModel): ManifestArgument[] {
       ...op.optionParams.map((p) => ({ name: p.wireName, in: p.in })),
       ...(op.body?.kind === 'flattened'
         ? op.body.properties.map((name) => ({ name, in: 'body' as const }))
-        : []),
+        : op.body?.kind === 'field'
+          ? [{ name: 'body', in: 'body' as const }]
+          : []),
     ];
     args.push({ kind: 'params', required: op.params.required, fields });
   }

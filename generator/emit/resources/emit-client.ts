@@ -2,11 +2,13 @@ import { StructureKind, VariableDeclarationKind, type SourceFileStructure } from
 import { allResources } from '../../model/all-resources.js';
 import type { ApiModel, SecuritySchemeModel } from '../../model/types.js';
 import { blockComment, objectLiteral, stringLiteral } from '../escape.js';
-import { isInherited } from './emit-resource.js';
 import { importOf } from './print.js';
 
-/** Emits `client.ts`: the transport configuration as data, and one property per resource. */
-export function emitClient(model: ApiModel): SourceFileStructure {
+/**
+ * Emits `core.ts`: the core client, the transport configuration as data and nothing else. The standalone functions
+ * take it, so a bundle that imports one function carries no resource, error static or other operation.
+ */
+export function emitCore(model: ApiModel): SourceFileStructure {
   const settings = model.client;
   // HTTP Basic can take a username and a password; the option's type says so only where a scheme needs it.
   const basic = Object.values(model.securitySchemes).some((scheme) => scheme.kind === 'basic');
@@ -16,33 +18,17 @@ export function emitClient(model: ApiModel): SourceFileStructure {
     envPrefix: settings.envPrefix,
     credential: { option: settings.credential.option, env: settings.credential.env },
     defaultBaseURL: model.defaultBaseURL,
-    securitySchemes: Object.fromEntries(
-      Object.entries(model.securitySchemes).map(([name, scheme]) => [name, runtimeScheme(scheme)]),
-    ),
+    securitySchemes: {},
     errorMessagePaths: settings.errorMessagePaths,
     queryFormat: settings.queryFormat,
     defaultSecurity: model.defaultSecurity,
   };
-  const webhooks = model.webhooks
-    ? [
-        {
-          name: 'webhooks',
-          isReadonly: true,
-          type: 'Webhooks',
-          initializer: 'new Webhooks(this)',
-          docs: ['Verifies and types the webhooks the API sends.'],
-        },
-      ]
-    : [];
   return {
     kind: StructureKind.SourceFile,
     statements: [
-      importOf('./core/client.js', ['BaseClient']),
+      importOf('./core/client.js', ['BaseClient', ...schemeFactories(model)]),
       importOf('./core/client.js', ['BaseClientOptions', 'ClientConfig'], true),
       importOf('./core/client.js', [...(basic ? ['BasicCredentials'] : []), 'CredentialContext'], true),
-      { kind: StructureKind.ImportDeclaration, moduleSpecifier: './errors.js', namespaceImport: 'Errors' },
-      ...model.resources.map((r) => importOf(`./resources/${r.fileName}.js`, [r.className])),
-      ...(model.webhooks ? [importOf('./resources/webhooks.js', ['Webhooks'])] : []),
       {
         kind: StructureKind.Interface,
         name: 'ClientOptions',
@@ -66,34 +52,19 @@ export function emitClient(model: ApiModel): SourceFileStructure {
       {
         kind: StructureKind.VariableStatement,
         declarationKind: VariableDeclarationKind.Const,
-        declarations: [{ name: 'config', type: 'ClientConfig', initializer: configLiteral(config) }],
+        declarations: [
+          { name: 'config', type: 'ClientConfig', initializer: configLiteral(config, model.securitySchemes) },
+        ],
       },
       {
         kind: StructureKind.Class,
-        name: settings.className,
+        name: settings.coreClassName,
         isExported: true,
         extends: 'BaseClient',
         docs: [
           blockComment(
-            `Client for the ${model.title}${model.version ? ` (${model.version})` : ''}.\n\nThe base URL defaults to \`process.env['${settings.envPrefix}_BASE_URL']\`, then to \`${model.defaultBaseURL}\`.`,
+            `The core client of the ${model.title}: configuration, credentials, retries and transport, without resources.\nPass it to the standalone functions (\`${model.package.name}/funcs/...\`); \`${settings.className}\` extends it with the resources.\n\nThe base URL defaults to \`process.env['${settings.envPrefix}_BASE_URL']\`, then to \`${model.defaultBaseURL}\`.`,
           ),
-        ],
-        properties: [
-          // The error classes as statics (`Client.NotFoundError`), typed like the named exports so they narrow `err.error`.
-          { name: model.errors.baseName, isStatic: true, initializer: 'Errors.SDKError' },
-          ...[...model.errors.otherClasses, ...model.errors.httpClasses].map((name) => ({
-            name,
-            isStatic: true,
-            initializer: `Errors.${name}`,
-          })),
-          ...model.resources.map((r) => ({
-            name: r.propertyName,
-            isReadonly: true,
-            type: r.className,
-            initializer: `new ${r.className}(this)`,
-            ...(r.description ? { docs: [blockComment(r.description)] } : {}),
-          })),
-          ...webhooks,
         ],
         ctors: [
           {
@@ -118,15 +89,82 @@ export function emitClient(model: ApiModel): SourceFileStructure {
   };
 }
 
-/** The runtime's `SecurityScheme` (templates/runtime/internal/auth.ts) for a credential kind. */
-function runtimeScheme(scheme: SecuritySchemeModel) {
+/**
+ * Emits `client.ts`: the core client with the resources, each built on first access (a getter that caches), and
+ * the error classes as statics.
+ */
+export function emitClient(model: ApiModel): SourceFileStructure {
+  const settings = model.client;
+  const mounts = [
+    ...model.resources.map((r) => ({
+      name: r.propertyName,
+      className: r.className,
+      ...(r.description ? { docs: r.description } : {}),
+    })),
+    ...(model.webhooks
+      ? [{ name: 'webhooks', className: 'Webhooks', docs: 'Verifies and types the webhooks the API sends.' }]
+      : []),
+  ];
+  return {
+    kind: StructureKind.SourceFile,
+    statements: [
+      importOf('./core.js', [settings.coreClassName]),
+      { kind: StructureKind.ImportDeclaration, moduleSpecifier: './errors.js', namespaceImport: 'Errors' },
+      ...model.resources.map((r) => importOf(`./resources/${r.fileName}.js`, [r.className])),
+      ...(model.webhooks ? [importOf('./resources/webhooks.js', ['Webhooks'])] : []),
+      {
+        kind: StructureKind.Class,
+        name: settings.className,
+        isExported: true,
+        extends: settings.coreClassName,
+        docs: [
+          blockComment(
+            `Client for the ${model.title}${model.version ? ` (${model.version})` : ''}.\n\nThe base URL defaults to \`process.env['${settings.envPrefix}_BASE_URL']\`, then to \`${model.defaultBaseURL}\`.`,
+          ),
+        ],
+        properties: [
+          // The error classes as statics (`Client.NotFoundError`), typed like the named exports so they narrow `err.error`.
+          { name: model.errors.baseName, isStatic: true, initializer: 'Errors.SDKError' },
+          ...[...model.errors.otherClasses, ...model.errors.httpClasses].map((name) => ({
+            name,
+            isStatic: true,
+            initializer: `Errors.${name}`,
+          })),
+          // Private caches (`#name`): nothing is added to the public surface, and a `withOptions` copy builds its own.
+          ...mounts.map((m) => ({ name: `#${m.name}`, type: m.className, hasQuestionToken: true })),
+        ],
+        getAccessors: mounts.map((m) => ({
+          name: m.name,
+          returnType: m.className,
+          ...(m.docs ? { docs: [blockComment(m.docs)] } : {}),
+          statements: [`return (this.#${m.name} ??= new ${m.className}(this));`],
+        })),
+      },
+    ],
+  };
+}
+
+/**
+ * The runtime's `SecurityScheme` (templates/runtime/internal/auth.ts) for a credential kind: a call of the factory
+ * that applies it, so a bundle carries the code of the schemes its API declares and no other.
+ */
+function runtimeScheme(scheme: SecuritySchemeModel): string {
   switch (scheme.kind) {
     case 'bearer':
+      return 'bearerAuth()';
     case 'basic':
-      return { type: 'http', scheme: scheme.kind };
-    case 'apiKey':
-      return { type: 'apiKey', in: scheme.in, name: scheme.name };
+      return 'basicAuth()';
+    case 'apiKey': {
+      const factory = { header: 'apiKeyHeader', query: 'apiKeyQuery', cookie: 'apiKeyCookie' }[scheme.in];
+      return `${factory}(${stringLiteral(scheme.name)})`;
+    }
   }
+}
+
+/** The factories `runtimeScheme` calls, sorted and once each. */
+function schemeFactories(model: ApiModel): string[] {
+  const names = Object.values(model.securitySchemes).map((scheme) => runtimeScheme(scheme).split('(')[0]!);
+  return [...new Set(names)].sort();
 }
 
 /** Emits `index.ts`: the client as default and named export, resources, errors, pagination and every model. */
@@ -140,7 +178,12 @@ export function emitIndex(model: ApiModel): SourceFileStructure {
       { kind: StructureKind.ExportDeclaration, moduleSpecifier: './client.js', namedExports: [clientName] },
       {
         kind: StructureKind.ExportDeclaration,
-        moduleSpecifier: './client.js',
+        moduleSpecifier: './core.js',
+        namedExports: [model.client.coreClassName],
+      },
+      {
+        kind: StructureKind.ExportDeclaration,
+        moduleSpecifier: './core.js',
         namedExports: ['ClientOptions'],
         isTypeOnly: true,
       },
@@ -215,15 +258,13 @@ export function emitIndex(model: ApiModel): SourceFileStructure {
 }
 
 /**
- * The config object literal. A security scheme named like a member of Object (`constructor`, `toString`) loses its
- * contextual type in TypeScript (its literals widen to string), so such a scheme is written `as const`.
+ * The config object literal, its security schemes as factory calls. A scheme's name is a string literal key
+ * (`__proto__` computed, so that it is a key and not the prototype).
  */
-function configLiteral(config: Record<string, unknown>): string {
-  const schemes = config.securitySchemes as Record<string, unknown>;
-  if (!Object.keys(schemes).some(isInherited)) return objectLiteral(config);
+function configLiteral(config: Record<string, unknown>, schemes: ApiModel['securitySchemes']): string {
   const entries = Object.entries(schemes).map(
     ([name, scheme]) =>
-      `${name === '__proto__' ? `[${stringLiteral(name)}]` : stringLiteral(name)}: ${objectLiteral(scheme)}${isInherited(name) ? ' as const' : ''}`,
+      `${name === '__proto__' ? `[${stringLiteral(name)}]` : stringLiteral(name)}: ${runtimeScheme(scheme)}`,
   );
   const fields = Object.entries(config).map(
     ([key, value]) =>

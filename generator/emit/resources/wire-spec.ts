@@ -1,3 +1,4 @@
+import { essence } from '../../model/media-types.js';
 import { objectLiteral, stringLiteral } from '../escape.js';
 import type {
   BodyModel,
@@ -23,6 +24,7 @@ export function wireParts(
   op: OperationModel,
   access: (name: string) => string,
   imports: WireImport[],
+  values: { body?: string; accept?: string; stream?: string } = {},
 ): string[] {
   const parts: string[] = [];
   const styled = op.optionParams.filter((p) => p.in === 'query' && p.serialization);
@@ -30,9 +32,13 @@ export function wireParts(
     imports.push({ module: 'internal/styles.js', name: 'styledQuery' });
     parts.push(`encodedQuery: styledQuery([${styled.map((p) => styledEntry(p, access)).join(', ')}])`);
   }
-  if (op.body) parts.push(...bodyParts(op.body, access, imports));
-  if (op.accept !== 'application/json') parts.push(`accept: ${stringLiteral(op.accept)}`);
-  if (op.call.kind === 'request' && op.call.response.kind === 'stream') parts.push('stream: true');
+  if (op.body) parts.push(...bodyParts(op.body, access, imports, values.body));
+  // `values` carry a method's per-call choices: the body argument as its form types it, the caller's Accept.
+  if (values.accept) parts.push(values.accept === 'accept' ? 'accept' : `accept: ${values.accept}`);
+  else if (op.accept !== 'application/json') parts.push(`accept: ${stringLiteral(op.accept)}`);
+  if (values.stream) parts.push(`stream: ${values.stream}`);
+  else if (!values.accept && op.call.kind === 'request' && op.call.response.kind === 'stream')
+    parts.push('stream: true');
   return parts;
 }
 
@@ -80,15 +86,23 @@ function styledEntry(param: OptionParamModel, access: (name: string) => string):
   return `[${stringLiteral(param.wireName)}, ${access(param.wireName)}, ${objectLiteral(param.serialization ?? {})}]`;
 }
 
-function bodyParts(body: BodyModel, access: (name: string) => string, imports: WireImport[]): string[] {
-  if (body.kind === 'whole' && body.encoding === 'binary')
+function bodyParts(
+  body: BodyModel,
+  access: (name: string) => string,
+  imports: WireImport[],
+  given: string | undefined,
+): string[] {
+  if (body.kind !== 'flattened' && body.encoding === 'binary')
     imports.push({ module: 'uploads.js', name: 'Uploadable', typeOnly: true });
-  const value = body.kind === 'flattened' ? objectOf(body.properties, access) : 'body';
+  const value =
+    body.kind === 'flattened'
+      ? objectOf(body.properties, access)
+      : (given ?? (body.kind === 'field' ? access('body') : 'body'));
   const fields = objectLiteral(body.kind === 'flattened' ? (body.fieldEncodings ?? {}) : {});
   // An optional whole body left out sends none: no encoder runs.
   const when = (encoder: string) =>
-    body.kind === 'whole' && !body.required
-      ? `content: body === undefined ? undefined : () => ${encoder}`
+    body.kind !== 'flattened' && !body.required
+      ? `content: ${value} === undefined ? undefined : () => ${encoder}`
       : `content: () => ${encoder}`;
   const type = stringLiteral(body.contentType);
   switch (body.encoding) {
@@ -99,7 +113,12 @@ function bodyParts(body: BodyModel, access: (name: string) => string, imports: W
       return [when(`formBody(${value}, ${fields}, ${type})`)];
     case 'multipart':
       imports.push({ module: 'internal/multipart.js', name: 'multipartBody' });
-      return [when(`multipartBody(${value}, ${fields})`)];
+      // multipart/form-data is what fetch writes for a FormData; another multipart type is named to the encoder.
+      return [
+        when(
+          `multipartBody(${value}, ${fields}${essence(body.contentType) === 'multipart/form-data' ? '' : `, ${type}`})`,
+        ),
+      ];
     case 'binary':
       imports.push({ module: 'internal/raw-body.js', name: 'binaryBody' });
       return [when(`binaryBody(${value}, ${type})`)];

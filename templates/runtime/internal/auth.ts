@@ -1,13 +1,6 @@
 import { SDKError } from '../errors.js';
 import { ALWAYS_SENSITIVE_HEADERS, secretForms } from './redact.js';
 
-/** The security schemes sdkgen supports, as declared in the spec's components.securitySchemes. */
-export type SecurityScheme =
-  | { type: 'http'; scheme: 'bearer' }
-  /** A string credential is the username with an empty password; `{ username, password }` sends both. */
-  | { type: 'http'; scheme: 'basic' }
-  | { type: 'apiKey'; in: 'header' | 'query' | 'cookie'; name: string };
-
 /** What a credential function is told: `refresh` is true on the one retry after a 401 (the last token expired). */
 export interface CredentialContext {
   refresh: boolean;
@@ -24,6 +17,29 @@ export type Credential = string | BasicCredentials;
 /** A fixed value, or a function called per request (for tokens that expire); either may give either form. */
 export type CredentialSource =
   Credential | ((context: CredentialContext) => Credential | Promise<Credential>) | null | undefined;
+
+/** The request a scheme puts the credential on. */
+export interface AuthTarget {
+  headers: Headers;
+  /** Replaced by a scheme that adds a query parameter. */
+  url: string;
+  /** The client option holding the credential, named in errors (never the value). */
+  option: string;
+}
+
+/**
+ * One of the spec's components.securitySchemes, as the code that applies it: the generated client's config holds
+ * `bearerAuth()`, `basicAuth()`, `apiKeyHeader(name)`, `apiKeyQuery(name)` or
+ * `apiKeyCookie(name)` for the schemes its API declares, so a bundle carries only
+ * the code of those.
+ */
+export interface SecurityScheme {
+  /** Puts the credential on the request; returns another form of it to scrub (a Basic token), if any. */
+  apply(target: AuthTarget, credential: Credential): string | undefined;
+  /** A header (lower case) or query parameter that carries the credential: masked in logs, dropped across origins. */
+  header?: string;
+  query?: string;
+}
 
 export interface AuthPlan {
   schemes: string[];
@@ -52,63 +68,86 @@ export async function resolveCredential(
     : undefined;
 }
 
-/** What an HTTP header value may hold (RFC 9110 field-value, Latin-1 as fetch's Headers accept): no CR, LF, NUL. */
-const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
-
 /**
- * Adds the credential to headers/URL per scheme; returns every form of it that must be scrubbed. `option` names
- * the client option in errors: Headers would throw a TypeError quoting the value itself.
+ * Adds the credential to the request per scheme; returns every form of it that must be scrubbed. A scheme name
+ * the config lacks is the generator's bug, reported as such.
  */
 export function applyAuth(
   plan: AuthPlan,
   schemes: Readonly<Record<string, SecurityScheme>>,
   credential: Credential,
-  headers: Headers,
-  url: URL,
-  option: string,
+  target: AuthTarget,
 ): string[] {
-  let basicToken: string | undefined;
-  const token = (scheme: string): string => {
-    if (typeof credential === 'string') return credential;
-    throw new SDKError(
-      `The \`${option}\` credential is a username and password, which the ${scheme} scheme cannot send.`,
-    );
-  };
-  const asHeader = (name: string, value: string) => {
-    if (!HEADER_VALUE.test(value)) {
-      throw new SDKError(
-        `The \`${option}\` credential is not a valid HTTP header value (it contains a line break, a control ` +
-          'character or a character above U+00FF).',
-      );
-    }
-    headers.set(name, value);
-  };
+  const forms: (string | undefined)[] = [];
   for (const name of plan.schemes) {
     const scheme = Object.hasOwn(schemes, name) ? schemes[name] : undefined;
     if (!scheme)
       throw new SDKError(`Unknown security scheme "${name}" (not in ClientConfig.securitySchemes).`);
-    if (scheme.type === 'http' && scheme.scheme === 'bearer') {
-      asHeader('authorization', `Bearer ${token('bearer')}`);
-    } else if (scheme.type === 'http') {
-      const pair =
-        typeof credential === 'string' ? `${credential}:` : `${credential.username}:${credential.password}`;
-      basicToken = base64Utf8(pair);
-      headers.set('authorization', `Basic ${basicToken}`);
-    } else if (scheme.in === 'header') {
-      asHeader(scheme.name, token(`apiKey header "${scheme.name}"`));
-    } else if (scheme.in === 'query') {
-      url.searchParams.set(scheme.name, token(`apiKey query "${scheme.name}"`));
-    } else {
-      const cookie = `${scheme.name}=${encodeURIComponent(token(`apiKey cookie "${scheme.name}"`))}`;
-      const existing = headers.get('cookie');
-      headers.set('cookie', existing ? `${existing}; ${cookie}` : cookie);
-    }
+    forms.push(scheme.apply(target, credential));
   }
-  if (typeof credential === 'string') return secretForms(credential, basicToken);
-  return [...new Set([...secretForms(credential.password, basicToken), ...secretForms(credential.username)])];
+  const extra = forms.find((form) => form !== undefined);
+  if (typeof credential === 'string') return secretForms(credential, extra);
+  return [...new Set([...secretForms(credential.password, extra), ...secretForms(credential.username)])];
 }
 
-/** Header and query parameter names whose values are masked in logs. */
+/** `Authorization: Bearer <credential>`. */
+export function bearerAuth(): SecurityScheme {
+  return {
+    header: 'authorization',
+    apply: (target, credential) =>
+      asHeader(target, 'authorization', `Bearer ${token(target, credential, 'bearer')}`),
+  };
+}
+
+/** HTTP Basic: a string credential is the username with an empty password; `{ username, password }` sends both. */
+export function basicAuth(): SecurityScheme {
+  return {
+    header: 'authorization',
+    apply(target, credential) {
+      const pair =
+        typeof credential === 'string' ? `${credential}:` : `${credential.username}:${credential.password}`;
+      const basicToken = base64Utf8(pair);
+      target.headers.set('authorization', `Basic ${basicToken}`);
+      return basicToken;
+    },
+  };
+}
+
+/** An API key in a header. */
+export function apiKeyHeader(name: string): SecurityScheme {
+  return {
+    header: name.toLowerCase(),
+    apply: (target, credential) =>
+      asHeader(target, name, token(target, credential, `apiKey header "${name}"`)),
+  };
+}
+
+/** An API key in a query parameter. */
+export function apiKeyQuery(name: string): SecurityScheme {
+  return {
+    query: name,
+    apply(target, credential) {
+      const url = new URL(target.url);
+      url.searchParams.set(name, token(target, credential, `apiKey query "${name}"`));
+      target.url = url.href;
+      return undefined;
+    },
+  };
+}
+
+/** An API key in a cookie (cookies cannot be set from browsers). */
+export function apiKeyCookie(name: string): SecurityScheme {
+  return {
+    apply(target, credential) {
+      const cookie = `${name}=${encodeURIComponent(token(target, credential, `apiKey cookie "${name}"`))}`;
+      const existing = target.headers.get('cookie');
+      target.headers.set('cookie', existing ? `${existing}; ${cookie}` : cookie);
+      return undefined;
+    },
+  };
+}
+
+/** Header and query parameter names whose values are masked in logs and dropped on a redirect to another origin. */
 export function sensitiveNames(schemes: Readonly<Record<string, SecurityScheme>>): {
   headers: Set<string>;
   query: Set<string>;
@@ -116,11 +155,33 @@ export function sensitiveNames(schemes: Readonly<Record<string, SecurityScheme>>
   const headers = new Set(ALWAYS_SENSITIVE_HEADERS);
   const query = new Set<string>();
   for (const scheme of Object.values(schemes)) {
-    if (scheme.type !== 'apiKey') continue;
-    if (scheme.in === 'header') headers.add(scheme.name.toLowerCase());
-    if (scheme.in === 'query') query.add(scheme.name);
+    if (scheme.header) headers.add(scheme.header);
+    if (scheme.query) query.add(scheme.query);
   }
   return { headers, query };
+}
+
+/** The credential as one string, for the schemes that cannot send a username and a password. */
+function token({ option }: Pick<AuthTarget, 'option'>, credential: Credential, scheme: string): string {
+  if (typeof credential === 'string') return credential;
+  throw new SDKError(
+    `The \`${option}\` credential is a username and password, which the ${scheme} scheme cannot send.`,
+  );
+}
+
+/** What an HTTP header value may hold (RFC 9110 field-value, Latin-1 as fetch's Headers accept): no CR, LF, NUL. */
+const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+
+/** Headers would throw a TypeError quoting the value itself: the error names the option instead. */
+function asHeader({ headers, option }: AuthTarget, name: string, value: string): undefined {
+  if (!HEADER_VALUE.test(value)) {
+    throw new SDKError(
+      `The \`${option}\` credential is not a valid HTTP header value (it contains a line break, a control ` +
+        'character or a character above U+00FF).',
+    );
+  }
+  headers.set(name, value);
+  return undefined;
 }
 
 /** btoa only takes Latin-1, so encode to UTF-8 bytes first. */

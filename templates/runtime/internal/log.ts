@@ -11,20 +11,23 @@ export interface Logger {
   error(message: string, ...rest: unknown[]): void;
 }
 
-export type Log = ((
-  level: Exclude<LogLevel, 'off'>,
+export type LogLine = (
   message: string,
   details: Record<string, unknown> | undefined,
   secrets: readonly string[],
-) => void) & {
-  /** Whether a line at this level would be written: lets callers skip building (and redacting) it. */
-  enabled: (level: Exclude<LogLevel, 'off'>) => boolean;
-};
+) => void;
 
-const rank: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, off: 100 };
+/**
+ * One function per level that is on; a level that is off is absent, so callers write `log.info?.(...)` and,
+ * when it is off, the message is never built (nor the URL and headers in it redacted).
+ */
+export type Log = Partial<Record<Exclude<LogLevel, 'off'>, LogLine>>;
+
+/** From the most to the least verbose: a level logs itself and every level after it. */
+const LEVELS = ['debug', 'info', 'warn', 'error', 'off'] as const;
 
 function isLevel(value: unknown): value is LogLevel {
-  return typeof value === 'string' && Object.hasOwn(rank, value);
+  return LEVELS.includes(value as LogLevel);
 }
 
 /** Option first, then `<ENVPREFIX>_LOG`, then 'warn' (quiet unless something goes wrong). */
@@ -35,21 +38,17 @@ export function resolveLogLevel(option: unknown, envPrefix: string): LogLevel {
 }
 
 /**
- * A leveled log function. Callers mask sensitive headers/params themselves; this is the last line of defence
- * that scrubs the credential's value from every message and detail, whatever its field.
+ * Callers mask sensitive headers/params themselves; this is the last line of defence that scrubs the credential's
+ * value from every message and detail, whatever its field.
  */
 export function createLog(level: LogLevel, logger: Logger, prefix: string): Log {
-  const enabled = (messageLevel: Exclude<LogLevel, 'off'>) => rank[messageLevel] >= rank[level];
-  const log = (
-    messageLevel: Exclude<LogLevel, 'off'>,
-    message: string,
-    details: Record<string, unknown> | undefined,
-    secrets: readonly string[],
-  ) => {
-    if (!enabled(messageLevel)) return;
-    const line = scrubText(`[${prefix}] ${message}`, secrets);
-    if (details === undefined) logger[messageLevel](line);
-    else logger[messageLevel](line, scrubDeep(details, secrets));
-  };
-  return Object.assign(log, { enabled });
+  const log: Log = {};
+  for (const name of LEVELS.slice(LEVELS.indexOf(level), -1) as Exclude<LogLevel, 'off'>[]) {
+    log[name] = (message, details, secrets) => {
+      const line = scrubText(`[${prefix}] ${message}`, secrets);
+      if (details === undefined) logger[name](line);
+      else logger[name](line, scrubDeep(details, secrets));
+    };
+  }
+  return log;
 }

@@ -243,6 +243,17 @@ export const CASES: HostileCase[] = [
         content: { [`application/json; profile="${p.replace(/\n/g, ' ')}"`]: { schema: ref('Charge') } },
       }),
   ),
+  injection('media-type-choices', (doc, p) => {
+    // Several request and response media types: each becomes a literal type, a doc comment, README and api.md text.
+    const type = (base: string) => `${base}; profile="${p.replace(/\n/g, ' ')}"`;
+    const create = doc.paths['/charges'].post;
+    create.requestBody.content[type('multipart/form-data')] = {
+      schema: { type: 'object', properties: { receipt: { type: 'string', format: 'binary' } } },
+    };
+    create.requestBody.content[type('text/plain')] = { schema: { type: 'string' } };
+    create.responses['201'].content[type('text/csv')] = { schema: { type: 'string' } };
+    create.responses['201'].content[type('text/event-stream')] = { schema: ref('Charge') };
+  }),
   injection(
     'ref-sibling-description',
     (doc, p) =>

@@ -5,6 +5,7 @@
  * name Object.prototype has given as an own property (`probed`). Prints `{ bare, probed }` as JSON.
  */
 import { pathToFileURL } from 'node:url';
+import { mountedResources, resourceMethods } from '../../support/client-surface.js';
 
 const packages: { id: string; dir: string; clientName: string }[] = JSON.parse(process.argv[2]!);
 const bare: Record<string, string[]> = {};
@@ -35,13 +36,14 @@ for (const { id, dir, clientName } of packages) {
   const module = await import(pathToFileURL(`${dir}/src/index.ts`).href);
   const Client = module[clientName];
   const client = new Client({ apiKey: 'sk_test', baseURL: 'http://127.0.0.1:9', fetch, maxRetries: 0 });
-  for (const name of Object.getOwnPropertyNames(client)) {
-    const resource = client[name];
-    if (!resource || typeof resource !== 'object' || !('_client' in resource)) continue;
-    for (const method of Object.getOwnPropertyNames(Object.getPrototypeOf(resource))) {
-      const fn = resource[method];
+  for (const resource of mountedResources(client) as Record<
+    string,
+    (...args: unknown[]) => Promise<unknown>
+  >[]) {
+    for (const method of resourceMethods(resource)) {
+      const fn = resource[method]!;
       // Methods that need no path argument or body: `list` and friends, called with nothing.
-      if (method === 'constructor' || typeof fn !== 'function' || fn.length > 0) continue;
+      if (fn.length > 0) continue;
       seen = bare[id]!;
       await fn.call(resource).catch(() => undefined);
       seen = probed[id]!;

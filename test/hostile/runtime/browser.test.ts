@@ -48,9 +48,10 @@ afterAll(async () => {
 
 const PAGE_SCRIPT = `
 import { RawClient } from ${JSON.stringify(path.resolve('test/support/acme-client.ts'))};
+import { apiKeyHeader } from ${JSON.stringify(path.resolve('templates/runtime/internal/auth.ts'))};
 const api = new URLSearchParams(location.search).get('api');
 const client = new RawClient(
-  { securitySchemes: { s: { type: 'apiKey', in: 'header', name: 'X-API-Key' } } },
+  { securitySchemes: { s: apiKeyHeader('X-API-Key') } },
   { apiKey: ${JSON.stringify(SECRET)}, baseURL: api, maxRetries: 0 },
 );
 const settle = (call) => call.then((value) => ({ value }), (error) => ({ error: error.name, message: error.message }));

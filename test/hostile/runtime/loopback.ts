@@ -4,6 +4,13 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { BaseClientOptions, ClientConfig } from '../../../templates/runtime/client.js';
 import { RawClient } from '../../support/acme-client.js';
+import {
+  apiKeyCookie,
+  apiKeyHeader,
+  apiKeyQuery,
+  basicAuth,
+  bearerAuth,
+} from '../../../templates/runtime/internal/auth.js';
 
 export interface Seen {
   method: string;
@@ -81,11 +88,11 @@ export function clientFor(
 }
 
 export const SCHEMES = {
-  bearer: { s: { type: 'http', scheme: 'bearer' } },
-  basic: { s: { type: 'http', scheme: 'basic' } },
-  header: { s: { type: 'apiKey', in: 'header', name: 'X-API-Key' } },
-  query: { s: { type: 'apiKey', in: 'query', name: 'api_key' } },
-  cookie: { s: { type: 'apiKey', in: 'cookie', name: 'session' } },
+  bearer: { s: bearerAuth() },
+  basic: { s: basicAuth() },
+  header: { s: apiKeyHeader('X-API-Key') },
+  query: { s: apiKeyQuery('api_key') },
+  cookie: { s: apiKeyCookie('session') },
 } satisfies Record<string, ClientConfig['securitySchemes']>;
 
 /** The rejection of `promise`, or a failure if it resolves. */

@@ -2,6 +2,7 @@
 // signal is honoured until the body is read, and the numeric options are checked before anything is sent.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
+  APIConnectionError,
   APIConnectionTimeoutError,
   APIUserAbortError,
   NotFoundError,
@@ -77,6 +78,19 @@ describe('the timeout covers the body', () => {
     expect(error).toBeInstanceOf(NotFoundError);
     expect((error as NotFoundError).bodyLength).toBeGreaterThan(2);
     expect(ms).toBeLessThan(1500);
+  });
+
+  it('a connection lost midway through the body is an APIConnectionError, and not retried', async () => {
+    api.handle((_, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+      res.write('{"id":');
+      setTimeout(() => res.destroy(), 50);
+    });
+    const error = await rejection(client({ maxRetries: 2 }).request({ method: 'get', path: '/cut' }));
+    expect(error).toBeInstanceOf(APIConnectionError);
+    expect(error).not.toBeInstanceOf(APIConnectionTimeoutError);
+    expect(error.message).toBe('Connection lost while reading the response body.');
+    expect(api.requests).toHaveLength(1);
   });
 
   it('a slow body that finishes in time is returned whole', async () => {

@@ -1,10 +1,26 @@
 import { describe, expect, it } from 'vitest';
+import { emitFunction } from '../../../generator/emit/resources/emit-function.js';
 import { emitResource } from '../../../generator/emit/resources/emit-resource.js';
 import { printStructures } from '../../../generator/emit/resources/print.js';
-import { operation, paginated, pathParam, queryParam, resource } from '../../support/model-builders.js';
+import {
+  operation,
+  paginated,
+  pathParam,
+  queryParam,
+  resource,
+  TEST_DOCS,
+} from '../../support/model-builders.js';
 
+/** The resource module and its functions' modules, printed one after another. */
 const print = (r: ReturnType<typeof resource>) =>
-  printStructures(new Map([['r.ts', emitResource(r)]])).get('r.ts')!;
+  [
+    ...printStructures(
+      new Map([
+        ['r.ts', emitResource(r, TEST_DOCS)],
+        ...r.operations.map((op) => [`${op.functionFile}.ts`, emitFunction(op, TEST_DOCS)] as const),
+      ]),
+    ).values(),
+  ].join('\n');
 
 describe('emitResource', () => {
   it('passes path params positionally through the encoding `path` tag', () => {
@@ -123,11 +139,11 @@ describe('emitResource', () => {
     );
     expect(text).toContain('PagePromise<Widget, WidgetList>');
     expect(text).toContain(
-      'const listPaging = pageNumberPages({"style":"page_number","pageParam":"page","sizeParam":"per_page","defaultSize":30,"firstPage":1});',
+      'const paging = pageNumberPages({"style":"page_number","pageParam":"page","sizeParam":"per_page","defaultSize":30,"firstPage":1});',
     );
     expect(text).toContain("import { pageNumberPages } from '../core/internal/pages/page-number.js';");
     expect(text).toContain(
-      'return requestPage<Widget, WidgetList>(this._client, { method: \'get\', path: "/widgets" }, listPaging, options);',
+      'return requestPage<Widget, WidgetList>(client, { method: \'get\', path: "/widgets" }, paging, options);',
     );
     expect(text).not.toContain('APIPromise');
   });

@@ -1,10 +1,19 @@
 import { describe, expect, it } from 'vitest';
+import { emitFunction } from '../../../generator/emit/resources/emit-function.js';
 import { emitResource } from '../../../generator/emit/resources/emit-resource.js';
 import { printStructures } from '../../../generator/emit/resources/print.js';
-import { operation, pathParam, queryParam, resource } from '../../support/model-builders.js';
+import { operation, pathParam, queryParam, resource, TEST_DOCS } from '../../support/model-builders.js';
 
+/** The resource module and its functions' modules, printed one after another. */
 const print = (r: ReturnType<typeof resource>) =>
-  printStructures(new Map([['r.ts', emitResource(r)]])).get('r.ts')!;
+  [
+    ...printStructures(
+      new Map([
+        ['r.ts', emitResource(r, TEST_DOCS)],
+        ...r.operations.map((op) => [`${op.functionFile}.ts`, emitFunction(op, TEST_DOCS)] as const),
+      ]),
+    ).values(),
+  ].join('\n');
 
 describe('wire parts of a generated method', () => {
   it('a JSON-only operation imports no wire module and sends no Accept of its own', () => {

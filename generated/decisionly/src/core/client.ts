@@ -12,8 +12,8 @@ import {
 import type { SecurityScheme } from './internal/auth.js';
 import { encodeBody } from './internal/body.js';
 import { customHeadersFromEnv } from './internal/custom-headers.js';
-import { globalFetch, mergeHeaders, randomId, withoutNullish } from './internal/headers.js';
-import { startDeadline } from './internal/deadline.js';
+import { globalFetch, randomId, setHeaders } from './internal/headers.js';
+import { Deadline } from './internal/deadline.js';
 import { readEnv } from './internal/env.js';
 import { createLog, resolveLogLevel, type Log, type Logger, type LogLevel } from './internal/log.js';
 import { stringifyQuery, type ArrayFormat } from './internal/query.js';
@@ -21,7 +21,7 @@ import { checkNumber } from './internal/options.js';
 import { requestIdOf, withRequestId } from './internal/request-id.js';
 import { parseSuccessBody, readAPIError } from './internal/response.js';
 import { DEFAULT_MAX_RETRIES } from './internal/retry.js';
-import { transmit } from './internal/transport.js';
+import { discard, transmit, type Received } from './internal/transport.js';
 import type { FetchOptions, HttpMethod, RequestOptions, RequestSpec } from './request-options.js';
 
 export type {
@@ -30,6 +30,7 @@ export type {
   CredentialSource,
   CredentialContext,
 } from './internal/auth.js';
+export { apiKeyCookie, apiKeyHeader, apiKeyQuery, basicAuth, bearerAuth } from './internal/auth.js';
 export type { Logger, LogLevel } from './internal/log.js';
 export type { ArrayFormat } from './internal/query.js';
 export type { FetchOptions, RequestOptions, RequestSpec, HttpMethod } from './request-options.js';
@@ -80,6 +81,8 @@ const DEFAULT_REQUEST_ID_HEADERS = ['x-request-id', 'request-id'];
 interface CallContext {
   secrets: string[];
   url: string;
+  /** The last attempt's deadline, which the response body is read under; set once the response is in. */
+  deadline: Deadline | undefined;
 }
 
 export class BaseClient {
@@ -171,12 +174,15 @@ export class BaseClient {
     options: RequestOptions | undefined,
     absoluteURL: string | undefined,
   ): { response: Promise<Response>; decode: (res: Response) => Promise<unknown>; url: () => string } {
-    const call: CallContext = { secrets: [], url: '' };
+    const call: CallContext = { secrets: [], url: '', deadline: undefined };
     const requestIdHeaders = this.#config.requestIdHeaders ?? DEFAULT_REQUEST_ID_HEADERS;
     return {
       response: this.#send(spec, options, call, absoluteURL),
       decode: async (res) =>
-        withRequestId(await parseSuccessBody(res, call.secrets), requestIdOf(res.headers, requestIdHeaders)),
+        withRequestId(
+          await call.deadline!.read(parseSuccessBody(res, call.secrets)),
+          requestIdOf(res.headers, requestIdHeaders),
+        ),
       url: () => call.url,
     };
   }
@@ -189,55 +195,68 @@ export class BaseClient {
     absoluteURL: string | undefined,
   ): Promise<Response> {
     const config = this.#config;
-    const timeout = checkNumber('timeout', options.timeout ?? this.timeout, config.clientName);
-    const maxRetries = checkNumber('maxRetries', options.maxRetries ?? this.maxRetries, config.clientName);
+    const clientOptions = this.#options;
+    // Checked at construction: only a per-request value needs checking again.
+    const timeout =
+      options.timeout === undefined
+        ? this.timeout
+        : checkNumber('timeout', options.timeout, config.clientName);
+    const maxRetries =
+      options.maxRetries === undefined
+        ? this.maxRetries
+        : checkNumber('maxRetries', options.maxRetries, config.clientName);
     const url = absoluteURL === undefined ? this.#buildURL(spec, options) : this.#sameOrigin(absoluteURL);
     const plan = planAuth(spec.security);
-    const source = (this.#options[config.credential.option] ??
+    const source = (clientOptions[config.credential.option] ??
       readEnv(config.credential.env)) as CredentialSource;
     // Encoded once, before the first attempt: every retry sends the same bytes (streams are read whole first).
     // A `body` request option replaces the operation's, encoded as the operation declares.
     const sent = options.body === undefined ? spec : { ...spec, body: options.body, content: undefined };
     const { body, contentType } = sent.content ? await sent.content() : encodeBody(sent);
     const method = (options.method ?? spec.method).toUpperCase();
+    const idempotencyHeader = config.idempotencyHeader ?? 'Idempotency-Key';
     const idempotencyKey =
       method === 'GET' || method === 'HEAD' ? undefined : (options.idempotencyKey ?? `sdkgen-${randomId()}`);
+    const fetchOptions = options.fetchOptions
+      ? { ...clientOptions.fetchOptions, ...options.fetchOptions }
+      : clientOptions.fetchOptions;
 
-    const sendWith = async (refresh: boolean): Promise<Response> => {
-      const credential = plan ? await this.#credential(source, refresh, timeout, options.signal) : undefined;
+    const sendWith = async (refresh: boolean): Promise<Received> => {
+      // A string needs no await: most calls carry one, and each await is a turn of the event loop's queue.
+      const credential = !plan
+        ? undefined
+        : typeof source === 'string'
+          ? source || undefined
+          : await this.#credential(source, refresh, timeout, options.signal);
       if (plan?.required && credential === undefined) throw this.#missingCredential();
       const headers = new Headers({
         accept: spec.accept ?? 'application/json',
         'user-agent': `${config.clientName}/JS ${config.version}`,
       });
       if (contentType) headers.set('content-type', spec.contentType ?? contentType);
-      const target = new URL(url);
+      const target = { headers, url, option: config.credential.option };
       if (plan && credential !== undefined) {
-        call.secrets.push(
-          ...applyAuth(plan, config.securitySchemes, credential, headers, target, config.credential.option),
-        );
+        call.secrets.push(...applyAuth(plan, config.securitySchemes, credential, target));
       }
-      mergeHeaders(
-        headers,
-        this.#customHeaders,
-        this.#options.defaultHeaders,
-        withoutNullish(spec.headers),
-        options.headers,
-      );
-      if (idempotencyKey !== undefined && !headers.has(config.idempotencyHeader ?? 'Idempotency-Key')) {
-        headers.set(config.idempotencyHeader ?? 'Idempotency-Key', idempotencyKey);
+      setHeaders(headers, this.#customHeaders, true);
+      setHeaders(headers, clientOptions.defaultHeaders, true);
+      // Header params: absent (undefined or null) means "not sent", never "remove".
+      setHeaders(headers, spec.headers, false);
+      setHeaders(headers, options.headers, true);
+      if (idempotencyKey !== undefined && !headers.has(idempotencyHeader)) {
+        headers.set(idempotencyHeader, idempotencyKey);
       }
-      call.url = target.href;
+      call.url = target.url;
       return transmit({
-        fetch: this.#options.fetch ?? globalFetch,
+        fetch: clientOptions.fetch ?? globalFetch,
         method,
-        url: target.href,
+        url: target.url,
         headers,
         body,
         timeout,
         maxRetries,
         signal: options.signal,
-        fetchOptions: { ...this.#options.fetchOptions, ...options.fetchOptions },
+        fetchOptions,
         stream: spec.stream === true,
         log: this.#log,
         secrets: call.secrets,
@@ -245,24 +264,27 @@ export class BaseClient {
       });
     };
 
-    let response = await sendWith(false);
+    let received = await sendWith(false);
     // Tokens expire: a credential function gets one chance to hand out a fresh one.
-    if (response.status === 401 && plan && typeof source === 'function') {
-      await response.body?.cancel().catch(() => undefined);
-      this.#log(
-        'info',
+    if (received.response.status === 401 && plan && typeof source === 'function') {
+      await discard(received);
+      this.#log.info?.(
         'got 401; calling the credential function again and retrying once',
         undefined,
         call.secrets,
       );
-      response = await sendWith(true);
+      received = await sendWith(true);
     }
+    const { response, deadline } = received;
+    call.deadline = deadline;
     if (!response.ok) {
       const requestIdHeaders = config.requestIdHeaders ?? DEFAULT_REQUEST_ID_HEADERS;
-      throw await readAPIError(
-        response,
-        { errorMessagePaths: config.errorMessagePaths, requestIdHeaders },
-        call.secrets,
+      throw await deadline.read(
+        readAPIError(
+          response,
+          { errorMessagePaths: config.errorMessagePaths, requestIdHeaders },
+          call.secrets,
+        ),
       );
     }
     return response;
@@ -277,7 +299,7 @@ export class BaseClient {
   ): Promise<Credential | undefined> {
     if (typeof source !== 'function') return resolveCredential(source);
     const { clientName, credential } = this.#config;
-    const deadline = startDeadline(
+    const deadline = new Deadline(
       timeout,
       signal,
       `${clientName}: the \`${credential.option}\` credential function did not settle within ${timeout} ms.`,

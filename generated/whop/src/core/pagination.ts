@@ -132,8 +132,27 @@ export class Page<Item, Body = unknown> implements AsyncIterable<Item> {
     }
   }
 
-  async *[Symbol.asyncIterator](): AsyncIterator<Item> {
-    for await (const page of this.iterPages()) yield* page.data;
+  /**
+   * Every item of this page and the following ones. A plain iterator, not an async generator over `iterPages()`:
+   * an item already fetched then costs one resolved promise, where generators add their own queue and awaits.
+   */
+  [Symbol.asyncIterator](): AsyncIterator<Item> {
+    let page: Page<Item, Body> = this;
+    let index = 0;
+    const seen = this.#seen();
+    const turn = async (): Promise<IteratorResult<Item, undefined>> => {
+      for (;;) {
+        if (index < page.data.length) return { value: page.data[index++]!, done: false };
+        const step = page.#style.next(page.#state);
+        if (step === undefined) return { value: undefined, done: true };
+        page = await page.#follow(step, seen);
+        index = 0;
+      }
+    };
+    return {
+      next: () =>
+        index < page.data.length ? Promise.resolve({ value: page.data[index++]!, done: false }) : turn(),
+    };
   }
 
   #seen(): Set<string> {
@@ -163,9 +182,11 @@ export class PagePromise<Item, Body = unknown>
   extends APIPromise<PageResult<Item, Body>>
   implements AsyncIterable<Item>
 {
-  async *[Symbol.asyncIterator](): AsyncIterator<Item> {
-    const first = await this;
-    yield* first;
+  [Symbol.asyncIterator](): AsyncIterator<Item> {
+    let items: AsyncIterator<Item> | undefined;
+    return {
+      next: () => items?.next() ?? this.then((first) => (items = first[Symbol.asyncIterator]()).next()),
+    };
   }
 }
 

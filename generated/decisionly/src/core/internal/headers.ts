@@ -3,27 +3,24 @@ import { SDKError } from '../errors.js';
 import { absent } from './query.js';
 
 /**
- * Later layers win; undefined values (and functions, see query.ts `absent`) are skipped and a null value removes
- * the header. An invalid name or value is an SDKError naming the header: Headers' own TypeError quotes the value.
+ * Sets a layer of headers over the ones there: undefined values (and functions, see query.ts `absent`) are
+ * skipped; a null value removes the header when `nullRemoves`, else it is skipped too. An invalid name or value is
+ * an SDKError naming the header: Headers' own TypeError quotes the value.
  */
-export function mergeHeaders(headers: Headers, ...layers: (Record<string, unknown> | undefined)[]): void {
-  for (const layer of layers) {
-    for (const [name, value] of Object.entries(layer ?? {})) {
-      try {
-        if (value === null) headers.delete(name);
-        else if (!absent(value)) headers.set(name, String(value));
-      } catch {
-        throw new SDKError(
-          `The ${JSON.stringify(name)} header has a name or value HTTP headers cannot carry.`,
-        );
-      }
+export function setHeaders(
+  headers: Headers,
+  layer: Record<string, unknown> | undefined,
+  nullRemoves: boolean,
+): void {
+  if (!layer) return;
+  for (const [name, value] of Object.entries(layer)) {
+    try {
+      if (value === null && nullRemoves) headers.delete(name);
+      else if (!absent(value)) headers.set(name, String(value));
+    } catch {
+      throw new SDKError(`The ${JSON.stringify(name)} header has a name or value HTTP headers cannot carry.`);
     }
   }
-}
-
-/** Operation header params: absent (undefined or null) means "not sent", never "remove". */
-export function withoutNullish(values: Record<string, unknown> | undefined): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(values ?? {}).filter(([, value]) => !absent(value)));
 }
 
 /** Looked up per call so polyfills installed after the client is created still apply; never called unbound. */

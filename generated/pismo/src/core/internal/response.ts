@@ -106,21 +106,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
 
-const STATUS_TEXT: Record<number, string> = {
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not Found',
-  408: 'Request Timeout',
-  409: 'Conflict',
-  422: 'Unprocessable Entity',
-  429: 'Too Many Requests',
-  500: 'Internal Server Error',
-  502: 'Bad Gateway',
-  503: 'Service Unavailable',
-  504: 'Gateway Timeout',
-};
-
+/** HTTP/1.1 servers send a reason phrase; HTTP/2 has none, and the status alone then reads as "404 Error". */
 function statusText(response: Response): string {
-  return STATUS_TEXT[response.status] ?? (response.statusText || 'Error');
+  return response.statusText || 'Error';
 }

@@ -18,13 +18,19 @@ export async function multipartBody(
   /** A body schema may allow `null` (a 3.0 `nullable` object): no fields are sent then. */
   fields: object | null,
   encodings: Readonly<Record<string, PartEncoding>> = {},
+  /** Another multipart type the document declares (`multipart/mixed`), sent with the same parts. */
+  contentType?: string,
 ): Promise<EncodedBody> {
   const form = new FormData();
   for (const [name, value] of Object.entries(fields ?? {})) {
     const encoding = Object.hasOwn(encodings, name) ? encodings[name]! : {};
     for (const item of Array.isArray(value) ? value : [value]) await appendPart(form, name, item, encoding);
   }
-  return { body: form, contentType: undefined };
+  if (contentType === undefined) return { body: form, contentType: undefined };
+  // fetch names a FormData body multipart/form-data: serialized here instead, its boundary kept under the declared type.
+  const encoded = new Response(form);
+  const boundary = /boundary=([^;]+)/.exec(encoded.headers.get('content-type') ?? '')?.[1] ?? '';
+  return { body: await encoded.blob(), contentType: `${contentType}; boundary=${boundary}` };
 }
 
 async function appendPart(

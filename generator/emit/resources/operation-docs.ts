@@ -1,0 +1,65 @@
+import type { OperationModel, ResourceModel } from '../../model/types.js';
+import { functionUsageExample, usageExample, type ExampleContext } from '../package/examples.js';
+import { SAMPLE_LANGS } from '../samples/check-samples.js';
+import { blockComment, stringLiteral } from '../escape.js';
+
+/** Examples without schemas to read: a call with placeholder arguments (for emitter tests that build a model by hand). */
+export const NO_SCHEMAS: ExampleContext = { document: {}, schemaOf: () => undefined };
+
+/** What the doc comments of a package's calls are written with. */
+export interface DocsContext {
+  /** The npm name the examples import; left out by emitter tests. */
+  packageName?: string;
+  /** The core client class the function examples construct. */
+  coreClassName: string;
+  examples: ExampleContext;
+}
+
+/** The doc comment of a class method: the spec's own code sample when one compiles, else an example call. */
+export function methodDocs(resource: ResourceModel, op: OperationModel, ctx: DocsContext): string {
+  // The model keeps only samples that type-check against this package (emit/samples/keep-checked.ts).
+  const sample = op.codeSamples.find((s) => SAMPLE_LANGS.test(s.lang));
+  // The spec's samples import the vendor's own SDK; the example shows this package instead.
+  const source =
+    sample && ctx.packageName
+      ? sample.source.replace(/^(import \w+ from )(['"])[^'"]+\2;?$/m, `$1'${ctx.packageName}';`)
+      : sample?.source;
+  return docs(op, source?.trim() ?? usageExample(ctx.examples, resource, op));
+}
+
+/** The doc comment of a standalone function: the method's text, and the call made with the core client. */
+export function functionDocs(op: OperationModel, ctx: DocsContext): string {
+  const imports = ctx.packageName
+    ? [
+        `import { ${ctx.coreClassName} } from '${ctx.packageName}/core';`,
+        `import { ${op.functionName} } from '${ctx.packageName}/funcs/${op.functionFile}';`,
+        '',
+      ]
+    : [];
+  return docs(
+    op,
+    [
+      ...imports,
+      `const client = new ${ctx.coreClassName}();`,
+      '',
+      functionUsageExample(ctx.examples, op),
+    ].join('\n'),
+  );
+}
+
+/** The doc comment of an overload for another request media type: what it sends and how to ask for it. */
+export function alternativeDocs(op: OperationModel, contentType: string): string {
+  return blockComment(
+    `${op.summary ? `${op.summary}\n\n` : ''}Sends the body as \`${contentType}\`: pass \`{ contentType: ${stringLiteral(contentType)} }\` in the request options.`,
+  );
+}
+
+function docs(op: OperationModel, example: string): string {
+  const lines: string[] = [];
+  if (op.summary) lines.push(op.summary);
+  if (op.description && op.description.trim() !== op.summary?.trim()) lines.push('', op.description.trim());
+  lines.push('', `\`${op.method.toUpperCase()} ${op.path}\` (operationId \`${op.operationId}\`)`);
+  if (op.deprecated) lines.push('', '@deprecated');
+  lines.push('', '@example', '```ts', example, '```');
+  return blockComment(lines.join('\n'));
+}
