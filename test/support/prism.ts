@@ -8,6 +8,8 @@ export interface PrismServer {
   log: () => string;
   /** False once the process has exited (Prism dies on some requests it cannot deserialize). */
   running: () => boolean;
+  /** Resolves true once the process has exited, false if it is still running after `ms` milliseconds. */
+  exits: (ms: number) => Promise<boolean>;
   close: () => Promise<void>;
 }
 
@@ -51,10 +53,19 @@ export async function startPrism(
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
   });
   let output = '';
+  let closed = false;
+  child.once('close', (code, signal) => {
+    closed = true;
+    output += `\n[Prism exited: ${signal ?? `code ${code}`}]\n`;
+  });
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Prism did not start within 60 s:\n${output}`)), 60_000);
+    // Figma's description takes Prism over a minute to load on a busy two-core machine.
+    const timer = setTimeout(
+      () => reject(new Error(`Prism did not start within 180 s:\n${output}`)),
+      180_000,
+    );
     const onData = () => {
       if (/Prism is listening/.test(output)) {
         clearTimeout(timer);
@@ -71,6 +82,16 @@ export async function startPrism(
     url: `http://127.0.0.1:${port}`,
     log: () => output,
     running: () => child.exitCode === null && child.signalCode === null,
+    exits: (ms) =>
+      new Promise<boolean>((resolve) => {
+        if (closed) return resolve(true);
+        const timer = setTimeout(() => resolve(false), ms);
+        // `close`, not `exit`: by then the output is read to its end, the stack trace of a crash included.
+        child.once('close', () => {
+          clearTimeout(timer);
+          resolve(true);
+        });
+      }),
     close: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

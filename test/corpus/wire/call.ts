@@ -5,7 +5,8 @@
  */
 import { lookupPointer } from '../../../generator/json-pointer.js';
 import type { ManifestArgument, ManifestOperation } from '../../../generator/emit/package/manifest.js';
-import { deref, sampleValue } from './sample.js';
+import { deref, parameterSample, sampleValue } from './sample.js';
+import { allows } from './schema-check.js';
 
 export type Outcome =
   | { kind: 'ok' }
@@ -15,8 +16,10 @@ export type Outcome =
   /** Prism could not produce a response from the document (no example it can build, no response declared). */
   | { kind: 'mock-limit'; detail: string }
   | { kind: 'exception'; detail: string }
-  /** Prism itself died on the request (a TypeError in its own deserializer); it is restarted for the next one. */
-  | { kind: 'prism-crash'; detail: string };
+  /** Prism itself died on the request (a throw in its own deserializer); it is restarted for the next one. */
+  | { kind: 'prism-crash'; detail: string }
+  /** Prism logged no verdict on the request: nothing proves it right or wrong. */
+  | { kind: 'unvalidated'; detail: string };
 
 /** Prism's request-side problems (https://stoplight.io/prism/errors#...): each one is the client's fault. */
 const REQUEST_PROBLEMS = new Set([
@@ -56,6 +59,11 @@ function parametersOf(doc: unknown, op: ManifestOperation): RawParameter[] {
   return [...byKey.values()];
 }
 
+/** Whether the operation declares a header of this name (rclone's `Prefer: respond-async`). */
+export function declaresHeader(doc: unknown, op: ManifestOperation, name: string): boolean {
+  return parametersOf(doc, op).some((p) => p.in === 'header' && p.name.toLowerCase() === name);
+}
+
 function declaresSerialization(param: RawParameter): boolean {
   return (
     param.style !== undefined ||
@@ -65,15 +73,35 @@ function declaresSerialization(param: RawParameter): boolean {
   );
 }
 
+/**
+ * A header whose schema is an array or object: Prism 5.14's simple-style deserializer (`deserializers/style/simple.js`)
+ * splits the header's text without checking it is there, so an absent one crashes the mock. Sending it keeps the
+ * request checked, and proves its serialization besides.
+ */
+function structuredHeader(param: RawParameter, doc: unknown): boolean {
+  const type = (deref(param.schema, doc) as any)?.type;
+  return param.in === 'header' && (type === 'array' || type === 'object');
+}
+
+/**
+ * The document's own examples for a parameter or body, those its schema allows: some documents' examples are not
+ * valid for their own schema (GitHub's `POST /user/keys` key misses its pattern), and sending one proves nothing.
+ */
+function validExamples(holder: any, schema: unknown, doc: unknown): unknown[] {
+  const named = Object.values(holder?.examples ?? {}).map((e) => (deref(e, doc) as any)?.value);
+  return [holder?.example, ...named].filter((v) => v !== undefined && allows(schema, v, doc));
+}
+
 function parameterValue(param: RawParameter, doc: unknown): unknown {
-  if (param.example !== undefined) return param.example;
-  const named = Object.values(param.examples ?? {})
-    .map((e) => deref(e, doc) as any)
-    .find((e) => e?.value !== undefined);
-  if (named) return named.value;
+  const [example] = validExamples(param, param.schema, doc);
+  if (example !== undefined) return example;
   const media = param.content ? Object.values(param.content)[0] : undefined;
-  if (media?.example !== undefined) return media.example;
-  return sampleValue(media?.schema ?? param.schema ?? {}, doc);
+  const [mediaExample] = validExamples(media, media?.schema, doc);
+  if (mediaExample !== undefined) return mediaExample;
+  // OpenAPI's defaults: `form` in the query and cookies, `simple` in the path and headers; only `form` explodes.
+  const style = param.style ?? (param.in === 'query' || param.in === 'cookie' ? 'form' : 'simple');
+  const explode = param.explode ?? style === 'form';
+  return parameterSample(media?.schema ?? param.schema ?? {}, doc, { in: param.in, explode });
 }
 
 function bodyMedia(doc: unknown, op: ManifestOperation, mediaType: string | undefined): any {
@@ -90,29 +118,52 @@ function bodyMedia(doc: unknown, op: ManifestOperation, mediaType: string | unde
 }
 
 function bodyValue(media: any, doc: unknown): unknown {
-  const named = Object.values(media?.examples ?? {})
-    .map((e) => deref(e, doc) as any)
-    .find((e) => e?.value !== undefined);
-  const example = media?.example !== undefined ? media.example : named?.value;
-  if (example === undefined) return sampleValue(media?.schema ?? {}, doc);
   // Some documents write a JSON example as its text; a structured schema means the structure was meant.
   const type = (deref(media?.schema, doc) as any)?.type;
-  if (typeof example === 'string' && (type === 'array' || type === 'object')) {
+  const parsed = (example: unknown) => {
+    if (typeof example !== 'string' || (type !== 'array' && type !== 'object')) return example;
     try {
       return JSON.parse(example);
     } catch {
       return example;
     }
-  }
-  return example;
+  };
+  const named = Object.values(media?.examples ?? {}).map((e) => (deref(e, doc) as any)?.value);
+  const example = [media?.example, ...named]
+    .filter((v) => v !== undefined)
+    .map(parsed)
+    .find((v) => allows(media?.schema, v, doc));
+  return example !== undefined ? example : sampleValue(media?.schema ?? {}, doc);
 }
 
+/** One request media type of an operation, as the manifest lists it: the options that select it and its arguments. */
+export interface RequestForm {
+  mediaType: string;
+  options: Record<string, string | undefined>;
+  arguments: ManifestArgument[];
+}
+
+/**
+ * Each request media type to call the operation with: the manifest's list when it has more than one (it does once
+ * operations take several, `requestBodies`), else the default call alone.
+ */
+export function requestForms(op: ManifestOperation): (RequestForm | undefined)[] {
+  const listed = (op as { requestBodies?: RequestForm[] }).requestBodies;
+  return listed && listed.length > 1 ? listed : [undefined];
+}
+
+/**
+ * Prism builds an answer from a deep schema with no example slowly: Figma's `GET /v1/files/{file_key}` takes 30 s on
+ * a loaded two-core machine (measured with curl), so a call may take that long before it counts as an exception.
+ */
+export const CALL_TIMEOUT_MS = 90_000;
+
 /** Positional arguments for the method: every parameter, the body's required fields, or a whole body. */
-export function buildArguments(doc: unknown, op: ManifestOperation): unknown[] {
+export function buildArguments(doc: unknown, op: ManifestOperation, form?: RequestForm): unknown[] {
   const params = parametersOf(doc, op);
-  const media = bodyMedia(doc, op, op.requestMediaTypes[0]);
+  const media = bodyMedia(doc, op, form?.mediaType ?? op.requestMediaTypes[0]);
   const args: unknown[] = [];
-  for (const arg of op.arguments as ManifestArgument[]) {
+  for (const arg of (form?.arguments ?? op.arguments) as ManifestArgument[]) {
     switch (arg.kind) {
       case 'path': {
         const param = params.find((p) => p.in === 'path' && p.name === arg.wireName);
@@ -139,14 +190,14 @@ export function buildArguments(doc: unknown, op: ManifestOperation): unknown[] {
                 : p.name === field.name),
           );
           // Required ones, and optional ones that declare how they are written: their serialization is what is proven.
-          if (param && (param.required || declaresSerialization(param)))
+          if (param && (param.required || declaresSerialization(param) || structuredHeader(param, doc)))
             values[field.name] = parameterValue(param, doc);
         }
         args.push(values);
         break;
       }
       case 'options':
-        args.push({ maxRetries: 0, timeout: 20_000 });
+        args.push({ maxRetries: 0, timeout: CALL_TIMEOUT_MS, ...form?.options });
     }
   }
   return args;
@@ -167,17 +218,22 @@ function declaredStatus(doc: unknown, op: ManifestOperation, status: number): bo
  * with what is declared: a 1xx (interim) or 407 (handled by the agent) fetch cannot deliver, or a redirect whose
  * `Location`, taken from the document, leads off loopback.
  */
-function finalStatusDeclared(doc: unknown, op: ManifestOperation): boolean {
+export function finalStatusDeclared(doc: unknown, op: ManifestOperation): boolean {
   return Object.keys(lookupPointer(doc, op.pointer)?.responses ?? {}).some(
     (code) => /^2/.test(code) || code === 'default',
   );
 }
 
 /** Calls the method and reads the whole result (first page, every streamed item), then says what happened. */
-export async function callOperation(client: any, doc: unknown, op: ManifestOperation): Promise<Outcome> {
+export async function callOperation(
+  client: any,
+  doc: unknown,
+  op: ManifestOperation,
+  form?: RequestForm,
+): Promise<Outcome> {
   let args: unknown[];
   try {
-    args = buildArguments(doc, op);
+    args = buildArguments(doc, op, form);
   } catch (error) {
     return { kind: 'exception', detail: `arguments: ${String(error)}` };
   }

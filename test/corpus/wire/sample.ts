@@ -15,15 +15,24 @@ JSONSchemaFaker.option({
 export function sampleValue(schema: unknown, doc: unknown, depth = 0): unknown {
   const s = deref(schema, doc) as any;
   if (!s || typeof s !== 'object' || depth > 8) return undefined;
-  if (s.example !== undefined) return s.example;
-  if (Array.isArray(s.examples) && s.examples.length > 0) return s.examples[0];
-  if (s.default !== undefined) return s.default;
+  // A string example that misses the schema's own pattern would be refused (GitHub's SSH key examples do).
+  const fits = (v: unknown) =>
+    typeof v !== 'string' || typeof s.pattern !== 'string' || matches(s.pattern, v);
+  if (s.example !== undefined && fits(s.example)) return s.example;
+  if (Array.isArray(s.examples) && s.examples.length > 0 && fits(s.examples[0])) return s.examples[0];
+  if (s.default !== undefined && fits(s.default)) return s.default;
   if (s.const !== undefined) return s.const;
   if (Array.isArray(s.enum) && s.enum.length > 0) return s.enum.find((v: unknown) => v !== null) ?? s.enum[0];
   if (Array.isArray(s.allOf)) {
     // Object parts become one object schema, so a `required` beside the allOf picks from every part's properties.
     const objects = s.allOf.map((part: unknown) => deref(part, doc)).filter(isRecord);
-    if (objects.length === s.allOf.length && objects.every((o: any) => isRecord(o.properties) && !o.allOf)) {
+    // A part with only a `required` list (readme-legacy's `allOf: [category, { required: [title] }]`) counts too.
+    const objectPart = (o: any) =>
+      !o.allOf &&
+      !o.oneOf &&
+      !o.anyOf &&
+      (isRecord(o.properties) || (o.type === undefined && Array.isArray(o.required)));
+    if (objects.length === s.allOf.length && objects.every(objectPart)) {
       const properties = Object.assign({}, ...objects.map((o: any) => o.properties), s.properties);
       const required = [...objects.flatMap((o: any) => o.required ?? []), ...(s.required ?? [])];
       return sampleValue({ type: 'object', properties, required }, doc, depth + 1);
@@ -46,7 +55,22 @@ export function sampleValue(schema: unknown, doc: unknown, depth = 0): unknown {
   for (const key of ['oneOf', 'anyOf']) {
     if (Array.isArray(s[key])) {
       const option = s[key].find((o: any) => (deref(o, doc) as any)?.type !== 'null') ?? s[key][0];
-      const value = sampleValue(option, doc, depth + 1);
+      const branch = deref(option, doc) as any;
+      // Branches beside properties of the schema's own add to them (readme-legacy's `oneOf` of `required` lists).
+      const { [key]: _branches, discriminator: _d, ...own } = s;
+      const value = isRecord(s.properties)
+        ? sampleValue(
+            {
+              ...own,
+              ...branch,
+              type: 'object',
+              properties: { ...s.properties, ...branch?.properties },
+              required: [...(s.required ?? []), ...(branch?.required ?? [])],
+            },
+            doc,
+            depth + 1,
+          )
+        : sampleValue(option, doc, depth + 1);
       return withDiscriminator(value, s.discriminator, option, doc);
     }
   }
@@ -56,7 +80,11 @@ export function sampleValue(schema: unknown, doc: unknown, depth = 0): unknown {
     case 'object': {
       const out: Record<string, unknown> = {};
       const required: string[] = Array.isArray(s.required) ? s.required : [];
-      for (const key of required) {
+      // `minProperties` beyond the required ones is met with the first optional properties declared.
+      const wanted = typeof s.minProperties === 'number' ? s.minProperties : 0;
+      const optional = Object.keys(s.properties ?? {}).filter((key) => !required.includes(key));
+      for (const key of [...required, ...optional]) {
+        if (!required.includes(key) && Object.keys(out).length >= wanted) break;
         const property = deref(s.properties?.[key], doc) as any;
         if (property?.readOnly === true) continue;
         const value = sampleValue(property ?? {}, doc, depth + 1);
@@ -80,6 +108,40 @@ export function sampleValue(schema: unknown, doc: unknown, depth = 0): unknown {
     default:
       return 'value';
   }
+}
+
+/**
+ * A parameter's value: as `sampleValue`, but an object has every property it declares. An empty object serializes
+ * to nothing, so it would leave a path segment empty or a delimited value bare, proving nothing of its style.
+ */
+export function parameterSample(
+  schema: unknown,
+  doc: unknown,
+  where: { in: string; explode: boolean },
+): unknown {
+  const s = deref(schema, doc) as any;
+  // A parameter is text on the wire: of `oneOf: [integer, string]` (GitHub's `workflow_id`), the number's text
+  // matches both branches, and a word only the string one.
+  const word = Array.isArray(s?.oneOf)
+    ? s.oneOf.find((o: unknown) => (deref(o, doc) as any)?.type === 'string')
+    : undefined;
+  if (word && s.example === undefined) return sampleValue(word, doc);
+  const value = sampleValue(s, doc);
+  if (!isRecord(value) || !isRecord(s?.properties) || s.example !== undefined || s.default !== undefined)
+    return value;
+  // Prism 5.14 reads path parameters with uri-template-lite's `match`, which takes a comma for a list separator and
+  // hands its deserializers an array they cannot read (a crash): an object in a path gets one property when
+  // exploded (`name=value`, no comma) and stays as sampled otherwise.
+  const room = where.in === 'path' ? (where.explode ? 1 - Object.keys(value).length : 0) : Infinity;
+  const out: Record<string, unknown> = { ...value };
+  for (const [key, raw] of Object.entries(s.properties)) {
+    const property = deref(raw, doc) as any;
+    if (Object.keys(out).length - Object.keys(value).length >= room) break;
+    if (key in out || property?.readOnly === true) continue;
+    const sample = sampleValue(property, doc, 1);
+    if (sample !== undefined && !isRecord(sample) && !Array.isArray(sample)) out[key] = sample;
+  }
+  return out;
 }
 
 /** A discriminated union's value names its branch: the mapping key that points at it, else the schema's name. */
@@ -178,6 +240,14 @@ export function deref(node: unknown, doc: unknown, seen = new Set<string>()): un
     .map((part) => decodeURIComponent(part).replaceAll('~1', '/').replaceAll('~0', '~'))
     .reduce<any>((at, key) => (at && Object.hasOwn(at, key) ? at[key] : undefined), doc);
   return deref(target, doc, seen);
+}
+
+function matches(pattern: string, value: string): boolean {
+  try {
+    return new RegExp(pattern, 'u').test(value);
+  } catch {
+    return true;
+  }
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
