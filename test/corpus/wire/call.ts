@@ -137,19 +137,12 @@ function bodyValue(media: any, doc: unknown): unknown {
 }
 
 /** One request media type of an operation, as the manifest lists it: the options that select it and its arguments. */
-export interface RequestForm {
-  mediaType: string;
-  options: Record<string, string | undefined>;
-  arguments: ManifestArgument[];
-}
+/** One request media type of an operation, as the manifest lists it. */
+export type RequestForm = ManifestOperation['requestBodies'][number];
 
-/**
- * Each request media type to call the operation with: the manifest's list when it has more than one (it does once
- * operations take several, `requestBodies`), else the default call alone.
- */
+/** Each request media type to call the operation with: the manifest's list when it has several, else the default call. */
 export function requestForms(op: ManifestOperation): (RequestForm | undefined)[] {
-  const listed = (op as { requestBodies?: RequestForm[] }).requestBodies;
-  return listed && listed.length > 1 ? listed : [undefined];
+  return op.requestBodies.length > 1 ? op.requestBodies : [undefined];
 }
 
 /**
