@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import type { Manifest } from '../../generator/emit/package/manifest.js';
 import { dumpDom, requireChromium } from '../e2e/support/browser.js';
 import { pageResult, serveSameOrigin } from '../e2e/support/same-origin.js';
 import { mountedResources, resourceMethods } from '../support/client-surface.js';
+import { browserBundle } from '../support/browser-bundle.js';
 import {
   declared,
   generateDocument,
@@ -95,28 +95,18 @@ describe('public corpus (GitHub)', () => {
     const op = manifest.operations.find((o) => o.operationId === 'repos/get')!;
     const file = op.function.module.slice(`${manifest.packageName}/funcs/`.length);
     const core = `${manifest.clientName}Core`;
-    const bundled = await build({
-      stdin: {
-        contents: [
-          `import { ${core} } from './src/core.js';`,
-          `import { ${op.function.name} } from './src/funcs/${file}.js';`,
-          `const client = new ${core}({ apiKey: 'k', baseURL: location.origin });`,
-          `${op.function.name}(client, 'r', { owner: 'o' }).then(`,
-          `  (repo) => { document.getElementById('result').textContent = JSON.stringify({ full_name: repo.full_name }); },`,
-          `  (e) => { document.getElementById('result').textContent = 'error: ' + e.message; },`,
-          `);`,
-        ].join('\n'),
-        loader: 'ts',
-        resolveDir: entry.dir,
-      },
-      bundle: true,
-      minify: true,
-      format: 'esm',
-      platform: 'browser',
-      write: false,
-      logLevel: 'silent',
+    const text = await browserBundle({
+      source: [
+        `import { ${core} } from './src/core.js';`,
+        `import { ${op.function.name} } from './src/funcs/${file}.js';`,
+        `const client = new ${core}({ apiKey: 'k', baseURL: location.origin });`,
+        `${op.function.name}(client, 'r', { owner: 'o' }).then(`,
+        `  (repo) => { document.getElementById('result').textContent = JSON.stringify({ full_name: repo.full_name }); },`,
+        `  (e) => { document.getElementById('result').textContent = 'error: ' + e.message; },`,
+        `);`,
+      ].join('\n'),
+      resolveDir: entry.dir,
     });
-    const text = bundled.outputFiles[0]!.text;
     expect(text).toContain('/repos/');
     // Paths of other resources (each a literal in its own function module).
     const others = [

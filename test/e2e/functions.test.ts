@@ -3,7 +3,6 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { Manifest } from '../../generator/emit/package/manifest.js';
@@ -11,6 +10,7 @@ import { importingPackage } from '../../generator/emit/samples/check-samples.js'
 import { generatePackage, type GeneratedPackage } from '../../generator/pipeline.js';
 import { resolveProviderConfig } from '../../generator/providers.js';
 import { startPayfixServer, type PayfixServer } from '../support/payfix-server.js';
+import { browserBundle } from '../support/browser-bundle.js';
 import { dumpDom, requireChromium } from './support/browser.js';
 import { pageResult, serveSameOrigin } from './support/same-origin.js';
 
@@ -186,20 +186,8 @@ console.log(JSON.stringify({
   }, 60_000);
 });
 
-/** esbuild's browser bundle of an app, minified: the text a page would load. */
-async function bundle(source: string): Promise<string> {
-  const result = await build({
-    stdin: { contents: source, loader: 'ts', resolveDir: dir, sourcefile: 'app.ts' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    write: false,
-    logLevel: 'silent',
-  });
-  return result.outputFiles[0]!.text;
-}
+/** The browser bundle of an app importing from the generated package, minified: the text a page would load. */
+const bundle = (source: string) => browserBundle({ source, resolveDir: dir });
 
 /** Code of the fixture's other resources and features: their paths, page fields, webhook headers. */
 const OTHER_CODE = [

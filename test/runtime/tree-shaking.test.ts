@@ -1,7 +1,7 @@
 // What a one-call browser bundle of the runtime carries: the code its client and operation reach, and no other.
 import path from 'node:path';
-import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
+import { browserBundle } from '../support/browser-bundle.js';
 
 const core = path.resolve('templates/runtime');
 
@@ -15,16 +15,7 @@ async function bundle(schemes: string, imports: string): Promise<string> {
     `const client = new BaseClient(config, { apiKey: 'key' });`,
     `client.request({ method: 'get', path: '/things/1', security: [['s']] }).then(console.log);`,
   ].join('\n');
-  const result = await build({
-    stdin: { contents: source, loader: 'ts', resolveDir: core, sourcefile: 'app.ts' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    write: false,
-    logLevel: 'silent',
-  });
-  return result.outputFiles[0]!.text;
+  return browserBundle({ source, resolveDir: core });
 }
 
 /** Which of `markers` the code holds (a list, so that a failure names the marker rather than printing the bundle). */

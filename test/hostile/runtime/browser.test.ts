@@ -5,9 +5,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import type http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { dumpDom, requireChromium, servePage } from '../../e2e/support/browser.js';
+import { browserBundle } from '../../support/browser-bundle.js';
 import { json, SECRET, startLoopback, type Handler, type Loopback } from './loopback.js';
 
 let api: Loopback;
@@ -65,18 +65,13 @@ document.getElementById('result').textContent = JSON.stringify(out);
 `;
 
 it('in chromium: credentialed and body-carrying redirects are refused, anonymous ones followed', async () => {
-  const bundled = await build({
-    stdin: { contents: PAGE_SCRIPT, loader: 'js', resolveDir: process.cwd() },
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    target: ['es2022'],
-    write: false,
-    logLevel: 'silent',
-  });
+  const script = await browserBundle(
+    { source: PAGE_SCRIPT, resolveDir: process.cwd(), loader: 'js' },
+    { minify: false },
+  );
   const page = await servePage(
     '<!doctype html><title>hostile</title><pre id="result"></pre><script type="module" src="/app.js"></script>',
-    bundled.outputFiles[0]!.text,
+    script,
   );
   try {
     const dom = await dumpDom(`${page.url}?api=${encodeURIComponent(api.url)}`, path.join(work, 'profile'));
