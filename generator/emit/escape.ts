@@ -90,6 +90,14 @@ export function provenancePath(file: string): string {
 }
 
 /**
+ * An object literal's key for any name: a string literal, and `__proto__` a computed key, which defines a property
+ * where `"__proto__":` would set the prototype.
+ */
+export function propertyKey(name: string): string {
+  return name === '__proto__' ? `[${stringLiteral(name)}]` : stringLiteral(name);
+}
+
+/**
  * A JavaScript expression for a JSON value (a config object initializer). JSON is nearly JavaScript, but in an
  * object literal a `"__proto__":` key sets the prototype instead of defining a property; it is written as a
  * computed key, which defines one.

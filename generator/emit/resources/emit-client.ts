@@ -1,7 +1,7 @@
 import { StructureKind, VariableDeclarationKind, type SourceFileStructure } from 'ts-morph';
 import { allResources } from '../../model/all-resources.js';
 import type { ApiModel, SecuritySchemeModel } from '../../model/types.js';
-import { blockComment, objectLiteral, stringLiteral } from '../escape.js';
+import { blockComment, objectLiteral, propertyKey, stringLiteral } from '../escape.js';
 import { importOf } from './print.js';
 
 /**
@@ -263,8 +263,7 @@ export function emitIndex(model: ApiModel): SourceFileStructure {
  */
 function configLiteral(config: Record<string, unknown>, schemes: ApiModel['securitySchemes']): string {
   const entries = Object.entries(schemes).map(
-    ([name, scheme]) =>
-      `${name === '__proto__' ? `[${stringLiteral(name)}]` : stringLiteral(name)}: ${runtimeScheme(scheme)}`,
+    ([name, scheme]) => `${propertyKey(name)}: ${runtimeScheme(scheme)}`,
   );
   const fields = Object.entries(config).map(
     ([key, value]) =>

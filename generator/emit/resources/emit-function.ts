@@ -7,8 +7,8 @@ import {
 } from 'ts-morph';
 import { isIdentifier } from '../../model/identifiers.js';
 import type { OperationModel, OptionParamModel } from '../../model/types.js';
-import { objectLiteral, stringLiteral, templateLiteralText } from '../escape.js';
-import { alternativeDocs, functionDocs, type DocsContext } from './operation-docs.js';
+import { objectLiteral, propertyKey, stringLiteral, templateLiteralText } from '../escape.js';
+import { documentedOverloads, functionDocs, type DocsContext } from './operation-docs.js';
 import { importOf } from './print.js';
 import {
   callStatements,
@@ -95,21 +95,12 @@ function functionDeclaration(
     parameters: [{ name: CLIENT, type: ctx.coreClassName }, ...shape.parameters],
     returnType: shape.returnType,
   });
-  const { implementation, overloads } = signature;
   return {
     kind: StructureKind.Function,
     name: op.functionName,
     isExported: true,
-    ...withClient(implementation),
-    // Callers see the overloads' docs: the main form's carries the full comment, each alternative says what it sends.
-    ...(overloads.length
-      ? {
-          overloads: overloads.map((shape) => ({
-            ...withClient(shape),
-            docs: [shape.contentType === undefined ? docs : alternativeDocs(op, shape.contentType)],
-          })),
-        }
-      : { docs: [docs] }),
+    ...withClient(signature.implementation),
+    ...documentedOverloads(op, signature, docs, withClient),
     statements: (writer) => {
       for (const line of statements) writer.writeLine(line);
     },
@@ -127,10 +118,6 @@ function access(name: string): string {
 }
 
 const objectOf = (names: string[]) => objectOfWith(names, access);
-
-function propertyKey(name: string): string {
-  return name === '__proto__' ? `[${stringLiteral(name)}]` : stringLiteral(name);
-}
 
 function requestSpec(op: OperationModel, wire: WireImport[], values: SpecValues): string {
   const parts = [`method: '${op.method}'`, `path: ${pathExpression(op, wire)}`];

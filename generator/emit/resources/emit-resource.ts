@@ -10,7 +10,7 @@ import {
 } from 'ts-morph';
 import type { OperationModel, ResourceModel } from '../../model/types.js';
 import { blockComment } from '../escape.js';
-import { alternativeDocs, methodDocs, type DocsContext } from './operation-docs.js';
+import { documentedOverloads, methodDocs, type DocsContext } from './operation-docs.js';
 import { importOf } from './print.js';
 import { modelTypes, operationSignature, signatureImports } from './signature.js';
 import { groupImports } from './wire-spec.js';
@@ -74,7 +74,8 @@ function emitMethod(
   op: OperationModel,
   ctx: DocsContext,
 ): OptionalKind<MethodDeclarationStructure> {
-  const { implementation, overloads } = operationSignature(op);
+  const signature = operationSignature(op);
+  const { implementation, overloads } = signature;
   const args = ['this._client', ...implementation.parameters.map((p) => p.name)];
   const docs = methodDocs(resource, op, ctx);
   // With overloads, the implementation's union-typed arguments match none of the function's overloads one by one:
@@ -87,16 +88,11 @@ function emitMethod(
     typeParameters: implementation.typeParameters,
     parameters: implementation.parameters,
     returnType: implementation.returnType,
-    ...(overloads.length
-      ? {
-          overloads: overloads.map((shape) => ({
-            typeParameters: shape.typeParameters,
-            parameters: shape.parameters,
-            returnType: shape.returnType,
-            docs: [shape.contentType === undefined ? docs : alternativeDocs(op, shape.contentType)],
-          })),
-        }
-      : { docs: [docs] }),
+    ...documentedOverloads(op, signature, docs, ({ typeParameters, parameters, returnType }) => ({
+      typeParameters,
+      parameters,
+      returnType,
+    })),
     statements: [`return ${callee}(${args.join(', ')});`],
   };
 }

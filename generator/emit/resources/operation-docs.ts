@@ -1,4 +1,5 @@
 import type { OperationModel, ResourceModel } from '../../model/types.js';
+import type { OperationSignature, SignatureShape } from './signature.js';
 import { functionUsageExample, usageExample, type ExampleContext } from '../package/examples.js';
 import { SAMPLE_LANGS } from '../samples/check-samples.js';
 import { blockComment, stringLiteral } from '../escape.js';
@@ -62,4 +63,32 @@ function docs(op: OperationModel, example: string): string {
   if (op.deprecated) lines.push('', '@deprecated');
   lines.push('', '@example', '```ts', example, '```');
   return blockComment(lines.join('\n'));
+}
+
+/** One declared signature: type parameters, parameters and return type, and its comment. */
+interface DocumentedShape {
+  typeParameters: string[];
+  parameters: SignatureShape['parameters'];
+  returnType: string;
+  docs: string[];
+}
+
+/**
+ * The overloads of a method or function and their comments (none when there is one form): the main form's carries
+ * the full comment, each alternative says what it sends. `shape` gives a signature's declared parts (a function
+ * prepends its client).
+ */
+export function documentedOverloads(
+  op: OperationModel,
+  signature: OperationSignature,
+  docs: string,
+  shape: (s: SignatureShape) => Omit<DocumentedShape, 'docs'>,
+): { overloads: DocumentedShape[] } | { docs: string[] } {
+  if (!signature.overloads.length) return { docs: [docs] };
+  return {
+    overloads: signature.overloads.map((s) => ({
+      ...shape(s),
+      docs: [s.contentType === undefined ? docs : alternativeDocs(op, s.contentType)],
+    })),
+  };
 }

@@ -1,5 +1,5 @@
 import { essence } from '../../model/media-types.js';
-import { objectLiteral, stringLiteral } from '../escape.js';
+import { objectLiteral, propertyKey, stringLiteral } from '../escape.js';
 import type {
   BodyModel,
   OperationModel,
@@ -128,9 +128,9 @@ function bodyParts(
   }
 }
 
-/** An object literal of wire names; `__proto__` is written as a computed key, which defines a property. */
+/** An object literal of wire names, each read with `access`. */
 export function objectOf(names: string[], access: (name: string) => string): string {
-  return `{ ${names.map((n) => `${n === '__proto__' ? `[${stringLiteral(n)}]` : stringLiteral(n)}: ${access(n)}`).join(', ')} }`;
+  return `{ ${names.map((n) => `${propertyKey(n)}: ${access(n)}`).join(', ')} }`;
 }
 
 /** Imports grouped by module (values and types apart), in a fixed order: output is byte-deterministic. */
